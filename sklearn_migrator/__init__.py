@@ -1,0 +1,17 @@
+"""sklearn-migrator: move fitted scikit-learn estimators between releases through portable JSON.
+
+>>> doc = serialize(model)            # JSON-compatible dict
+>>> model2 = deserialize(doc)         # same predictions, under the installed scikit-learn
+>>> dump(model, "model.json"); load("model.json")
+"""
+from ._version import __version__
+from .api import deserialize, dump, dumps, load, loads, serialize
+from .errors import (CaptureError, DocumentError, MigrationError, MigrationWarning, MigratorError,
+                     StateValidationError, UnsupportedEstimatorError, VersionError, VersionMismatchError)
+from .registry import supported_models
+
+__all__ = [
+    "__version__", "serialize", "deserialize", "dump", "dumps", "load", "loads", "supported_models",
+    "MigratorError", "CaptureError", "DocumentError", "StateValidationError", "UnsupportedEstimatorError",
+    "VersionError", "VersionMismatchError", "MigrationError", "MigrationWarning",
+]

@@ -1,0 +1,112 @@
+"""The public functions: serialize/deserialize documents, dump/load files."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+import warnings
+
+import sklearn
+
+from .build import build
+from .capture import capture
+from .codec import decode_tree, encode_tree
+from .document import check_envelope, envelope
+from .errors import DocumentError, MigrationWarning, MigratorError, VersionMismatchError
+from .migrations import migrate
+from .versions import parse
+
+
+def installed_version() -> str:
+    """The scikit-learn release installed in this environment."""
+    return sklearn.__version__
+
+
+def check_installed(version, role: str) -> None:
+    """Refuse a caller-declared version that is not the installed one."""
+    if version is not None and parse(version) != parse(installed_version()):
+        raise VersionMismatchError("%s=%r but scikit-learn %s is installed" % (role, version, installed_version()),
+                                   target_version=installed_version())
+
+
+def serialize(estimator, version_in=None, *, arrays: str = "auto") -> dict:
+    """Export a fitted estimator as a JSON-compatible document.
+
+    ``version_in`` (optional) is the scikit-learn version the caller believes
+    the estimator runs under; it must be the installed one. ``arrays`` chooses
+    how numeric arrays are written: ``"auto"`` (small ones as readable lists,
+    large ones as base64 of their raw bytes), ``"list"`` or ``"base64"``.
+    """
+    check_installed(version_in, "version_in")
+    tree = capture(estimator)
+    return envelope(tree.cls, installed_version(), encode_tree(tree, arrays))
+
+
+def deserialize(doc, version_out=None):
+    """Rebuild the estimator of a document under the installed scikit-learn.
+
+    The state is migrated from the document's release to the installed one
+    first; anything the migration had to change is reported as a
+    :class:`~sklearn_migrator.errors.MigrationWarning`.
+    """
+    check_installed(version_out, "version_out")
+    check_envelope(doc)
+    source, target = doc["sklearn_version"], installed_version()
+    try:
+        tree = decode_tree(doc["tree"], "")
+        migration = migrate(tree, source, target)
+        for note in migration.notes:
+            warnings.warn(note, MigrationWarning, stacklevel=2)
+        return build(tree)
+    except MigratorError as error:
+        raise error.located(estimator=doc["estimator"].rsplit(".", 1)[-1], source_version=source,
+                            target_version=target)
+
+
+def dumps(estimator, *, arrays: str = "auto", indent=None) -> str:
+    """The document of ``estimator`` as JSON text."""
+    return json.dumps(serialize(estimator, arrays=arrays), allow_nan=False, indent=indent,
+                      separators=None if indent else (",", ":"))
+
+
+def loads(text):
+    """Rebuild an estimator from JSON text."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise DocumentError("not valid JSON: %s" % exc)
+    return deserialize(doc)
+
+
+def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
+    """Write the document of ``estimator`` to a path or a text file object.
+
+    A path is written atomically: the document goes to a temporary file in the
+    same directory that replaces the target only once complete.
+    """
+    text = dumps(estimator, arrays=arrays, indent=indent)
+    if isinstance(file, (str, os.PathLike)):
+        _write_atomic(os.fspath(file), text)
+    else:
+        file.write(text)
+
+
+def load(file):
+    """Rebuild an estimator from a document at a path or in a text file object."""
+    if isinstance(file, (str, os.PathLike)):
+        with io.open(os.fspath(file), encoding="utf-8") as handle:
+            return loads(handle.read())
+    return loads(file.read())
+
+
+def _write_atomic(path: str, text: str) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(path), suffix=".tmp", dir=directory)
+    try:
+        with io.open(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

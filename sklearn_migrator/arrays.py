@@ -1,0 +1,194 @@
+"""numpy arrays, scalars and dtypes <-> JSON values, exactly.
+
+An array is ``{"__ndarray__": dtype, "shape": [...], "data": [...]}`` (readable
+list, C order) or ``{"__ndarray__": dtype, "shape": [...], "base64": "..."}``
+(raw little-endian bytes). ``"order": "F"`` marks Fortran-ordered arrays, whose
+elements are then listed in Fortran order so the rebuilt array has the same
+memory layout (BLAS results can depend on it). Object arrays always use
+``data``, each element encoded as any other value. Both forms decode to
+arrays that are bit-identical to the original.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+import numpy as np
+
+from .errors import DocumentError
+
+ARRAY_MODES = ("auto", "list", "base64")
+#: ``auto`` writes arrays up to this many elements as readable lists.
+AUTO_LIST_MAX_SIZE = 64
+
+_SIMPLE_DTYPE = re.compile(r"^[<>|=]?([biufcUS])(\d{1,6})$")
+_LIST_KINDS = "biufU"
+_MAX_FIELDS = 64
+_INF = float("inf")
+_NON_FINITE = ("nan", "inf", "-inf")
+_PY_TYPES = {"b": (bool,), "i": (int,), "u": (int,), "f": (int, float), "U": (str,)}
+
+
+def encode_dtype(dtype: np.dtype):
+    """A JSON value naming ``dtype``, always little-endian."""
+    if dtype.names is not None:
+        return {"names": list(dtype.names),
+                "formats": [encode_dtype(dtype.fields[name][0]) for name in dtype.names],
+                "offsets": [dtype.fields[name][1] for name in dtype.names],
+                "itemsize": dtype.itemsize}
+    if dtype.kind == "O":
+        return "|O"
+    if dtype.kind not in "biufcUSV" or dtype.subdtype is not None:
+        raise TypeError("dtype %s is not supported" % dtype)
+    return _little(dtype).str
+
+
+def decode_dtype(value, path, allow_object=True) -> np.dtype:
+    """The dtype named by ``value``; only plain numeric, string and structured dtypes."""
+    if isinstance(value, str):
+        if value == "|O" and allow_object:
+            return np.dtype(object)
+        match = _SIMPLE_DTYPE.match(value)
+        if match is None:
+            raise DocumentError("unsupported dtype %r" % value, path=path)
+        return np.dtype(value)
+    if isinstance(value, dict) and set(value) == {"names", "formats", "offsets", "itemsize"}:
+        names, formats, offsets, itemsize = (value[k] for k in ("names", "formats", "offsets", "itemsize"))
+        if not (isinstance(names, list) and isinstance(formats, list) and isinstance(offsets, list)
+                and 0 < len(names) == len(formats) == len(offsets) <= _MAX_FIELDS
+                and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
+                and all(_is_int(o) and o >= 0 for o in offsets) and _is_int(itemsize)):
+            raise DocumentError("malformed structured dtype", path=path)
+        fields = [decode_dtype(f, path, allow_object=False) for f in formats]
+        if any(f.names is not None for f in fields) or itemsize < max(
+                o + f.itemsize for o, f in zip(offsets, fields)) or itemsize > 1 << 16:
+            raise DocumentError("malformed structured dtype", path=path)
+        try:
+            return np.dtype({"names": names, "formats": fields, "offsets": offsets, "itemsize": itemsize})
+        except (TypeError, ValueError) as exc:
+            raise DocumentError("malformed structured dtype: %s" % exc, path=path)
+    raise DocumentError("malformed dtype %r" % (value,), path=path)
+
+
+def encode_array(array: np.ndarray, mode: str, encode_item):
+    """The JSON form of ``array`` (``encode_item`` encodes object elements)."""
+    order = "F" if array.ndim > 1 and array.flags.f_contiguous and not array.flags.c_contiguous else "C"
+    out = {"__ndarray__": encode_dtype(array.dtype), "shape": list(array.shape)}
+    if order == "F":
+        out["order"] = "F"
+    if array.dtype.kind == "O":
+        out["data"] = [encode_item(item) for item in array.ravel(order=order)]
+    elif _as_list(array, mode):
+        out["data"] = array.ravel(order=order).tolist()
+    else:
+        flat = _little(array.dtype)
+        raw = np.ascontiguousarray(array.astype(flat, copy=False).ravel(order=order)).tobytes()
+        out["base64"] = base64.b64encode(raw).decode("ascii")
+    return out
+
+
+def decode_array(value: dict, path, decode_item) -> np.ndarray:
+    """The array of a JSON ``__ndarray__`` value, checked against its shape."""
+    keys = set(value)
+    if not keys <= {"__ndarray__", "shape", "order", "data", "base64"} or len(keys & {"data", "base64"}) != 1:
+        raise DocumentError("an array needs __ndarray__, shape and one of data/base64", path=path)
+    dtype = decode_dtype(value["__ndarray__"], path)
+    shape = value.get("shape")
+    if not isinstance(shape, list) or len(shape) > 32 or not all(_is_int(n) and n >= 0 for n in shape):
+        raise DocumentError("malformed array shape %r" % (shape,), path=path)
+    order = value.get("order", "C")
+    if order not in ("C", "F"):
+        raise DocumentError("array order must be 'C' or 'F'", path=path)
+    size = int(np.prod(shape, dtype=object)) if shape else 1
+    if "base64" in value:
+        if dtype.kind == "O" or not isinstance(value["base64"], str):
+            raise DocumentError("object arrays cannot be stored as base64", path=path)
+        try:
+            raw = base64.b64decode(value["base64"], validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise DocumentError("invalid base64 data: %s" % exc, path=path)
+        if len(raw) != size * dtype.itemsize:
+            raise DocumentError("array data holds %d bytes, shape %s of %s needs %d"
+                                % (len(raw), shape, dtype, size * dtype.itemsize), path=path)
+        if dtype.kind == "b" and raw.translate(None, b"\x00\x01"):
+            raise DocumentError("boolean array holds bytes other than 0 and 1", path=path)
+        flat = np.frombuffer(bytearray(raw), dtype=dtype)
+    else:
+        data = value["data"]
+        if not isinstance(data, list) or len(data) != size:
+            raise DocumentError("array data must be a list of %d elements" % size, path=path)
+        if dtype.kind == "O":
+            flat = np.empty(size, dtype=object)
+            for index, item in enumerate(data):
+                flat[index] = decode_item(item, "%s[%d]" % (path, index))
+        else:
+            allowed = _PY_TYPES.get(dtype.kind)
+            if allowed is None or not all(type(item) in allowed for item in data):
+                raise DocumentError("array elements do not match dtype %s" % dtype, path=path)
+            if dtype.kind == "U" and any(len(item) > dtype.itemsize // 4 for item in data):
+                raise DocumentError("a string is longer than dtype %s holds" % dtype, path=path)
+            try:
+                flat = np.array(data, dtype=dtype) if data else np.empty(0, dtype=dtype)
+            except (OverflowError, ValueError) as exc:
+                raise DocumentError("array elements do not fit dtype %s: %s" % (dtype, exc), path=path)
+    return flat.reshape(shape, order=order)
+
+
+def encode_float(value: float):
+    """A Python float as JSON: itself when finite, else ``{"__float__": "nan"|"inf"|"-inf"}``."""
+    if value == value and value not in (_INF, -_INF):
+        return value
+    return {"__float__": "nan" if value != value else ("inf" if value > 0 else "-inf")}
+
+
+def decode_float(value: dict, path) -> float:
+    if set(value) != {"__float__"} or value["__float__"] not in _NON_FINITE:
+        raise DocumentError("a non-finite float must be one of %s" % ", ".join(_NON_FINITE), path=path)
+    return float(value["__float__"])
+
+
+def encode_scalar(value: np.generic):
+    """A numpy scalar: its dtype and its value as a Python number or string."""
+    item = value.item()
+    if value.dtype.kind == "c":
+        item = [encode_float(item.real), encode_float(item.imag)]
+    elif value.dtype.kind == "f":
+        item = encode_float(item)
+    return {"__scalar__": encode_dtype(value.dtype), "value": item}
+
+
+def decode_scalar(value: dict, path):
+    if set(value) != {"__scalar__", "value"}:
+        raise DocumentError("a scalar needs exactly __scalar__ and value", path=path)
+    dtype = decode_dtype(value["__scalar__"], path, allow_object=False)
+    item = value["value"]
+    if isinstance(item, dict) and dtype.kind == "f":
+        item = decode_float(item, path)
+    allowed = _PY_TYPES.get(dtype.kind, ())
+    try:
+        if dtype.kind == "c" and isinstance(item, list) and len(item) == 2:
+            parts = [decode_float(p, path) if isinstance(p, dict) else p for p in item]
+            if all(type(p) in (int, float) for p in parts):
+                return dtype.type(complex(parts[0], parts[1]))
+        if dtype.names is None and type(item) in allowed:
+            return dtype.type(item)
+    except (OverflowError, ValueError, TypeError):
+        pass
+    raise DocumentError("value %r does not fit dtype %s" % (item, dtype), path=path)
+
+
+def _as_list(array, mode):
+    if mode == "base64" or array.dtype.kind not in _LIST_KINDS or array.dtype.names is not None:
+        return False
+    if mode == "auto" and array.size > AUTO_LIST_MAX_SIZE:
+        return False
+    return array.dtype.kind != "f" or bool(np.isfinite(array).all())
+
+
+def _little(dtype):
+    return dtype.newbyteorder("<") if dtype.byteorder == ">" else dtype
+
+
+def _is_int(value):
+    return type(value) is int

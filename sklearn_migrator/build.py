@@ -1,0 +1,68 @@
+"""Back end: a state tree matching the installed scikit-learn -> live objects.
+
+Every node is validated by its codec before anything is constructed (the
+whole subtree is checked first, so nothing half-built escapes), then built
+bottom-up. A node referenced from several places is built once and shared.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .errors import MigratorError, UnsupportedEstimatorError
+from .registry import entry_for_name
+from .tree import Node, iter_nodes, join
+
+
+def validate(tree) -> None:
+    """Check every node of ``tree`` with its codec; raise on the first problem."""
+    for path, node in iter_nodes(tree):
+        entry_for_name(node.cls, path).codec.validate(node, path or node.name)
+
+
+class _Build:
+    def __init__(self):
+        self.memo = {}
+
+    def value(self, value, path):
+        kind = type(value)
+        if kind is Node:
+            return self.node(value, path)
+        if kind is list:
+            return [self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value)]
+        if kind is tuple:
+            return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
+        if kind is dict:
+            return {key: self.value(item, join(path, key)) for key, item in value.items()}
+        if kind is np.ndarray and value.dtype == object:
+            out = np.empty(value.size, dtype=object)
+            for index, item in enumerate(value.flat):
+                out[index] = self.value(item, "%s[%d]" % (path, index))
+            return out.reshape(value.shape)
+        return value
+
+    def node(self, node, path):
+        known = self.memo.get(id(node))
+        if known is not None:
+            return known
+        entry = entry_for_name(node.cls, path)
+        cls = entry.resolve()
+        if cls is None:
+            raise UnsupportedEstimatorError("class %s does not exist in the installed scikit-learn" % node.cls,
+                                            path=path or None,
+                                            hint="Migrate the document to a release that has it")
+        built = Node(node.cls,
+                     params=None if node.params is None else self.value(node.params, path),
+                     state=None if node.state is None else self.value(node.state, path),
+                     args=None if node.args is None else self.value(node.args, join(path, "args")))
+        obj = entry.codec.build(cls, built, path or node.name)
+        self.memo[id(node)] = obj
+        return obj
+
+
+def build(tree):
+    """Validate ``tree`` and turn it into live objects."""
+    try:
+        validate(tree)
+        return _Build().value(tree, "")
+    except MigratorError as error:
+        raise error.located(estimator=tree.name if isinstance(tree, Node) else None)

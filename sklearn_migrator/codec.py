@@ -1,0 +1,193 @@
+"""State tree <-> JSON values.
+
+JSON has no tuples, non-string keys, NaN, numpy types or shared objects, so
+those are written as small tagged objects whose only or first key starts with
+``__`` (the full list is in ``docs/format.md``). Plain dicts whose keys are all
+strings not starting with ``__`` are written as they are, so most of a
+document reads like the estimator's attributes.
+
+A node referenced from several places is written once with an ``"__id__"``
+and then as ``{"__ref__": id}``; a reference may only point back to a node
+that is already complete, so a document can never describe a cycle.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
+                     encode_dtype, encode_float, encode_scalar)
+from .errors import DocumentError
+from .tree import Node, join
+
+_NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
+
+
+class Encoder:
+    """Encodes one state tree; ``arrays`` is one of ``ARRAY_MODES``."""
+
+    def __init__(self, arrays: str = "auto"):
+        if arrays not in ARRAY_MODES:
+            raise ValueError("arrays must be one of %s, got %r" % (", ".join(ARRAY_MODES), arrays))
+        self.arrays = arrays
+        self.references = {}
+        self.ids = {}
+
+    def encode_tree(self, tree):
+        self.references = {}
+        for node in _node_references(tree):
+            self.references[id(node)] = self.references.get(id(node), 0) + 1
+        self.ids = {}
+        return self.encode(tree)
+
+    def encode(self, value):
+        kind = type(value)
+        if value is None or kind is bool or kind is str or kind is int:
+            return value
+        if kind is float:
+            return encode_float(value)
+        if kind is list:
+            return [self.encode(item) for item in value]
+        if kind is dict:
+            if all(type(key) is str and not key.startswith("__") for key in value):
+                return {key: self.encode(item) for key, item in value.items()}
+            return {"__dict__": [[self.encode(key), self.encode(item)] for key, item in value.items()]}
+        if kind is Node:
+            return self.node(value)
+        if kind is tuple:
+            return {"__tuple__": [self.encode(item) for item in value]}
+        if kind is np.ndarray:
+            return encode_array(value, self.arrays, self.encode)
+        if isinstance(value, np.generic):
+            return encode_scalar(value)
+        if isinstance(value, np.dtype):
+            return {"__dtype__": encode_dtype(value)}
+        raise TypeError("cannot encode a value of type %s" % kind.__name__)
+
+    def node(self, node):
+        ident = self.ids.get(id(node))
+        if ident is not None:
+            return {"__ref__": ident}
+        out = {"__class__": node.cls}
+        if self.references.get(id(node), 1) > 1:
+            ident = self.ids[id(node)] = len(self.ids) + 1
+            out["__id__"] = ident
+        if node.params is not None:
+            out["params"] = {key: self.encode(item) for key, item in node.params.items()}
+        if node.args is not None:
+            out["args"] = [self.encode(item) for item in node.args]
+        if node.state is not None:
+            out["state"] = self.encode(node.state)
+        return out
+
+
+def _node_references(value):
+    """Every reference to a node in ``value`` (a shared node once per reference)."""
+    expanded = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Node):
+            yield item
+            if id(item) in expanded:
+                continue
+            expanded.add(id(item))
+            stack.extend(child for child in (item.args, item.params, item.state) if child is not None)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, np.ndarray) and item.dtype == object:
+            stack.extend(item.flat)
+
+
+class Decoder:
+    """Decodes the JSON form of one state tree, checking every field."""
+
+    def __init__(self):
+        self.nodes = {}
+
+    def decode(self, value, path=""):
+        kind = type(value)
+        if value is None or kind is bool or kind is str or kind is int or kind is float:
+            return value
+        if kind is list:
+            return [self.decode(item, "%s[%d]" % (path, i)) for i, item in enumerate(value)]
+        if kind is not dict:
+            raise DocumentError("unexpected JSON value of type %s" % kind.__name__, path=path or None)
+        if "__class__" in value:
+            return self.node(value, path)
+        tags = [key for key in value if key.startswith("__")] if all(type(k) is str for k in value) else [None]
+        if not tags:
+            return {key: self.decode(item, join(path, key)) for key, item in value.items()}
+        tag = tags[0]
+        if tag == "__ndarray__":
+            return decode_array(value, path, self.decode)
+        if len(value) == 1 and tag in _SIMPLE_TAGS:
+            return _SIMPLE_TAGS[tag](self, value[tag], path)
+        if tag == "__scalar__":
+            return decode_scalar(value, path)
+        if tag == "__float__":
+            return decode_float(value, path)
+        raise DocumentError("unknown or malformed tagged value %r" % (tag,), path=path or None)
+
+    def node(self, value, path):
+        unknown = set(value) - _NODE_KEYS
+        cls = value["__class__"]
+        if unknown or not isinstance(cls, str):
+            raise DocumentError("malformed object (unexpected keys %s)" % sorted(unknown), path=path or None)
+        params = value.get("params")
+        if params is not None and (type(params) is not dict or any(k.startswith("__") for k in params)):
+            raise DocumentError("params must be a JSON object of parameter names", path=join(path, "params"))
+        args = value.get("args")
+        if args is not None and type(args) is not list:
+            raise DocumentError("args must be a list", path=join(path, "args"))
+        node = Node(cls,
+                    params=None if params is None else {k: self.decode(v, join(path, k)) for k, v in params.items()},
+                    args=None if args is None else self.decode(args, join(path, "args")),
+                    state=self.decode(value["state"], path) if "state" in value else None)
+        ident = value.get("__id__")
+        if ident is not None:
+            if type(ident) is not int or ident in self.nodes:
+                raise DocumentError("object ids must be distinct integers", path=path or None)
+            self.nodes[ident] = node
+        return node
+
+    def ref(self, ident, path):
+        node = self.nodes.get(ident) if type(ident) is int else None
+        if node is None:
+            raise DocumentError("reference to unknown object %r" % (ident,), path=path or None)
+        return node
+
+    def tuple(self, items, path):
+        if type(items) is not list:
+            raise DocumentError("__tuple__ must hold a list", path=path or None)
+        return tuple(self.decode(item, "%s[%d]" % (path, i)) for i, item in enumerate(items))
+
+    def dict(self, pairs, path):
+        if type(pairs) is not list or not all(type(p) is list and len(p) == 2 for p in pairs):
+            raise DocumentError("__dict__ must hold [key, value] pairs", path=path or None)
+        out = {}
+        for key, item in pairs:
+            key = self.decode(key, path)
+            try:
+                out[key] = self.decode(item, join(path, key))
+            except TypeError:
+                raise DocumentError("dict key %r is not hashable" % (key,), path=path or None)
+        return out
+
+    def dtype(self, value, path):
+        return decode_dtype(value, path)
+
+
+_SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": Decoder.dict,
+                "__dtype__": Decoder.dtype}
+
+
+def encode_tree(tree, arrays: str = "auto"):
+    """The JSON value of a state tree."""
+    return Encoder(arrays).encode_tree(tree)
+
+
+def decode_tree(value, path: str = ""):
+    """The state tree of a JSON value (raises DocumentError on malformed input)."""
+    return Decoder().decode(value, path)

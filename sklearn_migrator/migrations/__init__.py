@@ -1,0 +1,100 @@
+"""Migration steps: carrying a state tree from one scikit-learn release to another.
+
+Like database migrations, each upstream change that alters an estimator's
+state (a renamed attribute, a moved class, a new tree-node field) is one
+:class:`Step` with an ``up`` (older -> newer) and a ``down`` (newer -> older)
+function, tied to the release that introduced the change. The steps of one
+release live in one module, ``v<major>_<minor>.py``, listed in ``RELEASES``;
+supporting a new scikit-learn release means adding that module.
+
+Going from release A to release B applies, in order, ``up`` of every step
+introduced after A up to B, or ``down`` of every step introduced after B up
+to A, newest first. A step's functions receive each node of the classes it
+names and rewrite it in place; they may record a note (a parameter dropped,
+an equivalent construction used) that ends up in the migration report.
+
+A migration is only attempted between release lines listed in
+``VERIFIED_LINES``: lines whose steps the cross-version matrix has proven.
+Anything else is refused with :class:`~sklearn_migrator.errors.MigrationError`
+rather than risk a silently different prediction.
+"""
+from __future__ import annotations
+
+import importlib
+
+from ..errors import MigrationError
+from ..tree import iter_nodes
+from ..versions import has_release, parse
+
+#: Modules of steps, one per scikit-learn release that changed estimator state, oldest first.
+RELEASES = ()
+
+#: (major, minor) release lines between which migration has been verified end to end.
+VERIFIED_LINES = frozenset()
+
+
+class Step:
+    """One upstream change, and how to move state across it in both directions."""
+
+    def __init__(self, release, summary, classes, up, down):
+        self.release = parse(release)
+        self.summary = summary
+        self.classes = frozenset(classes)
+        self.up = up
+        self.down = down
+
+    def __repr__(self):
+        return "Step(%s: %s)" % (self.release, self.summary)
+
+
+class Migration:
+    """What one migration did: passed to every step function, returned to the caller."""
+
+    def __init__(self, source, target):
+        self.source = parse(source)
+        self.target = parse(target)
+        self.applied = []
+        self.notes = []
+
+    def note(self, path, message):
+        """Record something the user should know (a dropped parameter, an equivalent rebuild)."""
+        self.notes.append("%s: %s" % (path or "estimator", message))
+
+
+def load_steps(modules=None) -> list:
+    """All steps of the release modules, oldest release first."""
+    steps = []
+    for name in RELEASES if modules is None else modules:
+        module = name if not isinstance(name, str) else importlib.import_module("%s.%s" % (__name__, name))
+        steps.extend(module.STEPS)
+    return sorted(steps, key=lambda step: step.release)
+
+
+def plan(source, target, steps) -> list:
+    """``[(step, function)]`` that carries state from ``source`` to ``target``, in order."""
+    source, target = parse(source), parse(target)
+    if target >= source:
+        return [(step, step.up) for step in steps
+                if not has_release(source, step.release) and has_release(target, step.release)]
+    return [(step, step.down) for step in reversed(steps)
+            if has_release(source, step.release) and not has_release(target, step.release)]
+
+
+def migrate(tree, source, target, steps=None, verified_lines=None) -> Migration:
+    """Rewrite ``tree`` in place from release ``source`` to ``target``; return what was done."""
+    migration = Migration(source, target)
+    if migration.source == migration.target:
+        return migration
+    lines = VERIFIED_LINES if verified_lines is None else verified_lines
+    unverified = [str(v) for v in (migration.source, migration.target) if v.minor not in lines]
+    if unverified:
+        raise MigrationError(
+            "migrating between releases is not verified for scikit-learn %s" % " and ".join(unverified),
+            source_version=str(migration.source), target_version=str(migration.target),
+            hint="Rebuild the document under the scikit-learn release it was written with")
+    for step, function in plan(source, target, load_steps() if steps is None else steps):
+        for path, node in list(iter_nodes(tree)):
+            if node.cls in step.classes:
+                function(node, migration, path)
+        migration.applied.append("%s %s" % ("up" if function is step.up else "down", step))
+    return migration

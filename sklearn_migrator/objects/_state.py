@@ -1,0 +1,83 @@
+"""Shared helpers for codecs: reading pickle-style state, checking decoded state."""
+from __future__ import annotations
+
+import copyreg
+
+import numpy as np
+
+from ..errors import CaptureError, StateValidationError
+from ..tree import Node, join
+
+
+def newobj_state(obj):
+    """The state pickle would store for ``obj`` created by ``cls.__new__(cls)``.
+
+    Uses ``__reduce_ex__(2)`` exactly as pickle does, and refuses objects whose
+    reduction is anything but "new object of this class, then set this state".
+    """
+    reduced = obj.__reduce_ex__(2)
+    if (not isinstance(reduced, tuple) or len(reduced) < 2 or reduced[0] is not copyreg.__newobj__
+            or tuple(reduced[1]) != (type(obj),) or any(part is not None for part in reduced[3:])):
+        raise CaptureError("%s reduces to an unsupported pickle form" % type(obj).__name__)
+    state = reduced[2] if len(reduced) > 2 else None
+    if state is not None and not isinstance(state, dict):
+        raise CaptureError("%s has non-dict state (%s)" % (type(obj).__name__, type(state).__name__))
+    return state
+
+
+def apply_state(obj, state, path):
+    """Set ``state`` on a fresh object the way pickle's BUILD opcode does."""
+    if state is None:
+        return obj
+    setstate = getattr(obj, "__setstate__", None)
+    if setstate is not None:
+        setstate(state)
+    elif isinstance(state, dict):
+        obj.__dict__.update(state)
+    else:
+        raise StateValidationError("%s takes no state of type %s" % (type(obj).__name__, type(state).__name__),
+                                   path=path)
+    return obj
+
+
+def require(condition, message, path):
+    """Raise a StateValidationError at ``path`` unless ``condition`` holds."""
+    if not condition:
+        raise StateValidationError(message, path=path)
+
+
+def field(state, key, path, kinds=None, ndim=None, dtype=None, required=True):
+    """Fetch ``state[key]`` and check it: array kinds (``"iuf"``), dimensions, exact dtype."""
+    where = join(path, key)
+    require(isinstance(state, dict), "expected a dict of fitted state", path)
+    if key not in state:
+        require(not required, "required field %r is missing" % key, where)
+        return None
+    value = state[key]
+    if kinds is not None or ndim is not None or dtype is not None:
+        require(isinstance(value, np.ndarray), "expected an array, got %s" % type(value).__name__, where)
+        if kinds is not None:
+            require(value.dtype.kind in kinds, "unexpected dtype %s" % value.dtype, where)
+        if dtype is not None:
+            require(value.dtype == np.dtype(dtype), "expected dtype %s, got %s" % (np.dtype(dtype), value.dtype),
+                    where)
+        if ndim is not None:
+            require(value.ndim == ndim, "expected %d dimensions, got shape %s" % (ndim, value.shape), where)
+    return value
+
+
+def as_int(value, what, path, minimum=None):
+    """``value`` as a Python int (ints and integer numpy scalars only)."""
+    require(isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)),
+            "%s must be an integer, got %r" % (what, type(value).__name__), path)
+    value = int(value)
+    if minimum is not None:
+        require(value >= minimum, "%s must be >= %d, got %d" % (what, minimum, value), path)
+    return value
+
+
+def node_field(state, key, path, required=False):
+    """Fetch a nested node from ``state`` (None when absent and not required)."""
+    value = field(state, key, path, required=required)
+    require(value is None or isinstance(value, Node), "expected a nested object", join(path, key))
+    return value

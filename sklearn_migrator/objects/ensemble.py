@@ -1,0 +1,49 @@
+"""Checks for tree ensembles (forests, gradient boosting, AdaBoost).
+
+Ensembles validate their input once and then call their trees without
+checking again (``check_input=False``, or gradient boosting's Cython
+``predict_stages``), so every member tree must split on features the
+ensemble accepts, and gradient boosting's stage array must have the column
+count its raw-prediction buffer is allocated with.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..tree import Node, join
+from ._state import field, require
+from .tree import check_tree_inputs, n_features_of
+
+
+def _members(node, path):
+    members = field(node.state, "estimators_", join(path, "state"), required=False)
+    if members is None:
+        return []
+    where = join(path, "estimators_")
+    require(isinstance(members, (list, np.ndarray)), "estimators_ must be a list or an array", where)
+    flat = list(members.flat) if isinstance(members, np.ndarray) else list(members)
+    require(all(isinstance(member, Node) for member in flat), "estimators_ must hold estimators", where)
+    return flat
+
+
+def validate_tree_ensemble(node, path):
+    n_features = n_features_of(node.state)
+    for index, member in enumerate(_members(node, path)):
+        tree = member.state.get("tree_") if isinstance(member.state, dict) else None
+        if tree is not None:
+            check_tree_inputs(tree, n_features, "%s.estimators_[%d].tree_" % (path, index))
+
+
+def validate_gradient_boosting(node, path):
+    validate_tree_ensemble(node, path)
+    stages = node.state.get("estimators_")
+    if stages is None:
+        return
+    where = join(path, "estimators_")
+    require(isinstance(stages, np.ndarray) and stages.ndim == 2, "estimators_ must be a 2-D array of trees", where)
+    classes = node.state.get("classes_")
+    expected = 1
+    if isinstance(classes, np.ndarray) and classes.shape[0] > 2:
+        expected = classes.shape[0]
+    require(stages.shape[1] == expected, "estimators_ has %d columns, expected %d" % (stages.shape[1], expected),
+            where)

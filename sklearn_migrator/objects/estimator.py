@@ -1,0 +1,57 @@
+"""scikit-learn estimators: constructor params plus fitted attributes."""
+from __future__ import annotations
+
+import sklearn
+
+from ..errors import DocumentError
+from ..tree import Node, join
+from ._state import apply_state, newobj_state
+
+
+class EstimatorCodec:
+    """Any ``BaseEstimator`` subclass.
+
+    The state pickle stores (``__getstate__``) is split into the constructor
+    params (``_get_param_names()``) and the fitted attributes. The version tag
+    ``_sklearn_version`` is document metadata, not state: it is dropped on
+    capture and set to the installed release on build, as a native pickle of
+    the rebuilt estimator would carry it.
+    """
+
+    def __init__(self, validator=None):
+        self.validator = validator
+
+    def capture(self, obj, entry):
+        state = dict(newobj_state(obj) or {})
+        state.pop("_sklearn_version", None)
+        params = {name: state.pop(name) for name in type(obj)._get_param_names() if name in state}
+        return Node(entry.name, params=params, state=state)
+
+    def validate(self, node, path):
+        for key in ("params", "state"):
+            value = getattr(node, key)
+            if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+                raise DocumentError("%s must be a mapping of attribute names" % key, path=join(path, key))
+        if self.validator is not None:
+            self.validator(node, path)
+
+    def build(self, cls, node, path):
+        expected = set(cls._get_param_names())
+        unknown = sorted(set(node.params) - expected)
+        missing = sorted(expected - set(node.params))
+        if unknown or missing:
+            problems = []
+            if unknown:
+                problems.append("parameters not in this release: %s" % ", ".join(unknown))
+            if missing:
+                problems.append("parameters this release requires but the document lacks: %s" % ", ".join(missing))
+            raise DocumentError("; ".join(problems), path=join(path, "params"),
+                                hint="The document does not match the installed release of %s; it must be "
+                                     "migrated to it (sklearn_migrator.deserialize does this)" % cls.__name__)
+        overlap = sorted(set(node.params) & set(node.state))
+        if overlap:
+            raise DocumentError("fields appear both as params and as state: %s" % ", ".join(overlap), path=path)
+        state = dict(node.params)
+        state.update(node.state)
+        state["_sklearn_version"] = sklearn.__version__
+        return apply_state(cls.__new__(cls), state, path)

@@ -1,0 +1,75 @@
+"""Checks for ``KDTree``/``BallTree`` and distance metrics before they are rebuilt.
+
+A binary tree's query walks node ``i`` to children ``2i+1`` and ``2i+2`` until
+``is_leaf``, then reads ``idx_array[idx_start:idx_end]`` and rows of
+``data``, all without bounds checks. We check the node array against the
+heap layout, the index ranges against the data, and the metric's parameter
+arrays against the number of features.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..tree import Node, join
+from ._state import as_int, require
+
+# Metrics whose ``vec`` holds one weight per feature, and whose ``mat`` is a
+# (n_features, n_features) matrix.
+_VEC_METRICS = ("SEuclideanDistance", "WMinkowskiDistance", "MinkowskiDistance")
+_MAT_METRICS = ("MahalanobisDistance",)
+
+
+def validate_distance_metric(node, path):
+    state = node.state
+    require(isinstance(state, tuple) and len(state) >= 3, "metric state must be (p, vec, mat, ...)", path)
+    p, vec, mat = state[:3]
+    require(isinstance(p, (float, int, np.floating)) and p > 0, "p must be a positive number", path)
+    require(isinstance(vec, np.ndarray) and vec.dtype == np.float64 and vec.ndim == 1, "vec must be 1-D float64",
+            path)
+    require(isinstance(mat, np.ndarray) and mat.dtype == np.float64 and mat.ndim == 2, "mat must be 2-D float64",
+            path)
+
+
+def _metric_matches(metric, n_features, path):
+    name = metric.name.rstrip("0123456789")
+    vec, mat = metric.state[1], metric.state[2]
+    if name in _VEC_METRICS and vec.size:
+        require(vec.shape == (n_features,), "metric weights must have %d entries" % n_features, path)
+    if name in _MAT_METRICS:
+        require(mat.shape == (n_features, n_features), "metric matrix must be %dx%d" % (n_features, n_features),
+                path)
+
+
+def validate_binary_tree(node, path):
+    state = node.state
+    require(isinstance(state, tuple) and len(state) >= 12, "binary tree state must be a tuple of 12 or more fields",
+            path)
+    data, idx_array, node_data, node_bounds = state[:4]
+    where = join(path, "state")
+    require(isinstance(data, np.ndarray) and data.dtype == np.float64 and data.ndim == 2 and data.flags.c_contiguous,
+            "data must be a contiguous 2-D float64 array", where)
+    n_samples, n_features = data.shape
+    require(isinstance(idx_array, np.ndarray) and idx_array.dtype.kind == "i" and idx_array.shape == (n_samples,),
+            "idx_array must hold one integer index per sample", where)
+    require(bool(((idx_array >= 0) & (idx_array < n_samples)).all()), "idx_array points outside the data", where)
+    require(isinstance(node_data, np.ndarray) and node_data.ndim == 1 and node_data.dtype.names is not None
+            and set(("idx_start", "idx_end", "is_leaf")) <= set(node_data.dtype.names),
+            "node_data must be a structured node array", where)
+    n_nodes = node_data.shape[0]
+    leaf_size, n_levels, n_nodes_declared = (as_int(v, "tree size", where, minimum=0) for v in state[4:7])
+    require(n_nodes_declared == n_nodes and n_nodes >= 1, "n_nodes does not match node_data", where)
+    start, end, is_leaf = node_data["idx_start"], node_data["idx_end"], node_data["is_leaf"]
+    require(bool(((start >= 0) & (start <= end) & (end <= n_samples)).all()), "node index ranges exceed the data",
+            where)
+    inner = np.flatnonzero(is_leaf == 0)
+    require(bool((2 * inner + 2 < n_nodes).all()), "an inner node has children beyond the node array", where)
+    require(isinstance(node_bounds, np.ndarray) and node_bounds.dtype == np.float64 and node_bounds.ndim == 3
+            and node_bounds.shape[1:] == (n_nodes, n_features), "node_bounds does not match nodes and features",
+            where)
+    metric = state[11]
+    require(isinstance(metric, Node), "the distance metric must be a nested object", where)
+    _metric_matches(metric, n_features, where)
+    if len(state) > 12 and state[12] is not None:
+        weights = state[12]
+        require(isinstance(weights, np.ndarray) and weights.shape == (n_samples,),
+                "sample weights must have one entry per sample", where)

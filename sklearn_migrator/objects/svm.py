@@ -1,0 +1,67 @@
+"""Checks for libsvm-based estimators before their arrays reach libsvm's C code.
+
+libsvm's predict trusts the support-vector count per class, the coefficient
+and intercept shapes and the feature count of the support vectors; a
+mismatch makes it read past the arrays. Attribute names vary by release
+(``n_support_``/``_n_support``, ``probA_``/``_probA``), so both spellings are
+accepted.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..tree import join
+from ._state import field, require
+
+
+def _first(state, *keys):
+    for key in keys:
+        if key in state:
+            return key, state[key]
+    return keys[0], None
+
+
+def validate_libsvm(node, path):
+    state = node.state
+    where = join(path, "state")
+    vectors = field(state, "support_vectors_", where, required=False)
+    if vectors is None:
+        return
+    require(isinstance(vectors, np.ndarray) and vectors.dtype == np.float64 and vectors.ndim == 2,
+            "support_vectors_ must be a 2-D float64 array (sparse models are not supported)",
+            join(path, "support_vectors_"))
+    n_sv, n_features = vectors.shape
+    shape_fit = state.get("shape_fit_")
+    require(isinstance(shape_fit, tuple) and len(shape_fit) == 2 and shape_fit[1] == n_features,
+            "shape_fit_ does not match support_vectors_", join(path, "shape_fit_"))
+    declared = state.get("n_features_in_")
+    require(declared is None or declared == n_features, "n_features_in_ does not match support_vectors_",
+            join(path, "n_features_in_"))
+    field(state, "support_", where, dtype=np.int32, ndim=1)
+    require(state["support_"].shape == (n_sv,), "support_ must have one entry per support vector",
+            join(path, "support_"))
+    classes = state.get("classes_")
+    n_class = classes.shape[0] if isinstance(classes, np.ndarray) and classes.ndim == 1 else 2
+    n_pairs = n_class * (n_class - 1) // 2
+    is_classifier = isinstance(classes, np.ndarray)
+    key, n_support = _first(state, "_n_support", "n_support_")
+    require(isinstance(n_support, np.ndarray) and n_support.dtype == np.int32 and n_support.ndim == 1,
+            "%s must be a 1-D int32 array" % key, join(path, key))
+    if is_classifier:
+        require(n_support.shape == (n_class,) and int(n_support.sum()) == n_sv and bool((n_support >= 0).all()),
+                "%s must count the support vectors of each class" % key, join(path, key))
+    dual = field(state, "_dual_coef_", where, dtype=np.float64, ndim=2)
+    require(dual.shape == (max(n_class - 1, 1), n_sv), "_dual_coef_ has shape %s" % (dual.shape,),
+            join(path, "_dual_coef_"))
+    intercept = field(state, "_intercept_", where, dtype=np.float64, ndim=1)
+    require(intercept.shape == ((n_pairs,) if is_classifier else (1,)), "_intercept_ has the wrong length",
+            join(path, "_intercept_"))
+    for prob in (("_probA", "probA_"), ("_probB", "probB_")):
+        key, value = _first(state, *prob)
+        require(value is None or (isinstance(value, np.ndarray) and value.dtype == np.float64
+                                  and value.shape in ((0,), intercept.shape)),
+                "%s has the wrong shape" % key, join(path, key))
+    weights = state.get("class_weight_")
+    require(weights is None or (isinstance(weights, np.ndarray) and weights.dtype == np.float64
+                                and weights.shape in ((0,), (n_class,))),
+            "class_weight_ has the wrong shape", join(path, "class_weight_"))

@@ -1,0 +1,86 @@
+"""Checks for decision trees: the Cython ``Tree`` and the estimators that hold one.
+
+``Tree.__setstate__`` copies the node and value arrays into C structures that
+``predict``/``apply`` then walk without bounds checks, so a crafted document
+could make them read out of bounds or loop forever. Before a ``Tree`` is
+built we check what scikit-learn's builders guarantee: every child index is
+greater than its parent's (trees are grown parent first, so this also rules
+out cycles), split features are below ``n_features``, and the value array has
+the shape ``(node_count, n_outputs, max_n_classes)``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..tree import Node, join
+from ._state import as_int, field, node_field, require
+
+TREE_LEAF = -1
+
+
+def _node_dtype():
+    from sklearn.tree._tree import NODE_DTYPE
+
+    return NODE_DTYPE
+
+
+def validate_tree(node, path):
+    args = node.args
+    require(isinstance(args, list) and len(args) == 3, "Tree takes (n_features, n_classes, n_outputs)",
+            join(path, "args"))
+    n_features = as_int(args[0], "n_features", join(path, "args"), minimum=1)
+    n_outputs = as_int(args[2], "n_outputs", join(path, "args"), minimum=1)
+    n_classes = args[1]
+    require(isinstance(n_classes, np.ndarray) and n_classes.dtype.kind == "i" and n_classes.shape == (n_outputs,),
+            "n_classes must be an integer array with one entry per output", join(path, "args"))
+    require(bool((n_classes >= 1).all()), "n_classes entries must be >= 1", join(path, "args"))
+
+    state = node.state
+    node_count = as_int(field(state, "node_count", path), "node_count", join(path, "node_count"), minimum=0)
+    as_int(field(state, "max_depth", path), "max_depth", join(path, "max_depth"), minimum=0)
+    nodes = field(state, "nodes", path, ndim=1)
+    where = join(path, "nodes")
+    require(nodes.dtype == _node_dtype(),
+            "node layout %s does not match this release's %s" % (nodes.dtype, _node_dtype()), where)
+    require(nodes.shape == (node_count,) and nodes.flags.c_contiguous,
+            "expected %d contiguous nodes, got shape %s" % (node_count, nodes.shape), where)
+    values = field(state, "values", path, dtype=np.float64, ndim=3)
+    require(values.shape == (node_count, n_outputs, int(n_classes.max())) and values.flags.c_contiguous,
+            "values must be a contiguous array of shape (%d, %d, %d), got %s"
+            % (node_count, n_outputs, int(n_classes.max()), values.shape), join(path, "values"))
+    if node_count == 0:
+        return
+    index = np.arange(node_count)
+    left, right, feature = nodes["left_child"], nodes["right_child"], nodes["feature"]
+    leaf = left == TREE_LEAF
+    require(bool((leaf == (right == TREE_LEAF)).all()), "a node has exactly one child", where)
+    inner = ~leaf
+    require(bool(((left[inner] > index[inner]) & (left[inner] < node_count)).all()
+                 and ((right[inner] > index[inner]) & (right[inner] < node_count)).all()),
+            "child indices must point forward to existing nodes", where)
+    require(bool(((feature[inner] >= 0) & (feature[inner] < n_features)).all()),
+            "split features must be in [0, %d)" % n_features, where)
+
+
+def n_features_of(state):
+    """The number of input features an estimator's state declares, if any."""
+    for key in ("n_features_in_", "n_features_"):
+        value = state.get(key)
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            return int(value)
+    return None
+
+
+def check_tree_inputs(tree_node, n_features, path):
+    """A fitted tree must split on no more features than its estimator accepts."""
+    require(isinstance(tree_node, Node) and isinstance(tree_node.args, list) and tree_node.args,
+            "expected a Tree", path)
+    if n_features is not None:
+        require(tree_node.args[0] == n_features,
+                "tree expects %r features, its estimator %d" % (tree_node.args[0], n_features), path)
+
+
+def validate_tree_estimator(node, path):
+    tree = node_field(node.state, "tree_", join(path, "state"))
+    if tree is not None:
+        check_tree_inputs(tree, n_features_of(node.state), join(path, "tree_"))

@@ -1,0 +1,100 @@
+"""The state tree: plain data describing a fitted estimator.
+
+A :class:`Node` is an instance of an allowlisted class, named by its canonical
+path (see :mod:`sklearn_migrator.registry`). Leaves are JSON scalars, numpy
+arrays and numpy scalars; containers are lists, tuples, dicts and object
+arrays. Both front ends (capturing a live estimator, reading a legacy pickle)
+produce this tree, migrations rewrite it, and the builder turns it into live
+objects. Nothing in a node is ever called: the registry decides how a class is
+constructed.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+class Node:
+    """One object of a known class.
+
+    ``params`` holds constructor parameters (estimators only), ``state`` the
+    fitted state handed to ``__setstate__`` (a dict for Python objects, any
+    value for compiled ones), ``args`` the positional constructor arguments of
+    compiled objects that are rebuilt by calling their class (``None`` when the
+    object is created without calling its constructor).
+    """
+
+    __slots__ = ("cls", "params", "state", "args")
+
+    def __init__(self, cls: str, params=None, state=None, args=None):
+        self.cls = cls
+        self.params = params
+        self.state = state
+        self.args = args
+
+    @property
+    def name(self) -> str:
+        """The class name without its module (``RandomForestRegressor``)."""
+        return self.cls.rsplit(".", 1)[-1]
+
+    def __repr__(self) -> str:
+        return "Node(%r)" % self.cls
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, Node) and self.cls == other.cls and values_equal(self.params, other.params)
+                and values_equal(self.state, other.state) and values_equal(self.args, other.args))
+
+    __hash__ = None
+
+
+def iter_nodes(value, path: str = "", seen=None):
+    """Yield ``(path, node)`` for every distinct node in ``value``, parents first.
+
+    A node shared by several parents is yielded once, at its first path.
+    """
+    if seen is None:
+        seen = set()
+    if isinstance(value, Node):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        yield path, value
+        for key in ("args", "params", "state"):
+            child = getattr(value, key)
+            if child is not None:
+                for item in iter_nodes(child, join(path, key) if key == "args" else path, seen):
+                    yield item
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            for item in iter_nodes(child, join(path, key), seen):
+                yield item
+    elif isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.dtype == object):
+        items = value.flat if isinstance(value, np.ndarray) else value
+        for index, child in enumerate(items):
+            for item in iter_nodes(child, "%s[%d]" % (path, index), seen):
+                yield item
+
+
+def join(path: str, key) -> str:
+    """The path of field ``key`` below ``path``."""
+    return "%s.%s" % (path, key) if path else str(key)
+
+
+def values_equal(a, b) -> bool:
+    """Structural equality of two state-tree values, bit for bit for arrays."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, np.ndarray):
+        if a.dtype != b.dtype or a.shape != b.shape:
+            return False
+        if a.dtype == object:
+            return all(values_equal(x, y) for x, y in zip(a.flat, b.flat))
+        return np.ascontiguousarray(a).tobytes() == np.ascontiguousarray(b).tobytes()
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(values_equal(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(values_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, float):
+        return np.float64(a).tobytes() == np.float64(b).tobytes()
+    if isinstance(a, np.generic):
+        return a.dtype == b.dtype and a.tobytes() == b.tobytes()
+    return a == b
