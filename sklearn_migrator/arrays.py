@@ -4,7 +4,11 @@ An array is ``{"__ndarray__": dtype, "shape": [...], "data": [...]}`` (readable
 list, C order) or ``{"__ndarray__": dtype, "shape": [...], "base64": "..."}``
 (raw little-endian bytes). ``"order": "F"`` marks Fortran-ordered arrays, whose
 elements are then listed in Fortran order so the rebuilt array has the same
-memory layout (BLAS results can depend on it). Object arrays always use
+memory layout (BLAS results can depend on it); likewise ``"flip": [axes]``
+marks a view with negative strides along those axes (``V[::-1]``, as PCA's
+arpack solver leaves ``components_``), stored flipped and flipped back on
+decoding. Any other non-contiguous view is stored as a C-ordered copy, as
+pickle stores it. Object arrays always use
 ``data``, each element encoded as any other value. Both forms decode to
 arrays that are bit-identical to the original.
 """
@@ -73,8 +77,14 @@ def decode_dtype(value, path, allow_object=True) -> np.dtype:
 
 def encode_array(array: np.ndarray, mode: str, encode_item):
     """The JSON form of ``array`` (``encode_item`` encodes object elements)."""
-    order = "F" if array.ndim > 1 and array.flags.f_contiguous and not array.flags.c_contiguous else "C"
     out = {"__ndarray__": encode_dtype(array.dtype), "shape": list(array.shape)}
+    flip = [axis for axis, stride in enumerate(array.strides) if stride < 0 and array.shape[axis] > 1]
+    if flip:
+        unflipped = array[tuple(slice(None, None, -1) if axis in flip else slice(None) for axis in range(array.ndim))]
+        if unflipped.flags.c_contiguous or unflipped.flags.f_contiguous:
+            array = unflipped
+            out["flip"] = flip
+    order = "F" if array.ndim > 1 and array.flags.f_contiguous and not array.flags.c_contiguous else "C"
     if order == "F":
         out["order"] = "F"
     if array.dtype.kind == "O":
@@ -91,7 +101,7 @@ def encode_array(array: np.ndarray, mode: str, encode_item):
 def decode_array(value: dict, path, decode_item) -> np.ndarray:
     """The array of a JSON ``__ndarray__`` value, checked against its shape."""
     keys = set(value)
-    if not keys <= {"__ndarray__", "shape", "order", "data", "base64"} or len(keys & {"data", "base64"}) != 1:
+    if not keys <= {"__ndarray__", "shape", "order", "flip", "data", "base64"} or len(keys & {"data", "base64"}) != 1:
         raise DocumentError("an array needs __ndarray__, shape and one of data/base64", path=path)
     dtype = decode_dtype(value["__ndarray__"], path)
     shape = value.get("shape")
@@ -100,7 +110,13 @@ def decode_array(value: dict, path, decode_item) -> np.ndarray:
     order = value.get("order", "C")
     if order not in ("C", "F"):
         raise DocumentError("array order must be 'C' or 'F'", path=path)
-    size = int(np.prod(shape, dtype=object)) if shape else 1
+    flip = value.get("flip", [])
+    if not isinstance(flip, list) or not all(_is_int(a) and 0 <= a < len(shape) for a in flip) \
+            or len(set(flip)) != len(flip):
+        raise DocumentError("array flip must list distinct axes", path=path)
+    size = 1
+    for extent in shape:
+        size *= extent
     if "base64" in value:
         if dtype.kind == "O" or not isinstance(value["base64"], str):
             raise DocumentError("object arrays cannot be stored as base64", path=path)
@@ -132,7 +148,10 @@ def decode_array(value: dict, path, decode_item) -> np.ndarray:
                 flat = np.array(data, dtype=dtype) if data else np.empty(0, dtype=dtype)
             except (OverflowError, ValueError) as exc:
                 raise DocumentError("array elements do not fit dtype %s: %s" % (dtype, exc), path=path)
-    return flat.reshape(shape, order=order)
+    array = flat.reshape(shape, order=order)
+    if flip:
+        array = array[tuple(slice(None, None, -1) if axis in flip else slice(None) for axis in range(len(shape)))]
+    return array
 
 
 def encode_float(value: float):

@@ -9,12 +9,15 @@ arrays against the number of features.
 from __future__ import annotations
 
 import numpy as np
+import sklearn
 
 from ..tree import Node, join
+from ..versions import has_release
 from ._state import as_int, require
 
 # Metrics whose ``vec`` holds one weight per feature, and whose ``mat`` is a
-# (n_features, n_features) matrix.
+# (n_features, n_features) matrix. MinkowskiDistance reads its ``vec`` as
+# weights only since scikit-learn 1.0 (before, it holds an unused placeholder).
 _VEC_METRICS = ("SEuclideanDistance", "WMinkowskiDistance", "MinkowskiDistance")
 _MAT_METRICS = ("MahalanobisDistance",)
 
@@ -33,7 +36,8 @@ def validate_distance_metric(node, path):
 def _metric_matches(metric, n_features, path):
     name = metric.name.rstrip("0123456789")
     vec, mat = metric.state[1], metric.state[2]
-    if name in _VEC_METRICS and vec.size:
+    weighted = name in _VEC_METRICS and (name != "MinkowskiDistance" or has_release(sklearn.__version__, "1.0"))
+    if weighted and vec.size:
         require(vec.shape == (n_features,), "metric weights must have %d entries" % n_features, path)
     if name in _MAT_METRICS:
         require(mat.shape == (n_features, n_features), "metric matrix must be %dx%d" % (n_features, n_features),

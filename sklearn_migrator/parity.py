@@ -1,0 +1,73 @@
+"""Outputs of a fitted estimator, and the comparison that decides parity.
+
+``outputs`` calls every public output method an estimator has on the same
+input and collects the fitted results that clusterers expose as attributes,
+so a rebuilt estimator can be compared with its original, method by method.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function", "transform", "score_samples",
+           "apply")
+ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_")
+
+
+def outputs(estimator, X, y=None) -> dict:
+    """``{name: array}`` for every output ``estimator`` offers on ``X``.
+
+    ``X`` is copied first: an estimator may keep its training array itself
+    (``_fit_X is X``), and scikit-learn shortcuts some computations when the
+    query is that very object (exact zeros on the diagonal of
+    ``euclidean_distances``), which no rebuilt or unpickled estimator can share.
+    """
+    X = X.copy()
+    results = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in METHODS:
+            method = _method(estimator, name)
+            if method is not None:
+                results[name] = np.asarray(method(X))
+        if "transform" in results and _method(estimator, "inverse_transform") is not None:
+            results["inverse_transform"] = np.asarray(estimator.inverse_transform(results["transform"]))
+        if _method(estimator, "kneighbors") is not None:
+            distances, indices = estimator.kneighbors(X)
+            results["kneighbors.distances"], results["kneighbors.indices"] = distances, indices
+        if _method(estimator, "score") is not None:
+            try:
+                results["score"] = np.asarray(estimator.score(X) if y is None else estimator.score(X, y))
+            except TypeError:
+                pass
+        for name in ATTRIBUTES:
+            value = getattr(estimator, name, None)
+            if isinstance(value, np.ndarray):
+                results[name] = value
+    return results
+
+
+def _method(estimator, name):
+    try:
+        return getattr(estimator, name, None)
+    except AttributeError:  # methods hidden by available_if / property checks
+        return None
+
+
+def compare(expected: dict, actual: dict) -> dict:
+    """``{name: (exact, max_abs_diff)}`` for every output of ``expected``; missing ones are not exact."""
+    report = {}
+    for name, want in expected.items():
+        got = actual.get(name)
+        if got is None or np.shape(got) != np.shape(want):
+            report[name] = (False, None)
+            continue
+        want, got = np.asarray(want), np.asarray(got)
+        exact = want.dtype == got.dtype and np.array_equal(want, got, equal_nan=want.dtype.kind in "fc")
+        diff = None
+        if want.dtype.kind in "fciu" and got.dtype.kind in "fciu" and want.size:
+            diff = float(np.nanmax(np.abs(want.astype(np.float64) - got.astype(np.float64)))) \
+                if not exact else 0.0
+        report[name] = (exact, diff)
+    return report
