@@ -16,7 +16,7 @@ from .tree import Node, iter_nodes, join
 def validate(tree) -> None:
     """Check every node of ``tree`` with its codec; raise on the first problem."""
     for path, node in iter_nodes(tree):
-        entry_for_name(node.cls, path).codec.validate(node, path or node.name)
+        entry_for_name(node.cls, path).codec.validate(node, path)
 
 
 class _Build:
@@ -54,7 +54,7 @@ class _Build:
                      params=None if node.params is None else self.value(node.params, path),
                      state=None if node.state is None else self.value(node.state, path),
                      args=None if node.args is None else self.value(node.args, join(path, "args")))
-        obj = entry.codec.build(cls, built, path or node.name)
+        obj = entry.codec.build(cls, built, path)
         self.memo[id(node)] = obj
         return obj
 

@@ -1,0 +1,1 @@
+"""Classifiers: the paper's per-model functions, one module per estimator."""

@@ -1,0 +1,1 @@
+"""Clustering estimators: the paper's per-model functions, one module per estimator."""

@@ -1,0 +1,1 @@
+"""Dimensionality reduction: the paper's per-model functions, one module per estimator."""

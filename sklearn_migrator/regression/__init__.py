@@ -1,0 +1,1 @@
+"""Regressors: the paper's per-model functions, one module per estimator."""
