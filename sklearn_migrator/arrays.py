@@ -53,10 +53,12 @@ def decode_dtype(value, path, allow_object=True) -> np.dtype:
     if isinstance(value, str):
         if value == "|O" and allow_object:
             return np.dtype(object)
-        match = _SIMPLE_DTYPE.match(value)
-        if match is None:
-            raise DocumentError("unsupported dtype %r" % value, path=path)
-        return np.dtype(value)
+        try:
+            if _SIMPLE_DTYPE.match(value) is None:
+                raise TypeError("not a plain numeric or string dtype")
+            return np.dtype(value)
+        except TypeError as exc:
+            raise DocumentError("unsupported dtype %r: %s" % (value, exc), path=path)
     if isinstance(value, dict) and set(value) == {"names", "formats", "offsets", "itemsize"}:
         names, formats, offsets, itemsize = (value[k] for k in ("names", "formats", "offsets", "itemsize"))
         if not (isinstance(names, list) and isinstance(formats, list) and isinstance(offsets, list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import MigratorError, UnsupportedEstimatorError
+from .errors import MigratorError, StateValidationError, UnsupportedEstimatorError
 from .registry import entry_for_name
 from .tree import Node, iter_nodes, join
 
@@ -54,7 +54,13 @@ class _Build:
                      params=None if node.params is None else self.value(node.params, path),
                      state=None if node.state is None else self.value(node.state, path),
                      args=None if node.args is None else self.value(node.args, join(path, "args")))
-        obj = entry.codec.build(cls, built, path)
+        try:
+            obj = entry.codec.build(cls, built, path)
+        except MigratorError:
+            raise
+        except Exception as exc:  # the class itself rejected the state (after our own checks passed)
+            raise StateValidationError("%s could not be rebuilt from this state: %s: %s"
+                                       % (cls.__name__, type(exc).__name__, exc), path=path or None)
         self.memo[id(node)] = obj
         return obj
 

@@ -132,6 +132,10 @@ _PLAIN = (
     _located(("sklearn.ensemble._gb_losses", "sklearn.ensemble.gradient_boosting"), (
         "LeastSquaresError", "LeastAbsoluteError", "HuberLossFunction", "QuantileLossFunction",
         "BinomialDeviance", "MultinomialDeviance", "ExponentialLoss"))
+    # Initial estimators of gradient boosting in 0.20 (init_), replaced by DummyClassifier/Regressor in 0.21.
+    + _located(("sklearn.ensemble.gradient_boosting",), (
+        "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator",
+        "PriorProbabilityEstimator", "ZeroEstimator"))
     # The common loss module (1.1+), its links and intervals.
     + _located(("sklearn._loss.loss",), (
         "HalfSquaredError", "AbsoluteError", "PinballLoss", "HuberLoss", "HalfPoissonLoss", "HalfGammaLoss",

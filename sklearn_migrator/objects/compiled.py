@@ -56,21 +56,11 @@ class CompiledCodec:
             self.validator(node, path)
 
     def build(self, cls, node, path):
-        if node.args is not None:
-            try:
-                obj = cls(*node.args)
-            except (TypeError, ValueError, OverflowError) as exc:
-                raise StateValidationError("%s rejected its constructor arguments: %s" % (cls.__name__, exc),
-                                           path=join(path, "args"))
-        else:
-            obj = cls.__new__(cls)
+        obj = cls(*node.args) if node.args is not None else cls.__new__(cls)
         if node.state is None:
             return obj
         setstate = getattr(obj, "__setstate__", None) or getattr(obj, "__setstate_cython__", None)
         if setstate is None:
             raise StateValidationError("%s takes no state" % cls.__name__, path=join(path, "state"))
-        try:
-            setstate(node.state)
-        except (TypeError, ValueError, KeyError, IndexError, OverflowError) as exc:
-            raise StateValidationError("%s rejected its state: %s" % (cls.__name__, exc), path=join(path, "state"))
+        setstate(node.state)
         return obj

@@ -34,16 +34,34 @@ def validate_tree_ensemble(node, path):
             check_tree_inputs(tree, n_features, "%s.estimators_[%d].tree_" % (path, index))
 
 
+# Per-class arrays of the initial estimator (DummyClassifier; 0.20's prior estimators):
+# their length sets the width of the raw-prediction buffer the stages write into.
+_INIT_CLASS_ARRAYS = ("classes_", "class_prior_", "priors")
+
+
 def validate_gradient_boosting(node, path):
     validate_tree_ensemble(node, path)
-    stages = node.state.get("estimators_")
+    state = node.state
+    stages = state.get("estimators_")
     if stages is None:
         return
     where = join(path, "estimators_")
     require(isinstance(stages, np.ndarray) and stages.ndim == 2, "estimators_ must be a 2-D array of trees", where)
-    classes = node.state.get("classes_")
-    expected = 1
-    if isinstance(classes, np.ndarray) and classes.shape[0] > 2:
-        expected = classes.shape[0]
+    classes = state.get("classes_")
+    n_classes = classes.shape[0] if isinstance(classes, np.ndarray) and classes.ndim == 1 else None
+    expected = n_classes if n_classes is not None and n_classes > 2 else 1
     require(stages.shape[1] == expected, "estimators_ has %d columns, expected %d" % (stages.shape[1], expected),
             where)
+    declared = state.get("n_trees_per_iteration_")
+    require(declared is None or declared == expected, "n_trees_per_iteration_ does not match estimators_",
+            join(path, "n_trees_per_iteration_"))
+    for key in ("loss_", "_loss"):
+        loss = state.get(key)
+        if isinstance(loss, Node) and isinstance(loss.state, dict) and "K" in loss.state:
+            require(loss.state["K"] == expected, "loss K does not match estimators_", join(path, key))
+    init = state.get("init_")
+    if n_classes is not None and isinstance(init, Node) and isinstance(init.state, dict):
+        for key in _INIT_CLASS_ARRAYS:
+            value = init.state.get(key)
+            require(value is None or (isinstance(value, np.ndarray) and value.shape[:1] == (n_classes,)),
+                    "init_ does not predict the %d classes of the model" % n_classes, join(path, "init_." + key))

@@ -9,16 +9,13 @@ arrays against the number of features.
 from __future__ import annotations
 
 import numpy as np
-import sklearn
 
 from ..tree import Node, join
-from ..versions import has_release
 from ._state import as_int, require
 
-# Metrics whose ``vec`` holds one weight per feature, and whose ``mat`` is a
-# (n_features, n_features) matrix. MinkowskiDistance reads its ``vec`` as
-# weights only since scikit-learn 1.0 (before, it holds an unused placeholder).
-_VEC_METRICS = ("SEuclideanDistance", "WMinkowskiDistance", "MinkowskiDistance")
+# Metrics whose ``vec`` holds one weight per feature (or is Mahalanobis' work
+# buffer, written to), and whose ``mat`` is a (n_features, n_features) matrix.
+_VEC_METRICS = ("SEuclideanDistance", "WMinkowskiDistance", "MinkowskiDistance", "MahalanobisDistance")
 _MAT_METRICS = ("MahalanobisDistance",)
 
 
@@ -33,12 +30,22 @@ def validate_distance_metric(node, path):
             path)
 
 
+def _unweighted_vec_size(metric_cls):
+    """Size of the ``vec`` an unweighted metric of the installed release carries
+    (an unused placeholder of 1 in some releases, empty in others)."""
+    return metric_cls(3.0).__getstate__()[1].shape[0]
+
+
 def _metric_matches(metric, n_features, path):
+    from ..registry import entry_for_name
+
     name = metric.name.rstrip("0123456789")
     vec, mat = metric.state[1], metric.state[2]
-    weighted = name in _VEC_METRICS and (name != "MinkowskiDistance" or has_release(sklearn.__version__, "1.0"))
-    if weighted and vec.size:
-        require(vec.shape == (n_features,), "metric weights must have %d entries" % n_features, path)
+    if name in _VEC_METRICS:
+        allowed = {n_features}
+        if name == "MinkowskiDistance":
+            allowed.add(_unweighted_vec_size(entry_for_name(metric.cls, path).resolve()))
+        require(vec.shape[0] in allowed, "metric weights must have %d entries" % n_features, path)
     if name in _MAT_METRICS:
         require(mat.shape == (n_features, n_features), "metric matrix must be %dx%d" % (n_features, n_features),
                 path)

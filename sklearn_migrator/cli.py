@@ -1,0 +1,102 @@
+"""The ``sklearn-migrator`` command line.
+
+``demo``    migrate every zoo configuration through JSON text and print a parity table
+``models``  list the supported estimators
+``inspect`` summarise a document without building it
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+
+import sklearn
+
+from . import __version__, api, parity, zoo
+from .document import check_envelope
+from .errors import MigratorError
+from .registry import supported_models
+
+
+def _demo(args) -> int:
+    data = zoo.make_data()
+    selected = [case for case in zoo.cases() if not args.filter or args.filter in case.id]
+    print("sklearn-migrator %s, scikit-learn %s: round trip of %d configurations through JSON text"
+          % (__version__, sklearn.__version__, len(selected)))
+    header = "%-52s %10s %10s %8s  %s" % ("configuration", "JSON bytes", "pickle", "outputs", "parity")
+    print(header)
+    print("-" * len(header))
+    failures = 0
+    for case in selected:
+        estimator, X, y = case.fit(data)
+        try:
+            text = api.dumps(estimator, arrays=args.arrays)
+            rebuilt = api.loads(text)
+            report = parity.compare(parity.outputs(estimator, X, y), parity.outputs(rebuilt, X, y))
+            exact = all(ok for ok, _ in report.values())
+            verdict = "exact" if exact else "DIFFERS: " + ", ".join(
+                "%s (max abs diff %s)" % (name, diff) for name, (ok, diff) in report.items() if not ok)
+        except MigratorError as error:
+            text, report, exact, verdict = "", {}, False, "ERROR: %s" % error
+        failures += not exact
+        print("%-52s %10d %10d %8d  %s" % (case.id, len(text), len(pickle.dumps(estimator, protocol=4)),
+                                          len(report), verdict))
+        sys.stdout.flush()
+    print("%d passed, %d failed" % (len(selected) - failures, failures))
+    return 1 if failures else 0
+
+
+def _models(args) -> int:
+    for name in supported_models():
+        print(name)
+    return 0
+
+
+def _inspect(args) -> int:
+    with open(args.document, encoding="utf-8") as handle:
+        doc = json.load(handle)
+    check_envelope(doc)
+    tree = doc["tree"]
+    print("estimator:        %s" % doc["estimator"])
+    print("scikit-learn:     %s (installed: %s)" % (doc["sklearn_version"], sklearn.__version__))
+    print("written by:       %s" % ", ".join("%s %s" % item for item in sorted(doc["producer"].items())))
+    print("params:")
+    for key, value in sorted(tree.get("params", {}).items()):
+        print("  %-28s %s" % (key, json.dumps(value)[:70]))
+    print("fitted attributes: %s" % ", ".join(sorted(tree.get("state", {}))))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sklearn-migrator", description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version="%(prog)s " + __version__)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="round-trip every zoo configuration and print a parity table")
+    demo.add_argument("--filter", help="only configurations whose id contains this text")
+    demo.add_argument("--arrays", choices=("auto", "list", "base64"), default="auto",
+                      help="how arrays are written (default: auto)")
+    demo.set_defaults(run=_demo)
+    commands.add_parser("models", help="list the supported estimators").set_defaults(run=_models)
+    inspect = commands.add_parser("inspect", help="summarise a document without building it")
+    inspect.add_argument("document")
+    inspect.set_defaults(run=_inspect)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "run", None) is None:
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except MigratorError as error:
+        print("error: %s" % error, file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as error:
+        print("error: %s" % error, file=sys.stderr)
+        return 1
