@@ -7,6 +7,7 @@ be a rebuilt estimator or a MigratorError; any other exception is a bug.
 """
 import json
 import os
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,6 +32,12 @@ json_values = st.recursive(
 
 def _documents():
     data = zoo.make_data(40)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SVC's probability=True is deprecated in recent releases
+        return _fitted_documents(data)
+
+
+def _fitted_documents(data):
     models = [DecisionTreeRegressor(max_depth=3).fit(data["X"], data["reg"]),
               GradientBoostingClassifier(n_estimators=3, max_depth=2).fit(data["X"], data["clf3"]),
               KNeighborsClassifier(3, algorithm="kd_tree").fit(data["X"], data["clf2"]),
