@@ -2,13 +2,14 @@
 
 An array is ``{"__ndarray__": dtype, "shape": [...], "data": [...]}`` (readable
 list, C order) or ``{"__ndarray__": dtype, "shape": [...], "base64": "..."}``
-(raw little-endian bytes). ``"order": "F"`` marks Fortran-ordered arrays, whose
-elements are then listed in Fortran order so the rebuilt array has the same
-memory layout (BLAS results can depend on it); likewise ``"flip": [axes]``
-marks a view with negative strides along those axes (``V[::-1]``, as PCA's
-arpack solver leaves ``components_``), stored flipped and flipped back on
-decoding. Any other non-contiguous view is stored as a C-ordered copy, as
-pickle stores it. Object arrays always use
+(raw little-endian bytes). Memory layout is kept, because numpy and BLAS choose their code path (and so
+the rounding of results) from it: ``"order": "F"`` marks Fortran-ordered arrays,
+whose elements are then listed in Fortran order; ``"flip": [axes]`` marks a
+view with negative strides along those axes (``V[::-1]``, as PCA's arpack
+solver leaves ``components_``), stored flipped and flipped back on decoding;
+``"strides": [...]`` marks any other view (a row slice of a larger Fortran
+array, as PCA's randomized solver leaves it): elements are listed in C order
+and placed into a fresh buffer with those strides. Object arrays always use
 ``data``, each element encoded as any other value. Both forms decode to
 arrays that are bit-identical to the original.
 """
@@ -89,6 +90,8 @@ def encode_array(array: np.ndarray, mode: str, encode_item):
     order = "F" if array.ndim > 1 and array.flags.f_contiguous and not array.flags.c_contiguous else "C"
     if order == "F":
         out["order"] = "F"
+    elif not array.flags.c_contiguous and array.size > 1:
+        out["strides"] = list(array.strides)
     if array.dtype.kind == "O":
         out["data"] = [encode_item(item) for item in array.ravel(order=order)]
     elif _as_list(array, mode):
@@ -103,7 +106,7 @@ def encode_array(array: np.ndarray, mode: str, encode_item):
 def decode_array(value: dict, path, decode_item) -> np.ndarray:
     """The array of a JSON ``__ndarray__`` value, checked against its shape."""
     keys = set(value)
-    if not keys <= {"__ndarray__", "shape", "order", "flip", "data", "base64"} or len(keys & {"data", "base64"}) != 1:
+    if not keys <= {"__ndarray__", "shape", "order", "flip", "strides", "data", "base64"} or len(keys & {"data", "base64"}) != 1:
         raise DocumentError("an array needs __ndarray__, shape and one of data/base64", path=path)
     dtype = decode_dtype(value["__ndarray__"], path)
     shape = value.get("shape")
@@ -151,6 +154,8 @@ def decode_array(value: dict, path, decode_item) -> np.ndarray:
             except (OverflowError, ValueError) as exc:
                 raise DocumentError("array elements do not fit dtype %s: %s" % (dtype, exc), path=path)
     array = flat.reshape(shape, order=order)
+    if "strides" in value:
+        array = _restride(array, value["strides"], path)
     if flip:
         array = array[tuple(slice(None, None, -1) if axis in flip else slice(None) for axis in range(len(shape)))]
     return array
@@ -205,6 +210,26 @@ def _as_list(array, mode):
     if mode == "auto" and array.size > AUTO_LIST_MAX_SIZE:
         return False
     return array.dtype.kind != "f" or bool(np.isfinite(array).all())
+
+
+def _restride(array, strides, path):
+    """A copy of ``array`` laid out with ``strides`` (positive, non-overlapping, and
+    spanning at most 64 times the array's own bytes)."""
+    itemsize = array.dtype.itemsize
+    if (not isinstance(strides, list) or len(strides) != array.ndim or array.dtype.kind == "O"
+            or not all(_is_int(s) and s > 0 and s % itemsize == 0 for s in strides)):
+        raise DocumentError("array strides must be positive multiples of the item size", path=path)
+    reach = itemsize
+    for stride, extent in sorted((s, n) for s, n in zip(strides, array.shape) if n > 1):
+        if stride < reach:
+            raise DocumentError("array strides make elements overlap", path=path)
+        reach = stride * extent
+    if reach > 64 * max(array.nbytes, itemsize):
+        raise DocumentError("array strides span far more memory than the array holds", path=path)
+    buffer = np.zeros(reach // itemsize, dtype=array.dtype)
+    out = np.lib.stride_tricks.as_strided(buffer, shape=array.shape, strides=strides)
+    out[...] = array
+    return out
 
 
 def _little(dtype):

@@ -15,8 +15,9 @@ from .tree import Node, iter_nodes, join
 
 def validate(tree) -> None:
     """Check every node of ``tree`` with its codec; raise on the first problem."""
-    for path, node in iter_nodes(tree):
-        entry_for_name(node.cls, path).codec.validate(node, path)
+    nodes = [(path, node, entry_for_name(node.cls, path)) for path, node in iter_nodes(tree)]
+    for path, node, entry in nodes:  # every class is known before any state is judged
+        entry.codec.validate(node, path)
 
 
 class _Build:

@@ -31,7 +31,8 @@ VALUES = {
                np.array(["a", "bcd", ""]), np.array([True, False]), np.empty((0, 3)), np.array(3.5),
                np.arange(6, dtype=">f8"), np.array([2 ** 63 - 1, -2 ** 63], dtype=np.int64),
                np.zeros(3, dtype=NODE_DTYPE_LIKE), np.array([b"ab", b"c"]), np.arange(4, dtype=np.float32) / 3,
-               np.array([1 + 2j, np.nan]), np.array([None, "x", 1.5, (1, 2)], dtype=object)],
+               np.array([1 + 2j, np.nan]), np.asfortranarray(np.arange(36.0).reshape(6, 6))[:2],
+               np.arange(24.0).reshape(4, 6)[:, ::2], np.array([None, "x", 1.5, (1, 2)], dtype=object)],
 }
 
 
@@ -84,3 +85,13 @@ def test_decoding_never_imports_named_modules():
 
         build(tree)
     assert not {m for m in set(sys.modules) - before if m.startswith("xml")}
+
+
+@pytest.mark.parametrize("strides,message", [
+    ([8, 8], "overlap"), ([0, 8], "positive multiples"), ([8, 12], "positive multiples"),
+    ([8, 10 ** 9], "span far more memory"),
+])
+def test_crafted_strides_are_refused(strides, message):
+    value = {"__ndarray__": "<f8", "shape": [2, 3], "data": [0.0] * 6, "strides": strides}
+    with pytest.raises(sm.DocumentError, match=message):
+        decode_tree(value)

@@ -38,8 +38,8 @@ def _documents():
 
 
 def _fitted_documents(data):
-    models = [DecisionTreeRegressor(max_depth=3).fit(data["X"], data["reg"]),
-              GradientBoostingClassifier(n_estimators=3, max_depth=2).fit(data["X"], data["clf3"]),
+    models = [DecisionTreeRegressor(max_depth=3, random_state=0).fit(data["X"], data["reg"]),
+              GradientBoostingClassifier(n_estimators=3, max_depth=2, random_state=0).fit(data["X"], data["clf3"]),
               KNeighborsClassifier(3, algorithm="kd_tree").fit(data["X"], data["clf2"]),
               SVC(probability=True, random_state=0).fit(data["X"], data["clf3"])]
     return [json.loads(sm.dumps(model, arrays=mode)) for model in models for mode in ("list", "base64")]

@@ -34,6 +34,10 @@ def validate_tree_ensemble(node, path):
             check_tree_inputs(tree, n_features, "%s.estimators_[%d].tree_" % (path, index))
 
 
+# Losses whose raw predictions have one column per class; any other loss makes a
+# classifier keep only the positive-class column, so it must be binary.
+_MULTICLASS_LOSSES = ("HalfMultinomialLoss", "MultinomialDeviance")
+
 # Per-class arrays of the initial estimator (DummyClassifier; 0.20's prior estimators):
 # their length sets the width of the raw-prediction buffer the stages write into.
 _INIT_CLASS_ARRAYS = ("classes_", "class_prior_", "priors")
@@ -57,8 +61,19 @@ def validate_gradient_boosting(node, path):
             join(path, "n_trees_per_iteration_"))
     for key in ("loss_", "_loss"):
         loss = state.get(key)
-        if isinstance(loss, Node) and isinstance(loss.state, dict) and "K" in loss.state:
+        if not isinstance(loss, Node):
+            continue
+        if isinstance(loss.state, dict) and "K" in loss.state:
             require(loss.state["K"] == expected, "loss K does not match estimators_", join(path, key))
+        require(expected == 1 or loss.name in _MULTICLASS_LOSSES,
+                "a %d-class model needs a multiclass loss, not %s" % (expected, loss.name), join(path, key))
+    # predict_stages reads each stage's tree_ as a Tree without checking its type.
+    for index, member in enumerate(_members(node, path)):
+        tree = member.state.get("tree_") if isinstance(member.state, dict) else None
+        require(member.cls == "sklearn.tree.DecisionTreeRegressor" and isinstance(tree, Node)
+                and tree.cls == "sklearn.tree._tree.Tree" and tree.args[2:3] == [1],
+                "every stage must be a fitted single-output DecisionTreeRegressor",
+                "%s.estimators_[%d]" % (path, index))
     init = state.get("init_")
     if n_classes is not None and isinstance(init, Node) and isinstance(init.state, dict):
         for key in _INIT_CLASS_ARRAYS:

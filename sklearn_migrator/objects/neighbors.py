@@ -67,8 +67,9 @@ def validate_binary_tree(node, path):
             and set(("idx_start", "idx_end", "is_leaf")) <= set(node_data.dtype.names),
             "node_data must be a structured node array", where)
     n_nodes = node_data.shape[0]
-    leaf_size, n_levels, n_nodes_declared = (as_int(v, "tree size", where, minimum=0) for v in state[4:7])
-    require(n_nodes_declared == n_nodes and n_nodes >= 1, "n_nodes does not match node_data", where)
+    as_int(state[4], "leaf_size", where, minimum=1)
+    require(as_int(state[6], "n_nodes", where) == n_nodes and n_nodes >= 1, "n_nodes does not match node_data",
+            where)
     start, end, is_leaf = node_data["idx_start"], node_data["idx_end"], node_data["is_leaf"]
     require(bool(((start >= 0) & (start <= end) & (end <= n_samples)).all()), "node index ranges exceed the data",
             where)

@@ -73,8 +73,8 @@ def n_features_of(state):
 
 def check_tree_inputs(tree_node, n_features, path):
     """A fitted tree must split on no more features than its estimator accepts."""
-    require(isinstance(tree_node, Node) and isinstance(tree_node.args, list) and tree_node.args,
-            "expected a Tree", path)
+    require(isinstance(tree_node, Node) and tree_node.cls == "sklearn.tree._tree.Tree"
+            and isinstance(tree_node.args, list) and tree_node.args, "expected a Tree", path)
     if n_features is not None:
         require(tree_node.args[0] == n_features,
                 "tree expects %r features, its estimator %d" % (tree_node.args[0], n_features), path)
