@@ -13,8 +13,8 @@ from .errors import DocumentError, UnsupportedEstimatorError
 from .registry import entry_for_class, entry_for_name
 
 
-def model_functions(class_path: str, suffix: str, namespace: dict) -> None:
-    """Define ``serialize_<suffix>`` and ``deserialize_<suffix>`` for one estimator class in ``namespace``."""
+def model_functions(class_path: str, suffix: str, module: str) -> tuple:
+    """``(serialize_<suffix>, deserialize_<suffix>)`` for one estimator class, living in ``module``."""
     entry = entry_for_name(class_path)
     label = entry.class_name
 
@@ -38,6 +38,6 @@ def model_functions(class_path: str, suffix: str, namespace: dict) -> None:
             (deserialize_model, "deserialize", "Rebuild a %s from its document under the installed scikit-learn "
                                                "(``version_out``), migrating its state from the document's release.")):
         function.__name__ = function.__qualname__ = "%s_%s" % (verb, suffix)
-        function.__module__ = namespace["__name__"]
+        function.__module__ = module
         function.__doc__ = doc % label
-        namespace[function.__name__] = function
+    return serialize_model, deserialize_model

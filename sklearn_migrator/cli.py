@@ -10,7 +10,6 @@ import argparse
 import json
 import pickle
 import sys
-import time
 
 import sklearn
 

@@ -85,11 +85,9 @@ def _param(cls, *names):
 
 
 def _has_pandas() -> bool:
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("pandas") is not None
 
 
 def cases() -> list:

@@ -1,5 +1,4 @@
 """``serialize_gradient_boosting_clf`` / ``deserialize_gradient_boosting_clf``: GradientBoostingClassifier (the paper's API)."""
 from .._facade import model_functions
 
-model_functions("sklearn.ensemble.GradientBoostingClassifier", "gradient_boosting_clf", globals())
-__all__ = ["serialize_gradient_boosting_clf", "deserialize_gradient_boosting_clf"]
+serialize_gradient_boosting_clf, deserialize_gradient_boosting_clf = model_functions("sklearn.ensemble.GradientBoostingClassifier", "gradient_boosting_clf", __name__)

@@ -1,5 +1,4 @@
 """``serialize_logistic_regression_clf`` / ``deserialize_logistic_regression_clf``: LogisticRegression (the paper's API)."""
 from .._facade import model_functions
 
-model_functions("sklearn.linear_model.LogisticRegression", "logistic_regression_clf", globals())
-__all__ = ["serialize_logistic_regression_clf", "deserialize_logistic_regression_clf"]
+serialize_logistic_regression_clf, deserialize_logistic_regression_clf = model_functions("sklearn.linear_model.LogisticRegression", "logistic_regression_clf", __name__)

@@ -7,8 +7,6 @@ cached_gaussian)`` in every numpy release, and ``set_state`` accepts it back.
 """
 from __future__ import annotations
 
-import numpy as np
-
 from ..tree import Node, join
 from ._state import as_int, field, require
 

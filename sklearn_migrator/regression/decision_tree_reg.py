@@ -1,5 +1,4 @@
 """``serialize_decision_tree_reg`` / ``deserialize_decision_tree_reg``: DecisionTreeRegressor (the paper's API)."""
 from .._facade import model_functions
 
-model_functions("sklearn.tree.DecisionTreeRegressor", "decision_tree_reg", globals())
-__all__ = ["serialize_decision_tree_reg", "deserialize_decision_tree_reg"]
+serialize_decision_tree_reg, deserialize_decision_tree_reg = model_functions("sklearn.tree.DecisionTreeRegressor", "decision_tree_reg", __name__)

@@ -1,5 +1,4 @@
 """``serialize_svr`` / ``deserialize_svr``: SVR (the paper's API)."""
 from .._facade import model_functions
 
-model_functions("sklearn.svm.SVR", "svr", globals())
-__all__ = ["serialize_svr", "deserialize_svr"]
+serialize_svr, deserialize_svr = model_functions("sklearn.svm.SVR", "svr", __name__)
