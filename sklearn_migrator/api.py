@@ -43,19 +43,21 @@ def serialize(estimator, version_in=None, *, arrays: str = "auto") -> dict:
     return envelope(tree.cls, installed_version(), encode_tree(tree, arrays))
 
 
-def deserialize(doc, version_out=None):
+def deserialize(doc, version_out=None, *, allow_unverified: bool = False):
     """Rebuild the estimator of a document under the installed scikit-learn.
 
     The state is migrated from the document's release to the installed one
     first; anything the migration had to change is reported as a
-    :class:`~sklearn_migrator.errors.MigrationWarning`.
+    :class:`~sklearn_migrator.errors.MigrationWarning`. Migration between
+    release lines the version matrix has not verified is refused unless
+    ``allow_unverified`` is set (then it is attempted, with a warning).
     """
     check_installed(version_out, "version_out")
     check_envelope(doc)
     source, target = doc["sklearn_version"], installed_version()
     try:
         tree = decode_tree(doc["tree"], "")
-        migration = migrate(tree, source, target)
+        migration = migrate(tree, source, target, allow_unverified=allow_unverified)
         for note in migration.notes:
             warnings.warn(note, MigrationWarning, stacklevel=2)
         return build(tree)

@@ -15,9 +15,17 @@ from .tree import Node, iter_nodes, join
 
 def validate(tree) -> None:
     """Check every node of ``tree`` with its codec; raise on the first problem."""
-    nodes = [(path, node, entry_for_name(node.cls, path)) for path, node in iter_nodes(tree)]
-    for path, node, entry in nodes:  # every class is known before any state is judged
+    nodes = [(path, node, _resolved_entry(node, path)) for path, node in iter_nodes(tree)]
+    for path, node, entry in nodes:  # every class is known and present before any state is judged
         entry.codec.validate(node, path)
+
+
+def _resolved_entry(node, path):
+    entry = entry_for_name(node.cls, path)
+    if entry.resolve() is None:
+        raise UnsupportedEstimatorError("class %s does not exist in the installed scikit-learn" % node.cls,
+                                        path=path or None, hint="Migrate the document to a release that has it")
+    return entry
 
 
 class _Build:
@@ -47,10 +55,6 @@ class _Build:
             return known
         entry = entry_for_name(node.cls, path)
         cls = entry.resolve()
-        if cls is None:
-            raise UnsupportedEstimatorError("class %s does not exist in the installed scikit-learn" % node.cls,
-                                            path=path or None,
-                                            hint="Migrate the document to a release that has it")
         built = Node(node.cls,
                      params=None if node.params is None else self.value(node.params, path),
                      state=None if node.state is None else self.value(node.state, path),

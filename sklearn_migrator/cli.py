@@ -3,6 +3,7 @@
 ``demo``    migrate every zoo configuration through JSON text and print a parity table
 ``models``  list the supported estimators
 ``inspect`` summarise a document without building it
+``matrix``  rebuild every zoo document across real environments of many releases
 """
 from __future__ import annotations
 
@@ -68,6 +69,29 @@ def _inspect(args) -> int:
     return 0
 
 
+def _matrix(args) -> int:
+    import os
+
+    from .matrix import environments, report, runner
+
+    versions = args.versions or environments.RELEASE_HEADS
+    out_dir = os.path.abspath(args.out)
+    cache_dir = os.path.abspath(args.cache_dir or os.path.join(os.path.expanduser("~"), ".cache",
+                                                                "sklearn-migrator", "envs"))
+    os.makedirs(out_dir, exist_ok=True)
+    data = runner.run_matrix(versions, out_dir, cache_dir, jobs=args.jobs, progress=lambda line: print(line,
+                                                                                                   flush=True))
+    with open(os.path.join(out_dir, "matrix.md"), "w", encoding="utf-8") as handle:
+        handle.write(report.markdown(data))
+    report.heatmap(data, os.path.join(out_dir, "matrix.png"))
+    statuses = [r["status"] for r in data["results"]]
+    print("%d results: %d exact, %d close, %d failed; report in %s (results.json, matrix.md, matrix.png)"
+          % (len(statuses), statuses.count("exact"), statuses.count("close"),
+             len(statuses) - statuses.count("exact") - statuses.count("close"), out_dir))
+    problems = data["install_failures"] or data["export_failures"] or data["check_failures"]
+    return 1 if problems or any(s not in ("exact", "close") for s in statuses) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sklearn-migrator", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -82,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="summarise a document without building it")
     inspect.add_argument("document")
     inspect.set_defaults(run=_inspect)
+    matrix = commands.add_parser("matrix", help="rebuild every zoo document in real environments of many releases")
+    matrix.add_argument("--versions", nargs="+", metavar="VERSION",
+                        help="scikit-learn releases (default: the newest patch of every line, 0.20 to 1.9)")
+    matrix.add_argument("--jobs", type=int, default=2, help="environments worked on in parallel (default: 2)")
+    matrix.add_argument("--out", default="matrix-report", help="report directory (default: matrix-report)")
+    matrix.add_argument("--cache-dir", help="where environments are kept (default: ~/.cache/sklearn-migrator/envs)")
+    matrix.set_defaults(run=_matrix)
     return parser
 
 

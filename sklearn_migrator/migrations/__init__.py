@@ -80,18 +80,22 @@ def plan(source, target, steps) -> list:
             if has_release(source, step.release) and not has_release(target, step.release)]
 
 
-def migrate(tree, source, target, steps=None, verified_lines=None) -> Migration:
+def migrate(tree, source, target, steps=None, verified_lines=None, allow_unverified=False) -> Migration:
     """Rewrite ``tree`` in place from release ``source`` to ``target``; return what was done."""
     migration = Migration(source, target)
     if migration.source == migration.target:
         return migration
     lines = VERIFIED_LINES if verified_lines is None else verified_lines
     unverified = [str(v) for v in (migration.source, migration.target) if v.minor not in lines]
-    if unverified:
+    if unverified and not allow_unverified:
         raise MigrationError(
             "migrating between releases is not verified for scikit-learn %s" % " and ".join(unverified),
             source_version=str(migration.source), target_version=str(migration.target),
-            hint="Rebuild the document under the scikit-learn release it was written with")
+            hint="Rebuild the document under the scikit-learn release it was written with, or pass "
+                 "allow_unverified=True to attempt it and check the outputs yourself")
+    if unverified:
+        migration.note("", "migration between scikit-learn %s and %s is not verified by the version matrix"
+                       % (migration.source, migration.target))
     for step, function in plan(source, target, load_steps() if steps is None else steps):
         for path, node in list(iter_nodes(tree)):
             if node.cls in step.classes:

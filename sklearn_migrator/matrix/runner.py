@@ -1,0 +1,78 @@
+"""Orchestrates the matrix: environments, exports, checks, in parallel, with progress."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+from . import environments
+
+
+def _worker(python, *args):
+    return [python, "-m", "sklearn_migrator.matrix.worker"] + list(args)
+
+
+def _parallel(jobs, tasks, describe, progress):
+    """Run ``{key: callable}`` on ``jobs`` threads; ``{key: result or exception}``."""
+    done = {}
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(task): key for key, task in tasks.items()}
+        for index, future in enumerate(as_completed(futures), 1):
+            key = futures[future]
+            try:
+                done[key] = future.result()
+                progress("[%d/%d] %s: ok" % (index, len(tasks), describe(key)))
+            except Exception as error:  # reported per key, never hidden
+                done[key] = error
+                progress("[%d/%d] %s: FAILED: %s" % (index, len(tasks), describe(key), error))
+    return done
+
+
+def _call(command, log_path):
+    started = time.time()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    with open(log_path, "w") as handle:
+        handle.write(result.stdout)
+    if result.returncode != 0:
+        raise RuntimeError("exit %d after %.0fs, see %s" % (result.returncode, time.time() - started, log_path))
+    return time.time() - started
+
+
+def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
+    """Build, export, check; return the report data (also written as results.json)."""
+    work = os.path.join(out_dir, "work")
+    os.makedirs(work, exist_ok=True)
+    progress("building %d environments in %s (cached between runs)" % (len(versions), cache_dir))
+    built = _parallel(jobs, {v: (lambda v=v: environments.ensure(v, cache_dir)) for v in versions},
+                      lambda v: "environment scikit-learn %s" % v, progress)
+    pythons = {v: p for v, p in built.items() if isinstance(p, str)}
+    install_failures = {v: str(e) for v, e in built.items() if not isinstance(e, str)}
+
+    docs = {v: os.path.join(work, "documents", v) for v in pythons}
+    exported = _parallel(jobs, {v: (lambda v=v: _call(_worker(pythons[v], "export", docs[v]),
+                                                      os.path.join(work, "export-%s.log" % v)))
+                                for v in pythons}, lambda v: "fit zoo and export in %s" % v, progress)
+    sources = [v for v in pythons if not isinstance(exported[v], Exception)]
+    export_failures = {v: str(e) for v, e in exported.items() if isinstance(e, Exception)}
+
+    results_path = {v: os.path.join(work, "results-%s.jsonl" % v) for v in pythons}
+    checked = _parallel(jobs, {v: (lambda v=v: _call(
+        _worker(pythons[v], "check", *[docs[s] for s in sources], "--out", results_path[v]),
+        os.path.join(work, "check-%s.log" % v))) for v in pythons},
+        lambda v: "rebuild all documents in %s" % v, progress)
+    check_failures = {v: str(e) for v, e in checked.items() if isinstance(e, Exception)}
+
+    results = []
+    for v in pythons:
+        if v not in check_failures:
+            with open(results_path[v]) as handle:
+                results.extend(json.loads(line) for line in handle if line.strip())
+    report = {"versions": list(versions), "python": sys.version.split()[0],
+              "install_failures": install_failures, "export_failures": export_failures,
+              "check_failures": check_failures, "results": results}
+    with open(os.path.join(out_dir, "results.json"), "w") as handle:
+        json.dump(report, handle, indent=1)
+    return report

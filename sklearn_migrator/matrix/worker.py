@@ -1,0 +1,108 @@
+"""The part of the matrix harness that runs inside each isolated environment.
+
+``python -m sklearn_migrator.matrix.worker export DIR``
+    fits every zoo configuration the installed release can express and writes,
+    per configuration, its document and its reference outputs to DIR.
+``python -m sklearn_migrator.matrix.worker check DIR... --out RESULTS``
+    rebuilds every document found under the DIRs, computes the same outputs on
+    the same data and writes one result per document (JSON lines).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+import warnings
+
+import sklearn
+
+from .. import api, parity, zoo
+from ..codec import decode_tree, encode_tree
+from ..errors import MigratorError
+
+
+def export(out_dir: str) -> int:
+    os.makedirs(out_dir, exist_ok=True)
+    data = zoo.make_data()
+    for case in zoo.cases():
+        estimator, X, y = case.fit(data)
+        record = {"case": case.id, "estimator": type(estimator).__name__, "sklearn_version": sklearn.__version__,
+                  "data": case.data, "pandas": case.pandas}
+        try:
+            record["document"] = api.serialize(estimator)
+            record["outputs"] = encode_tree(parity.outputs(estimator, X, y), "base64")
+        except MigratorError as error:
+            record["export_error"] = str(error)
+        with open(os.path.join(out_dir, case.id + ".json"), "w") as handle:
+            json.dump(record, handle, allow_nan=False)
+    return 0
+
+
+def _inputs(record, data):
+    X = data["X"]
+    if record["pandas"]:
+        import pandas as pd
+
+        X = pd.DataFrame(X, columns=["f%d" % i for i in range(X.shape[1])])
+    return X, (data[record["data"]] if record["data"] != "none" else None)
+
+
+def check_record(record, data) -> dict:
+    """The result of rebuilding one exported document here."""
+    result = {"source": record["sklearn_version"], "target": sklearn.__version__, "case": record["case"],
+              "estimator": record["estimator"]}
+    if "export_error" in record:
+        result.update(status="error", detail="export failed: " + record["export_error"])
+        return result
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            estimator = api.deserialize(record["document"], allow_unverified=True)
+        notes = sorted({str(w.message) for w in caught if w.category.__name__ == "MigrationWarning"
+                        and "not verified" not in str(w.message)})
+        X, y = _inputs(record, data)
+        expected = decode_tree(record["outputs"])
+        status, details = parity.verdict(expected, parity.outputs(estimator, X, y), record["estimator"])
+        result.update(status=status, detail=details)
+        if notes:
+            result["notes"] = notes
+    except MigratorError as error:
+        result.update(status="error", detail="%s: %s" % (type(error).__name__, error))
+    except Exception as error:  # an unexpected failure is a result too, with its traceback's last line
+        result.update(status="error", detail="%s: %s | %s" % (type(error).__name__, error,
+                                                              traceback.format_exc().strip().splitlines()[-2]))
+    return result
+
+
+def check(dirs, out_path: str) -> int:
+    data = zoo.make_data()
+    with open(out_path, "w") as out:
+        for directory in dirs:
+            for name in sorted(os.listdir(directory)):
+                if name.endswith(".json"):
+                    with open(os.path.join(directory, name)) as handle:
+                        record = json.load(handle)
+                    out.write(json.dumps(check_record(record, data)) + "\n")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sklearn_migrator.matrix.worker")
+    commands = parser.add_subparsers(dest="command")
+    commands.required = True
+    exporter = commands.add_parser("export")
+    exporter.add_argument("out_dir")
+    checker = commands.add_parser("check")
+    checker.add_argument("dirs", nargs="+")
+    checker.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+    if args.command == "export":
+        return export(args.out_dir)
+    return check(args.dirs, args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
