@@ -149,9 +149,10 @@ _PLAIN = (
 _CY_LOSSES = ("CyHalfSquaredError", "CyAbsoluteError", "CyPinballLoss", "CyHuberLoss", "CyHalfPoissonLoss",
               "CyHalfGammaLoss", "CyHalfTweedieLoss", "CyHalfTweedieLossIdentity", "CyHalfBinomialLoss",
               "CyHalfMultinomialLoss", "CyExponentialLoss")
-_METRICS = ("Euclidean", "SEuclidean", "Manhattan", "Chebyshev", "Minkowski", "WMinkowski", "Mahalanobis",
-            "Hamming", "Canberra", "BrayCurtis", "Jaccard", "Matching", "Dice", "Kulsinski", "RogersTanimoto",
-            "RussellRao", "SokalMichener", "SokalSneath", "Haversine")
+#: Distance metrics by family name (class ``<name>Distance``, ``<name>Distance64`` since 1.3).
+METRICS = ("Euclidean", "SEuclidean", "Manhattan", "Chebyshev", "Minkowski", "WMinkowski", "Mahalanobis",
+           "Hamming", "Canberra", "BrayCurtis", "Jaccard", "Matching", "Dice", "Kulsinski", "RogersTanimoto",
+           "RussellRao", "SokalMichener", "SokalSneath", "Haversine")
 _COMPILED = [
     (_located(("sklearn.tree._tree",), ("Tree",)), validate_tree),
     ([_public("sklearn.neighbors.KDTree", "sklearn.neighbors._kd_tree", "sklearn.neighbors.kd_tree"),
@@ -160,8 +161,8 @@ _COMPILED = [
     # Distance metrics: sklearn.neighbors.dist_metrics (0.20-0.21) -> sklearn.neighbors._dist_metrics
     # (0.22-0.24) -> sklearn.metrics._dist_metrics (1.0+); 1.3 renamed them *64 (and added *32).
     (_located(("sklearn.metrics._dist_metrics", "sklearn.neighbors._dist_metrics", "sklearn.neighbors.dist_metrics"),
-              [m + "Distance" for m in _METRICS])
-     + _located(("sklearn.metrics._dist_metrics",), [m + "Distance64" for m in _METRICS]),
+              [m + "Distance" for m in METRICS])
+     + _located(("sklearn.metrics._dist_metrics",), [m + "Distance64" for m in METRICS]),
      validate_distance_metric),
     # Cython loss objects; scikit-learn 1.5-1.8 builds give them the module name "_loss".
     ([(path, modules, aliases + ("_loss." + path.rsplit(".", 1)[1],))

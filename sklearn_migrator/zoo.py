@@ -33,13 +33,9 @@ class Case:
         return "Case(%r)" % self.id
 
     def fit(self, data=None):
-        """The fitted estimator and the input X its outputs are compared on."""
+        """The fitted estimator and the new rows its outputs are compared on."""
         data = data or make_data()
-        X = data["X"]
-        if self.pandas:
-            import pandas as pd
-
-            X = pd.DataFrame(X, columns=["f%d" % i for i in range(X.shape[1])])
+        X = self.inputs(data["X"])
         y = data[self.data] if self.data != "none" else None
         kwargs = {"sample_weight": data["weight"]} if self.sample_weight else {}
         estimator = self.make()
@@ -49,11 +45,20 @@ class Case:
                 estimator.fit(X, **kwargs)
             else:
                 estimator.fit(X, y, **kwargs)
-        return estimator, X, y
+        return estimator, self.inputs(data["X_query"])
+
+    def inputs(self, X):
+        """``X`` as this configuration feeds it (a DataFrame with named columns, or the array)."""
+        if not self.pandas:
+            return X
+        import pandas as pd
+
+        return pd.DataFrame(X, columns=["f%d" % i for i in range(X.shape[1])])
 
 
 def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
-    """Fixed synthetic data: the same bits in every numpy release."""
+    """Fixed synthetic data: the same bits in every numpy release. ``X_query`` holds
+    new rows from the same distribution, on which outputs are compared."""
     rng = np.random.RandomState(0)
     X = rng.normal(size=(n_samples, n_features))
     score = X.dot(rng.normal(size=n_features)) + 0.5 * rng.normal(size=n_samples)
@@ -68,6 +73,7 @@ def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
         "str3": np.array(["cat", "dog", "emu"])[y3],
         "str2": np.array(["no", "yes"])[(score > np.median(score)).astype(int)],
         "weight": rng.uniform(0.5, 2.0, size=n_samples),
+        "X_query": rng.normal(size=(n_samples // 3, n_features)),
     }
 
 

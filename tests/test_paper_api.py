@@ -70,7 +70,7 @@ def test_facade_round_trip(module_name, data):
     deserialize = getattr(module, "deserialize_" + suffix)
     assert serialize.__name__ == "serialize_" + suffix and deserialize.__module__ == module.__name__
 
-    estimator, X, y = _first_case(class_name).fit(data)
+    estimator, X = _first_case(class_name).fit(data)
     payload = json.loads(json.dumps(serialize(estimator, version_in=sklearn.__version__)))
     rebuilt = deserialize(payload, version_out=sklearn.__version__)
     assert type(rebuilt) is type(estimator)
@@ -85,7 +85,7 @@ def test_facades_refuse_other_versions_and_classes(data):
     from sklearn_migrator.classification.svm_clf import deserialize_svc, serialize_svc
     from sklearn_migrator.regression.ridge_reg import serialize_ridge_reg
 
-    svc, _, _ = _first_case("SVC").fit(data)
+    svc, _ = _first_case("SVC").fit(data)
     with pytest.raises(sm.VersionMismatchError, match="version_in='0.1.0' but scikit-learn"):
         serialize_svc(svc, version_in="0.1.0")
     doc = serialize_svc(svc, sklearn.__version__)

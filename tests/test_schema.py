@@ -21,7 +21,7 @@ def validator():
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_documents_match_the_schema(case, data, validator):
-    estimator, _, _ = case.fit(data)
+    estimator, _ = case.fit(data)
     for arrays in ("auto", "list"):
         validator.validate(json.loads(sm.dumps(estimator, arrays=arrays)))
 

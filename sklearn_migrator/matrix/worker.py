@@ -27,26 +27,17 @@ def export(out_dir: str) -> int:
     os.makedirs(out_dir, exist_ok=True)
     data = zoo.make_data()
     for case in zoo.cases():
-        estimator, X, y = case.fit(data)
+        estimator, X = case.fit(data)
         record = {"case": case.id, "estimator": type(estimator).__name__, "sklearn_version": sklearn.__version__,
                   "data": case.data, "pandas": case.pandas}
         try:
             record["document"] = api.serialize(estimator)
-            record["outputs"] = encode_tree(parity.outputs(estimator, X, y), "base64")
+            record["outputs"] = encode_tree(parity.outputs(estimator, X), "base64")
         except MigratorError as error:
             record["export_error"] = str(error)
         with open(os.path.join(out_dir, case.id + ".json"), "w") as handle:
             json.dump(record, handle, allow_nan=False)
     return 0
-
-
-def _inputs(record, data):
-    X = data["X"]
-    if record["pandas"]:
-        import pandas as pd
-
-        X = pd.DataFrame(X, columns=["f%d" % i for i in range(X.shape[1])])
-    return X, (data[record["data"]] if record["data"] != "none" else None)
 
 
 def check_record(record, data) -> dict:
@@ -62,9 +53,9 @@ def check_record(record, data) -> dict:
             estimator = api.deserialize(record["document"], allow_unverified=True)
         notes = sorted({str(w.message) for w in caught if w.category.__name__ == "MigrationWarning"
                         and "not verified" not in str(w.message)})
-        X, y = _inputs(record, data)
+        X = zoo.Case(record["case"], None, record["data"], pandas=record["pandas"]).inputs(data["X_query"])
         expected = decode_tree(record["outputs"])
-        status, details = parity.verdict(expected, parity.outputs(estimator, X, y), record["estimator"])
+        status, details = parity.verdict(expected, parity.outputs(estimator, X), record["estimator"])
         result.update(status=status, detail=details)
         if notes:
             result["notes"] = notes

@@ -27,7 +27,8 @@ from ..tree import iter_nodes
 from ..versions import has_release, parse
 
 #: Modules of steps, one per scikit-learn release that changed estimator state, oldest first.
-RELEASES = ()
+RELEASES = ("v0_21", "v0_22", "v0_23", "v0_24", "v1_0", "v1_1", "v1_2", "v1_3", "v1_4", "v1_5", "v1_6",
+            "v1_7", "v1_8", "v1_9")
 
 #: (major, minor) release lines between which migration has been verified end to end.
 VERIFIED_LINES = frozenset()

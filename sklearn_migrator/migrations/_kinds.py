@@ -1,0 +1,127 @@
+"""Building blocks for migration steps: the kinds of change that recur across releases.
+
+Each function returns a :class:`Step`; a release module lists them. Step
+functions receive ``(node, migration, path)`` and rewrite the node in place.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import Step
+
+_MISSING = object()
+
+
+def _same(a, b) -> bool:
+    try:
+        return bool(type(a) is type(b) and a == b) or (a is None and b is None)
+    except (TypeError, ValueError):
+        return False
+
+
+def _drop_param(node, migration, path, name, default, why):
+    value = node.params.pop(name, default)
+    if not _same(value, default) and not (isinstance(value, str) and value == "deprecated"):
+        migration.note(path, "parameter %s=%r has no equivalent in scikit-learn %s and was dropped (%s)"
+                       % (name, value, migration.target, why))
+
+
+def param_added(release, classes, name, default, why="it only affects fitting"):
+    """``release`` added constructor parameter ``name``; older releases behave as its ``default``."""
+    def up(node, migration, path):
+        node.params.setdefault(name, default)
+
+    def down(node, migration, path):
+        _drop_param(node, migration, path, name, default, why)
+
+    return Step(release, "parameter %s added (default %r)" % (name, default), classes, up, down)
+
+
+def param_removed(release, classes, name, default, why="it only affects fitting"):
+    """``release`` removed parameter ``name``; older releases get ``default`` back."""
+    added = param_added(release, classes, name, default, why)
+    return Step(release, "parameter %s removed" % name, classes, added.down, added.up)
+
+
+def param_values(release, classes, name, mapping):
+    """``release`` renamed values of parameter ``name`` (``{old: new}``)."""
+    inverse = {new: old for old, new in mapping.items()}
+
+    def rename(table):
+        def apply(node, migration, path):
+            value = node.params.get(name)
+            if isinstance(value, str) and value in table:
+                node.params[name] = table[value]
+        return apply
+
+    return Step(release, "values of %s renamed: %s" % (name, mapping), classes, rename(mapping), rename(inverse))
+
+
+def state_renamed(release, classes, old, new):
+    """``release`` renamed fitted attribute ``old`` to ``new``."""
+    def move(source, target):
+        def apply(node, migration, path):
+            if source in node.state:
+                node.state[target] = node.state.pop(source)
+        return apply
+
+    return Step(release, "attribute %s renamed %s" % (old, new), classes, move(old, new), move(new, old))
+
+
+def state_added(release, classes, name, compute):
+    """``release`` added fitted attribute ``name``, derived for older state by ``compute(node)``
+    (which may return ``_MISSING`` to leave it out)."""
+    def up(node, migration, path):
+        if name not in node.state:
+            value = compute(node)
+            if value is not _MISSING:
+                node.state[name] = value
+
+    def down(node, migration, path):
+        node.state.pop(name, None)
+
+    return Step(release, "attribute %s added" % name, classes, up, down)
+
+
+def state_removed(release, classes, name, compute):
+    """``release`` removed fitted attribute ``name``; ``compute(node)`` restores it for older releases."""
+    added = state_added(release, classes, name, compute)
+    return Step(release, "attribute %s removed" % name, classes, added.down, added.up)
+
+
+def class_renamed(release, old, new):
+    """``release`` renamed class ``old`` (canonical path) to ``new``."""
+    def rename(source, target):
+        def apply(node, migration, path):
+            if node.cls == source:
+                node.cls = target
+        return apply
+
+    return Step(release, "class %s renamed %s" % (old, new), [old, new], rename(old, new), rename(new, old))
+
+
+def constant(value):
+    """A ``compute`` that always gives ``value``."""
+    return lambda node: value
+
+
+def copy_of(name):
+    """A ``compute`` that copies another attribute (when present)."""
+    return lambda node: node.state.get(name, _MISSING)
+
+
+def n_features(node):
+    """The number of input features of an estimator, from whatever its state holds."""
+    state = node.state
+    for key in ("n_features_in_", "n_features_"):
+        if isinstance(state.get(key), (int, np.integer)):
+            return int(state[key])
+    for key, axis in (("coef_", -1), ("_fit_X", 1), ("support_vectors_", 1), ("cluster_centers_", 1),
+                      ("components_", 1)):
+        value = state.get(key)
+        if isinstance(value, np.ndarray) and value.ndim >= 1:
+            return int(value.shape[axis])
+    coefs = state.get("coefs_")
+    if isinstance(coefs, list) and coefs:
+        return int(coefs[0].shape[0])
+    return _MISSING

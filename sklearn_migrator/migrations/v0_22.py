@@ -1,0 +1,67 @@
+"""scikit-learn 0.22 (December 2019); the private-module moves of this release
+(``sklearn.tree.tree`` -> ``sklearn.tree._classes`` ...) need no step, since
+documents name classes by their public paths."""
+import numpy as np
+
+from . import Step
+from ._kinds import constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed
+from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVC,
+                        SVM, SVR, TREE_MODELS, TREES)
+
+
+def _presort(old_default):
+    """0.22 deprecated ``presort`` (#14907): its value became 'deprecated'. It only
+    affected fitting speed."""
+    def up(node, migration, path):
+        node.params["presort"] = "deprecated"
+
+    def down(node, migration, path):
+        if node.params.get("presort") == "deprecated":
+            node.params["presort"] = old_default
+    return up, down
+
+
+def _samples_fit(node):
+    return int(node.state["_fit_X"].shape[0])
+
+
+def _svr_support_counts(count):
+    """0.22 made libsvm report the support-vector count of regression models in
+    ``_n_support`` (it was [0, 0]); 1.x checks it against ``support_vectors_``
+    (the CVE-2020-28975 guard)."""
+    def apply(node, migration, path):
+        counts = node.state.get("_n_support", node.state.get("n_support_"))
+        if isinstance(counts, np.ndarray) and counts.shape == (2,):
+            n = count(node)
+            key = "_n_support" if "_n_support" in node.state else "n_support_"
+            node.state[key] = np.array([n, n], dtype=counts.dtype)
+    return apply
+
+
+def _output_2d(node):
+    return bool(node.state.get("n_outputs_", 1) != 1)
+
+
+STEPS = [
+    param_added("0.22", TREE_MODELS, "ccp_alpha", 0.0),
+    param_added("0.22", FORESTS, "max_samples", None),
+    Step("0.22", "tree presort deprecated", TREES, *_presort(False)),
+    Step("0.22", "gradient boosting presort deprecated", GRADIENT_BOOSTING, *_presort("auto")),
+    # 0.22 stopped storing classification-only attributes on regression trees.
+    state_removed("0.22", [DT_REGRESSOR], "classes_", constant(None)),
+    state_removed("0.22", [DT_REGRESSOR], "n_classes_", constant(np.int64(1))),
+    param_removed("0.22", [AGGLOMERATIVE], "pooling_func", "deprecated"),
+    param_added("0.22", MLP, "max_fun", 15000),
+    state_added("0.22", KNN, "n_samples_fit_", _samples_fit),
+    state_renamed("0.22", SVM, "n_support_", "_n_support"),
+    Step("0.22", "SVR support-vector counts", [SVR],
+         _svr_support_counts(lambda node: node.state["support_"].shape[0]), _svr_support_counts(lambda node: 0)),
+    param_added("0.22", [SVC], "break_ties", False),
+    # 'auto_deprecated' (0.20-0.21 default) behaved as 'auto'; _gamma holds the value used.
+    param_values("0.22", SVM, "gamma", {"auto_deprecated": "auto"}),
+    # 0.21's 'warn' defaults behaved as 'ovr' and 'liblinear' (with a FutureWarning).
+    param_values("0.22", [LOGISTIC], "multi_class", {"warn": "ovr"}),
+    param_values("0.22", [LOGISTIC], "solver", {"warn": "liblinear"}),
+    state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
+    state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
+]

@@ -1,0 +1,52 @@
+"""scikit-learn 1.1 (May 2022)."""
+import numpy as np
+
+from . import Step
+from ._kinds import constant, param_added, param_values, state_added, state_removed, state_renamed
+from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SVC, SVR
+
+
+def _n_iter(kind):
+    def compute(node):
+        classes = node.state.get("classes_")
+        pairs = len(classes) * (len(classes) - 1) // 2 if classes is not None and len(classes) > 1 else 1
+        return np.zeros(pairs, dtype=np.int32) if kind == "array" else 0
+    return compute
+
+
+_MINKOWSKI = "sklearn.metrics._dist_metrics.MinkowskiDistance"
+
+
+def _minkowski_placeholder(restore):
+    """Until 1.0 an unweighted MinkowskiDistance carried ``vec = [0.]``; from 1.1 it is
+    empty (a non-empty ``vec`` means per-feature weights)."""
+    def apply(node, migration, path):
+        p, vec, mat = node.state[:3]
+        if restore and vec.size == 0:
+            node.state = (p, np.zeros(1), mat) + tuple(node.state[3:])
+        elif not restore and vec.shape == (1,) and vec[0] == 0.0:
+            node.state = (p, np.zeros(0), mat) + tuple(node.state[3:])
+    return apply
+
+
+STEPS = [
+    # Gradient boosting moved its loss to a private attribute (#22024) and renamed 'deviance'.
+    state_renamed("1.1", GRADIENT_BOOSTING, "loss_", "_loss"),
+    param_values("1.1", [GB_CLASSIFIER], "loss", {"deviance": "log_loss"}),
+    # KMeans' 'full' became 'lloyd' and 'auto' stopped meaning 'elkan' (#21735); assignment
+    # (predict/transform) does not depend on the training algorithm.
+    param_values("1.1", [KMEANS], "algorithm", {"auto": "lloyd", "full": "lloyd"}),
+    state_added("1.1", [KMEANS, MINIBATCH_KMEANS], "_n_features_out",
+                lambda node: int(node.state["cluster_centers_"].shape[0])),
+    state_removed("1.1", [MINIBATCH_KMEANS], "algorithm", constant("auto")),
+    state_removed("1.1", [MINIBATCH_KMEANS], "copy_x", constant(True)),
+    state_removed("1.1", [MINIBATCH_KMEANS], "_algorithm", constant("elkan")),
+    param_added("1.1", [PCA], "n_oversamples", 10),
+    param_added("1.1", [PCA], "power_iteration_normalizer", "auto"),
+    state_added("1.1", [SVC, SVR], "_num_iter", _n_iter("array")),
+    # 1.1 stopped padding unweighted Minkowski metrics with a placeholder weight.
+    Step("1.1", "unweighted Minkowski metrics lost their placeholder weight", [_MINKOWSKI],
+         _minkowski_placeholder(False), _minkowski_placeholder(True)),
+    state_added("1.1", [SVC], "n_iter_", _n_iter("array")),
+    state_added("1.1", [SVR], "n_iter_", _n_iter("int")),
+]

@@ -1,0 +1,72 @@
+"""scikit-learn 1.2 (December 2022)."""
+import numpy as np
+
+from . import Step
+from ._kinds import constant, copy_of, param_removed, state_added, state_removed
+from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
+
+
+def _affinity_up(node, migration, path):
+    """1.2 renamed AgglomerativeClustering's ``affinity`` to ``metric`` (#23470)."""
+    affinity = node.params.pop("affinity", "euclidean")
+    node.params["metric"] = node.params.get("metric") or affinity
+    node.params["affinity"] = "deprecated"
+    node.state.setdefault("_metric", node.params["metric"])
+
+
+def _affinity_down(node, migration, path):
+    metric = node.params.pop("metric", None)
+    affinity = node.params.get("affinity")
+    node.params["affinity"] = metric if metric is not None else (
+        "euclidean" if affinity in (None, "deprecated") else affinity)
+    node.state.pop("_metric", None)
+
+
+def _holder(node, name):
+    """AdaBoost takes ``base_estimator`` as a parameter, forests keep it as an attribute."""
+    return node.params if name in node.params else node.state
+
+
+def _base_estimator_up(node, migration, path):
+    """1.2 renamed ensembles' ``base_estimator`` to ``estimator`` (#23819)."""
+    holder = _holder(node, "base_estimator")
+    if "base_estimator" in holder:
+        value = holder["base_estimator"]
+        holder["estimator"] = None if value == "deprecated" else value
+        holder["base_estimator"] = "deprecated"
+    if "base_estimator_" in node.state:
+        node.state["estimator_"] = node.state.pop("base_estimator_")
+
+
+def _base_estimator_down(node, migration, path):
+    holder = _holder(node, "estimator")
+    if "estimator" in holder:
+        holder["base_estimator"] = holder.pop("estimator")
+    if "estimator_" in node.state:
+        node.state["base_estimator_"] = node.state.pop("estimator_")
+
+
+def _n_init_down(default):
+    """1.2 added ``n_init='auto'`` and made 'warn' (meaning 10, or 3 for MiniBatchKMeans)
+    the default; older releases need the number of runs fitting used."""
+    def apply(node, migration, path):
+        if node.params.get("n_init") in ("warn", "auto"):
+            node.params["n_init"] = int(node.state.get("_n_init", default))
+    return apply
+
+
+STEPS = [
+    Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down),
+    Step("1.2", "ensembles base_estimator -> estimator", ADABOOST + FORESTS, _base_estimator_up,
+         _base_estimator_down),
+    Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], lambda *a: None, _n_init_down(10)),
+    Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], lambda *a: None,
+         _n_init_down(3)),
+    param_removed("1.2", [LASSO, LINEAR_REGRESSION, RIDGE], "normalize", False,
+                  "the fitted coefficients already include it"),
+    state_removed("1.2", [RIDGE], "_normalize", constant(False)),
+    state_removed("1.2", [PCA], "n_features_", copy_of("n_features_in_")),
+    state_added("1.2", MLP, "best_validation_score_", constant(None)),
+    state_added("1.2", MLP, "validation_scores_", constant(None)),
+    state_removed("1.2", [SVR], "class_weight_", constant(np.empty(0))),
+]

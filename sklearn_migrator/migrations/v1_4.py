@@ -1,0 +1,126 @@
+"""scikit-learn 1.4 (January 2024)."""
+import importlib
+
+import numpy as np
+
+from . import Step
+from ._kinds import copy_of, param_added, param_removed, state_added, state_removed
+from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
+                       KMEANS, MINIBATCH_KMEANS, TREES)
+
+_OLD_LOSSES = "sklearn.ensemble._gb_losses."
+# old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
+_LOSS_CLASSES = {
+    "LeastSquaresError": ("HalfSquaredError", None),
+    "LeastAbsoluteError": ("AbsoluteError", None),
+    "HuberLossFunction": ("HuberLoss", "alpha"),
+    "QuantileLossFunction": ("PinballLoss", "alpha"),
+    "BinomialDeviance": ("HalfBinomialLoss", None),
+    "MultinomialDeviance": ("HalfMultinomialLoss", None),
+    "ExponentialLoss": ("ExponentialLoss", None),
+}
+_NEW_TO_OLD = {new: old for old, (new, _) in _LOSS_CLASSES.items()}
+
+
+def _class_fractions(node, migration, path):
+    """1.4 stores class fractions, not weighted counts, in classifier trees' ``value``
+    (#27639), and ``predict_proba`` stopped normalising. The fractions are computed
+    exactly as 1.3's ``predict_proba`` normalised (row sum per output over that
+    output's classes, zero sums left alone), so probabilities stay bit-identical."""
+    tree = node.state.get("tree_")
+    if tree is None:
+        return
+    values = tree.state["values"].copy()
+    for output, n_classes in enumerate(tree.args[1]):
+        block = values[:, output, :n_classes]
+        normalizer = block.sum(axis=1)[:, np.newaxis]
+        normalizer[normalizer == 0.0] = 1.0
+        values[:, output, :n_classes] = block / normalizer
+    tree.state["values"] = values
+
+
+def _class_counts(node, migration, path):
+    """Back to weighted counts: fractions times the node's weighted sample count."""
+    tree = node.state.get("tree_")
+    if tree is None:
+        return
+    weights = tree.state["nodes"]["weighted_n_node_samples"]
+    tree.state["values"] = tree.state["values"] * weights[:, np.newaxis, np.newaxis]
+
+
+def _fresh_loss(name, **kwargs):
+    from ..capture import capture
+
+    module = importlib.import_module("sklearn._loss.loss")
+    return capture(getattr(module, name)(sample_weight=None, **kwargs))
+
+
+def _loss_up(node, migration, path):
+    """1.4 replaced gradient boosting's own losses (``_gb_losses``) with the common
+    ``sklearn._loss`` module (#25278). The new loss object is built fresh by the
+    installed release from the model's parameters, as fitting would build it."""
+    old = node.state.get("_loss")
+    if old is None or not old.cls.startswith(_OLD_LOSSES):
+        return
+    new_name, quantile_param = _LOSS_CLASSES[old.name]
+    kwargs = {}
+    if quantile_param:
+        kwargs["quantile"] = node.params[quantile_param]
+    if new_name == "HalfMultinomialLoss":
+        kwargs["n_classes"] = int(old.state["K"])
+    node.state["_loss"] = _fresh_loss(new_name, **kwargs)
+
+
+def _loss_down(node, migration, path):
+    from ..tree import Node
+
+    new = node.state.get("_loss")
+    if new is None or new.cls.startswith(_OLD_LOSSES):
+        return
+    old_name = _NEW_TO_OLD[new.name]
+    classes = node.state.get("classes_")
+    state = {"K": int(len(classes)) if old_name == "MultinomialDeviance" else 1}
+    if old_name == "HuberLossFunction":
+        state.update(alpha=node.params["alpha"], gamma=None)
+    elif old_name == "QuantileLossFunction":
+        state.update(alpha=node.params["alpha"], percentile=node.params["alpha"] * 100.0)
+    node.state["_loss"] = Node(_OLD_LOSSES + old_name, state=state)
+
+
+def _trees_per_iteration(node):
+    classes = node.state.get("classes_")
+    return int(len(classes)) if classes is not None and len(classes) > 2 else 1
+
+
+def _n_init_up(default):
+    """1.4 made ``n_init`` default to 'auto'; the 1.2-1.3 default 'warn' meant 10 (3)."""
+    def apply(node, migration, path):
+        if node.params.get("n_init") == "warn":
+            node.params["n_init"] = default
+    return apply
+
+
+def _affinity_removed_up(node, migration, path):
+    """1.4 removed ``affinity`` (#23470) and made ``metric`` default to 'euclidean'."""
+    node.params.pop("affinity", None)
+    if node.params.get("metric") is None:
+        node.params["metric"] = "euclidean"
+
+
+def _affinity_removed_down(node, migration, path):
+    node.params["affinity"] = "deprecated"
+
+
+STEPS = [
+    param_added("1.4", TREES + FORESTS, "monotonic_cst", None),
+    Step("1.4", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
+    Step("1.4", "gradient boosting losses moved to sklearn._loss", GRADIENT_BOOSTING, _loss_up, _loss_down),
+    state_added("1.4", GRADIENT_BOOSTING, "n_trees_per_iteration_", _trees_per_iteration),
+    state_removed("1.4", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
+    param_removed("1.4", ADABOOST, "base_estimator", "deprecated"),
+    state_removed("1.4", FORESTS, "base_estimator", lambda node: "deprecated"),
+    Step("1.4", "AgglomerativeClustering affinity removed", [AGGLOMERATIVE], _affinity_removed_up,
+         _affinity_removed_down),
+    Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), lambda *a: None),
+    Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), lambda *a: None),
+]

@@ -1,0 +1,21 @@
+"""scikit-learn 1.7 (June 2025)."""
+from . import Step
+from ._kinds import param_added
+from .families import LINEAR_REGRESSION, MLP
+
+
+def _loss_to_param(node, migration, path):
+    """1.7 made MLPRegressor's ``loss`` a constructor parameter (it was a fixed attribute)."""
+    if "loss" in node.state:
+        node.params["loss"] = node.state.pop("loss")
+
+
+def _loss_to_state(node, migration, path):
+    if "loss" in node.params:
+        node.state["loss"] = node.params.pop("loss")
+
+
+STEPS = [
+    param_added("1.7", [LINEAR_REGRESSION], "tol", 1e-6),
+    Step("1.7", "MLPRegressor loss became a parameter", [MLP[1]], _loss_to_param, _loss_to_state),
+]

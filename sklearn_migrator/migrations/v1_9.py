@@ -1,0 +1,23 @@
+"""scikit-learn 1.9 (2026)."""
+from . import Step
+from ._kinds import param_values, state_added
+from .families import GRADIENT_BOOSTING, SVC, SVR
+
+
+def _probability_up(node, migration, path):
+    """1.9 deprecated SVC's ``probability`` (default 'deprecated'); whether the model can
+    give probabilities is kept in ``_effective_probability``."""
+    node.state.setdefault("_effective_probability", node.params.get("probability") is True)
+
+
+def _probability_down(node, migration, path):
+    effective = bool(node.state.pop("_effective_probability", False))
+    if node.params.get("probability") == "deprecated":
+        node.params["probability"] = effective
+
+STEPS = [
+    # 1.9 deprecated gradient boosting's criterion (always friedman_mse) and SVC's probability.
+    param_values("1.9", GRADIENT_BOOSTING, "criterion", {"friedman_mse": "deprecated"}),
+    Step("1.9", "SVC probability deprecated", [SVC], _probability_up, _probability_down),
+    state_added("1.9", [SVR], "_effective_probability", lambda node: False),
+]
