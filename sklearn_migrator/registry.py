@@ -124,6 +124,8 @@ _NESTED_ESTIMATORS = [
     _public("sklearn.dummy.DummyClassifier"),
     _public("sklearn.dummy.DummyRegressor"),
     _public("sklearn.preprocessing.LabelBinarizer", "sklearn.preprocessing._label", "sklearn.preprocessing.label"),
+    # Built by migrations (a one-vs-rest LogisticRegression carried to 1.8+).
+    _public("sklearn.multiclass.OneVsRestClassifier"),
 ]
 
 # Plain Python helper objects (rebuilt with __new__ and their __dict__).

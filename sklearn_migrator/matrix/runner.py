@@ -42,8 +42,10 @@ def _call(command, log_path):
 
 
 def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
-    """Build, export, check; return the report data (also written as results.json)."""
-    work = os.path.join(out_dir, "work")
+    """Build, export, check; return the report data (also written as results.json).
+
+    Documents and logs go to ``<cache_dir>/work``, so ``out_dir`` holds only the report."""
+    work = os.path.join(cache_dir, "work")
     os.makedirs(work, exist_ok=True)
     progress("building %d environments in %s (cached between runs)" % (len(versions), cache_dir))
     built = _parallel(jobs, {v: (lambda v=v: environments.ensure(v, cache_dir)) for v in versions},

@@ -23,5 +23,6 @@ KMEANS, MINIBATCH_KMEANS = "sklearn.cluster.KMeans", "sklearn.cluster.MiniBatchK
 PCA = "sklearn.decomposition.PCA"
 DUMMIES = ["sklearn.dummy.DummyClassifier", "sklearn.dummy.DummyRegressor"]
 TREE = "sklearn.tree._tree.Tree"
+ONE_VS_REST = "sklearn.multiclass.OneVsRestClassifier"
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
 WITH_N_FEATURES_IN = TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]

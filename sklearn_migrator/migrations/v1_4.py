@@ -87,6 +87,45 @@ def _loss_down(node, migration, path):
     node.state["_loss"] = Node(_OLD_LOSSES + old_name, state=state)
 
 
+def _old_init_raw(prior):
+    """Initial raw predictions of a multiclass model up to 1.3: log of the clipped priors."""
+    eps = np.finfo(np.float32).eps
+    return np.log(np.clip(prior, eps, 1 - eps))
+
+
+def _new_init_raw(prior):
+    """From 1.4: the symmetric multinomial logit, log(p / geometric mean of p)."""
+    eps = np.finfo(np.float64).eps
+    clipped = np.clip(prior, eps, 1 - eps)
+    return np.log(clipped / np.exp(np.mean(np.log(clipped))))
+
+
+def _fold_init(raw_of_source):
+    """1.4 gave multiclass gradient boosting a symmetric link (#25278): its initial raw
+    predictions are log(p) minus their mean, where 1.3 used log(p), so
+    ``decision_function`` would shift by a constant per model (probabilities do not).
+    The source release's initial predictions are folded into the first stage's trees
+    (each tree k gains raw_k / learning_rate) and ``init_`` becomes 'zero', which both
+    sides read the same way. The sums round differently from the original, by a few ulps."""
+    def apply(node, migration, path):
+        classes = node.state.get("classes_")
+        init = node.state.get("init_")
+        if classes is None or len(classes) <= 2 or init is None or isinstance(init, str):
+            return
+        if init.cls != "sklearn.dummy.DummyClassifier" or init.params.get("strategy") != "prior":
+            migration.note(path, "decision_function of this multiclass model shifts by a per-sample constant "
+                                 "between scikit-learn 1.3 and 1.4 (its init estimator is not a prior); "
+                                 "predict and predict_proba are unchanged")
+            return
+        raw = raw_of_source(np.asarray(init.state["class_prior_"], dtype=np.float64))
+        rate = node.params["learning_rate"]
+        for k, stage in enumerate(node.state["estimators_"][0]):
+            tree = stage.state["tree_"]
+            tree.state["values"] = tree.state["values"] + raw[k] / rate
+        node.state["init_"] = "zero"
+    return apply
+
+
 def _trees_per_iteration(node):
     classes = node.state.get("classes_")
     return int(len(classes)) if classes is not None and len(classes) > 2 else 1
@@ -115,6 +154,8 @@ STEPS = [
     param_added("1.4", TREES + FORESTS, "monotonic_cst", None),
     Step("1.4", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
     Step("1.4", "gradient boosting losses moved to sklearn._loss", GRADIENT_BOOSTING, _loss_up, _loss_down),
+    Step("1.4", "multiclass gradient boosting: symmetric initial predictions", [GB_CLASSIFIER],
+         _fold_init(_old_init_raw), _fold_init(_new_init_raw)),
     state_added("1.4", GRADIENT_BOOSTING, "n_trees_per_iteration_", _trees_per_iteration),
     state_removed("1.4", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
     param_removed("1.4", ADABOOST, "base_estimator", "deprecated"),
