@@ -38,7 +38,8 @@ def outputs(estimator, X) -> dict:
             results["kneighbors.distances"], results["kneighbors.indices"] = distances, indices
         for name in ATTRIBUTES:
             value = getattr(estimator, name, None)
-            if isinstance(value, np.ndarray):
+            # (0.22-0.23 regression trees had a deprecated classes_ of [None]: not an output)
+            if isinstance(value, np.ndarray) and not (value.dtype == object and all(v is None for v in value.flat)):
                 results[name] = value
     return results
 

@@ -2,7 +2,7 @@
 from ..errors import MigrationError
 from . import Step
 from ._kinds import param_added, state_added, state_renamed
-from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC
+from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -27,11 +27,23 @@ def _refuse_init_change(node, migration, path):
                              hint="Keep the model on the side of 0.21 it was fitted on")
 
 
+def _ovr_decision_note(node, migration, path):
+    """0.21 corrected how SVC turns one-vs-one votes into a one-vs-rest
+    ``decision_function`` (#12557): the confidences are scaled differently, so the
+    values (not their ranking's argmax, nor predict or predict_proba) change."""
+    classes = node.state.get("classes_")
+    if classes is not None and len(classes) > 2 and node.params.get("decision_function_shape") == "ovr":
+        migration.note(path, "decision_function of a multiclass SVC with decision_function_shape='ovr' is "
+                             "computed with the formula of scikit-learn %s, which changed in 0.21; predict and "
+                             "predict_proba are unchanged" % migration.target)
+
+
 STEPS = [
     param_added("0.21", [AGGLOMERATIVE], "distance_threshold", None),
     state_renamed("0.21", [AGGLOMERATIVE], "n_components_", "n_connected_components_"),
     state_added("0.21", [AGGLOMERATIVE], "n_clusters_", lambda node: node.params["n_clusters"]),
     param_added("0.21", [LOGISTIC], "l1_ratio", None),
+    Step("0.21", "SVC one-vs-rest decision function corrected", [SVC], _ovr_decision_note, _ovr_decision_note),
     Step("0.21", "gradient boosting initial estimators replaced by Dummy*", GRADIENT_BOOSTING,
          _refuse_init_change, _refuse_init_change),
 ]

@@ -21,6 +21,15 @@ def _presort(old_default):
     return up, down
 
 
+def _resolve_auto_multi_class(node, migration, path):
+    """Until 0.21 ``predict_proba`` treated every ``multi_class`` but 'ovr' as multinomial;
+    0.22 resolves 'auto' (one-vs-rest for binary problems and liblinear). Older releases
+    get the resolved value."""
+    if node.params.get("multi_class") == "auto":
+        binary = len(node.state.get("classes_", ())) <= 2
+        node.params["multi_class"] = "ovr" if binary or node.params.get("solver") == "liblinear" else "multinomial"
+
+
 def _samples_fit(node):
     return int(node.state["_fit_X"].shape[0])
 
@@ -62,6 +71,8 @@ STEPS = [
     # 0.21's 'warn' defaults behaved as 'ovr' and 'liblinear' (with a FutureWarning).
     param_values("0.22", [LOGISTIC], "multi_class", {"warn": "ovr"}),
     param_values("0.22", [LOGISTIC], "solver", {"warn": "liblinear"}),
+    Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC], lambda *a: None,
+         _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
 ]
