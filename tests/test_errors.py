@@ -148,11 +148,12 @@ def test_version_out_must_be_installed(tree_doc):
         sm.deserialize(tree_doc, version_out="latest")
 
 
-def test_unverified_cross_version_is_refused_not_guessed(tree_doc):
-    other = "0.20.4" if sklearn.__version__ != "0.20.4" else "1.9.1"
+@pytest.mark.parametrize("other", ["0.19.2", "2.0.0"])
+def test_unverified_cross_version_is_refused_not_guessed(tree_doc, other):
     with pytest.raises(sm.MigrationError) as info:
         sm.deserialize(mutated(tree_doc, lambda d: d.update(sklearn_version=other)))
     message = str(info.value)
+    assert "not verified for scikit-learn %s" % other in message
     assert "document from scikit-learn %s" % other in message and sklearn.__version__ in message
 
 

@@ -1,6 +1,7 @@
 """scikit-learn 0.21 (May 2019)."""
-from ..errors import MigrationError
+from ..tree import Node
 from . import Step
+from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
 from ._kinds import param_added, state_added, state_renamed
 from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC
 
@@ -9,22 +10,25 @@ _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name 
     "ZeroEstimator")}
 
 
-def _refuse_init_change(node, migration, path):
-    """0.21 (#12436) made gradient boosting compute its initial raw predictions from
-    ``init_.predict_proba`` through the loss (log-odds, log-priors) instead of taking
-    ``init_.predict`` as they are; 0.20's multinomial model used the priors themselves
-    as raw scores, which no 0.21 initial estimator reproduces. Refused both ways rather
-    than changing predictions."""
+def _init_up(node, migration, path):
+    """0.21 (#12436) computes gradient boosting's initial raw predictions from
+    ``init_.predict_proba`` through the loss, where 0.20 took ``init_.predict`` as raw
+    scores (the multinomial model even used the class priors themselves). 0.20's
+    constant initial predictions are folded into the first stage (see
+    ``_gradient_boosting``) and ``init_`` becomes 'zero'."""
     init = node.state.get("init_")
-    name = getattr(init, "cls", None)
-    crossing_up = name in _OLD_INIT_ESTIMATORS
-    crossing_down = name is not None and name not in _OLD_INIT_ESTIMATORS
-    if crossing_up or crossing_down:
-        raise MigrationError("gradient boosting's initial estimator changed meaning in scikit-learn 0.21; "
-                             "this model cannot be carried across that release with identical predictions",
-                             path=path or None, source_version=str(migration.source),
-                             target_version=str(migration.target),
-                             hint="Keep the model on the side of 0.21 it was fitted on")
+    if isinstance(init, Node) and init.cls in _OLD_INIT_ESTIMATORS:
+        fold_into_first_stage(node, raw_020(init))
+        node.state["init_"] = "zero"
+
+
+def _init_down(node, migration, path):
+    init = node.state.get("init_")
+    if init is None or (isinstance(init, Node) and init.cls in _OLD_INIT_ESTIMATORS):
+        return
+    if isinstance(init, Node):
+        fold_into_first_stage(node, raw_021(node, migration, path))
+    node.state["init_"] = zero_020(node)
 
 
 def _ovr_decision_note(node, migration, path):
@@ -44,6 +48,5 @@ STEPS = [
     state_added("0.21", [AGGLOMERATIVE], "n_clusters_", lambda node: node.params["n_clusters"]),
     param_added("0.21", [LOGISTIC], "l1_ratio", None),
     Step("0.21", "SVC one-vs-rest decision function corrected", [SVC], _ovr_decision_note, _ovr_decision_note),
-    Step("0.21", "gradient boosting initial estimators replaced by Dummy*", GRADIENT_BOOSTING,
-         _refuse_init_change, _refuse_init_change),
+    Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
 ]

@@ -1,9 +1,11 @@
-"""scikit-learn 1.4 (January 2024)."""
+"""scikit-learn 1.4 (January 2024) and 1.4.1 (February 2024)."""
 import importlib
 
 import numpy as np
 
+from ..tree import Node
 from . import Step
+from ._gradient_boosting import fold_into_first_stage
 from ._kinds import copy_of, param_added, param_removed, state_added, state_removed
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
                        KMEANS, MINIBATCH_KMEANS, TREES)
@@ -23,7 +25,7 @@ _NEW_TO_OLD = {new: old for old, (new, _) in _LOSS_CLASSES.items()}
 
 
 def _class_fractions(node, migration, path):
-    """1.4 stores class fractions, not weighted counts, in classifier trees' ``value``
+    """1.4.1 stores class fractions, not weighted counts, in classifier trees' ``value``
     (#27639), and ``predict_proba`` stopped normalising. The fractions are computed
     exactly as 1.3's ``predict_proba`` normalised (row sum per output over that
     output's classes, zero sums left alone), so probabilities stay bit-identical."""
@@ -72,8 +74,6 @@ def _loss_up(node, migration, path):
 
 
 def _loss_down(node, migration, path):
-    from ..tree import Node
-
     new = node.state.get("_loss")
     if new is None or new.cls.startswith(_OLD_LOSSES):
         return
@@ -105,23 +105,18 @@ def _fold_init(raw_of_source):
     predictions are log(p) minus their mean, where 1.3 used log(p), so
     ``decision_function`` would shift by a constant per model (probabilities do not).
     The source release's initial predictions are folded into the first stage's trees
-    (each tree k gains raw_k / learning_rate) and ``init_`` becomes 'zero', which both
-    sides read the same way. The sums round differently from the original, by a few ulps."""
+    and ``init_`` becomes 'zero' (see ``_gradient_boosting``)."""
     def apply(node, migration, path):
         classes = node.state.get("classes_")
         init = node.state.get("init_")
-        if classes is None or len(classes) <= 2 or init is None or isinstance(init, str):
+        if classes is None or len(classes) <= 2 or not isinstance(init, Node):
             return
         if init.cls != "sklearn.dummy.DummyClassifier" or init.params.get("strategy") != "prior":
             migration.note(path, "decision_function of this multiclass model shifts by a per-sample constant "
                                  "between scikit-learn 1.3 and 1.4 (its init estimator is not a prior); "
                                  "predict and predict_proba are unchanged")
             return
-        raw = raw_of_source(np.asarray(init.state["class_prior_"], dtype=np.float64))
-        rate = node.params["learning_rate"]
-        for k, stage in enumerate(node.state["estimators_"][0]):
-            tree = stage.state["tree_"]
-            tree.state["values"] = tree.state["values"] + raw[k] / rate
+        fold_into_first_stage(node, raw_of_source(np.asarray(init.state["class_prior_"], dtype=np.float64)))
         node.state["init_"] = "zero"
     return apply
 
@@ -152,7 +147,8 @@ def _affinity_removed_down(node, migration, path):
 
 STEPS = [
     param_added("1.4", TREES + FORESTS, "monotonic_cst", None),
-    Step("1.4", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
+    # Shipped in 1.4.1, not 1.4.0 (see the 1.4.1 changelog).
+    Step("1.4.1", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
     Step("1.4", "gradient boosting losses moved to sklearn._loss", GRADIENT_BOOSTING, _loss_up, _loss_down),
     Step("1.4", "multiclass gradient boosting: symmetric initial predictions", [GB_CLASSIFIER],
          _fold_init(_old_init_raw), _fold_init(_new_init_raw)),
