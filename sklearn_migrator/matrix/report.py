@@ -60,10 +60,15 @@ def markdown(report) -> str:
         lines.append("")
     failures = [r for r in report["results"] if r["status"] in ("fail", "error")]
     if failures:
-        lines += ["## Failing configurations", "", "| source | target | configuration | detail |", "|---|---|---|---|"]
+        lines += ["## Failing configurations", "",
+                  "Max abs diff per differing output (None: the output is missing), or the error; and the "
+                  "migration's own warning where it declared the change.", "",
+                  "| source | target | configuration | detail | declared by the migration |", "|---|---|---|---|---|"]
         for r in failures:
             detail = str(r["detail"]).replace("|", "/").replace("\n", " ")
-            lines.append("| %s | %s | %s | %s |" % (r["source"], r["target"], r["case"], detail[:300]))
+            notes = " ".join(r.get("notes", [])).replace("|", "/")
+            lines.append("| %s | %s | %s | %s | %s |" % (r["source"], r["target"], r["case"], detail[:300],
+                                                         notes[:300]))
     return "\n".join(lines) + "\n"
 
 

@@ -76,5 +76,5 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
               "install_failures": install_failures, "export_failures": export_failures,
               "check_failures": check_failures, "results": results}
     with open(os.path.join(out_dir, "results.json"), "w") as handle:
-        json.dump(report, handle, indent=1)
+        json.dump(report, handle, separators=(",", ":"))
     return report

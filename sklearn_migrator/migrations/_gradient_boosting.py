@@ -1,8 +1,8 @@
 """Gradient boosting's initial raw predictions, as each era of scikit-learn computes them.
 
-Twice upstream changed how ``init_`` turns into raw predictions (0.21, #12436:
-from ``init_.predict`` to the loss applied to ``init_.predict_proba``; 1.4,
-#25278: a symmetric multinomial link). When a model crosses such a release,
+Twice upstream changed how ``init_`` turns into raw predictions (0.21:
+from ``init_.predict`` to the loss applied to ``init_.predict_proba``; 1.4:
+a symmetric multinomial link). When a model crosses such a release,
 the source era's initial predictions, constant for every default initial
 estimator, are folded into the first stage's trees and ``init_`` becomes the
 zero estimator, which every era reads the same way.

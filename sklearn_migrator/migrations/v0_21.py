@@ -11,7 +11,7 @@ _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name 
 
 
 def _init_up(node, migration, path):
-    """0.21 (#12436) computes gradient boosting's initial raw predictions from
+    """0.21 computes gradient boosting's initial raw predictions from
     ``init_.predict_proba`` through the loss, where 0.20 took ``init_.predict`` as raw
     scores (the multinomial model even used the class priors themselves). 0.20's
     constant initial predictions are folded into the first stage (see
@@ -33,7 +33,7 @@ def _init_down(node, migration, path):
 
 def _ovr_decision_note(node, migration, path):
     """0.21 corrected how SVC turns one-vs-one votes into a one-vs-rest
-    ``decision_function`` (#12557): the confidences are scaled differently, so the
+    ``decision_function``: the confidences are scaled differently, so the
     values (not their ranking's argmax, nor predict or predict_proba) change."""
     classes = node.state.get("classes_")
     if classes is not None and len(classes) > 2 and node.params.get("decision_function_shape") == "ovr":

@@ -10,7 +10,7 @@ from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_B
 
 
 def _presort(old_default):
-    """0.22 deprecated ``presort`` (#14907): its value became 'deprecated'. It only
+    """0.22 deprecated ``presort``: its value became 'deprecated'. It only
     affected fitting speed."""
     def up(node, migration, path):
         node.params["presort"] = "deprecated"

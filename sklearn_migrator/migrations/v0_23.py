@@ -5,7 +5,7 @@ from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
 
 
 def _deprecated_params(defaults):
-    """0.23 deprecated KMeans' ``n_jobs`` and ``precompute_distances`` (#17622);
+    """0.23 deprecated KMeans' ``n_jobs`` and ``precompute_distances``;
     both only affected speed."""
     def up(node, migration, path):
         for name in defaults:

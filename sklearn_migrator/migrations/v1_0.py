@@ -7,7 +7,7 @@ _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
 
 def _normalize_deprecated(node, migration, path):
-    """1.0 deprecated ``normalize`` (#17743); its default became 'deprecated'. The fitted
+    """1.0 deprecated ``normalize``; its default became 'deprecated'. The fitted
     coefficients already include any normalisation, so predictions do not use it."""
     if node.params.get("normalize") is False:
         node.params["normalize"] = "deprecated"
@@ -26,7 +26,7 @@ def _mlp_loss(mapping):
 
 
 def _optimizer_params_up(node, migration, path):
-    """1.0 stopped keeping the parameter list inside MLP's optimizer (#19004)."""
+    """1.0 stopped keeping the parameter list inside MLP's optimizer."""
     optimizer = node.state.get("_optimizer")
     if optimizer is not None and isinstance(optimizer.state, dict):
         optimizer.state.pop("params", None)
@@ -41,7 +41,7 @@ def _optimizer_params_down(node, migration, path):
 STEPS = [
     param_removed("1.0", TREE_MODELS, "min_impurity_split", None),
     state_removed("1.0", TREE_MODELS, "n_features_", copy_of("n_features_in_")),
-    # Criterion and loss renames (#19310): the old names stayed accepted until 1.2.
+    # Criterion and loss renames: the old names stayed accepted until 1.2.
     param_values("1.0", [DT_REGRESSOR, FORESTS[1]], "criterion", _REGRESSION_CRITERIA),
     param_values("1.0", GRADIENT_BOOSTING, "criterion", {"mse": "squared_error"}),
     param_values("1.0", [GB_REGRESSOR], "loss", {"ls": "squared_error", "lad": "absolute_error"}),

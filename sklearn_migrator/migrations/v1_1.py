@@ -30,10 +30,10 @@ def _minkowski_placeholder(restore):
 
 
 STEPS = [
-    # Gradient boosting moved its loss to a private attribute (#22024) and renamed 'deviance'.
+    # Gradient boosting moved its loss to a private attribute and renamed 'deviance'.
     state_renamed("1.1", GRADIENT_BOOSTING, "loss_", "_loss"),
     param_values("1.1", [GB_CLASSIFIER], "loss", {"deviance": "log_loss"}),
-    # KMeans' 'full' became 'lloyd' and 'auto' stopped meaning 'elkan' (#21735); assignment
+    # KMeans' 'full' became 'lloyd' and 'auto' stopped meaning 'elkan'; assignment
     # (predict/transform) does not depend on the training algorithm.
     param_values("1.1", [KMEANS], "algorithm", {"auto": "lloyd", "full": "lloyd"}),
     state_added("1.1", [KMEANS, MINIBATCH_KMEANS], "_n_features_out",

@@ -7,7 +7,7 @@ from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION
 
 
 def _affinity_up(node, migration, path):
-    """1.2 renamed AgglomerativeClustering's ``affinity`` to ``metric`` (#23470)."""
+    """1.2 renamed AgglomerativeClustering's ``affinity`` to ``metric``."""
     affinity = node.params.pop("affinity", "euclidean")
     node.params["metric"] = node.params.get("metric") or affinity
     node.params["affinity"] = "deprecated"
@@ -28,7 +28,7 @@ def _holder(node, name):
 
 
 def _base_estimator_up(node, migration, path):
-    """1.2 renamed ensembles' ``base_estimator`` to ``estimator`` (#23819)."""
+    """1.2 renamed ensembles' ``base_estimator`` to ``estimator``."""
     holder = _holder(node, "base_estimator")
     if "base_estimator" in holder:
         value = holder["base_estimator"]

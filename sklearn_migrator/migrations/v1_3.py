@@ -8,7 +8,7 @@ from ..registry import METRICS
 
 
 def _nodes_up(node, migration, path):
-    """1.3 added ``missing_go_to_left`` to the tree node struct (#23595). For a tree grown
+    """1.3 added ``missing_go_to_left`` to the tree node struct. For a tree grown
     without missing values 1.3 sets it, on split nodes, to whether the left child holds
     more (weighted) samples than the right, so NaN follows the majority; leaves get 0."""
     nodes = node.state["nodes"]
@@ -39,7 +39,7 @@ def _nodes_down(node, migration, path):
 
 
 def _max_features_auto(replacement):
-    """1.3 removed ``max_features='auto'`` (deprecated in 1.1, #22476): it meant 'sqrt'
+    """1.3 removed ``max_features='auto'`` (deprecated in 1.1): it meant 'sqrt'
     for classifiers and all features (1.0) for regressors."""
     def apply(node, migration, path):
         if node.params.get("max_features") == "auto":
@@ -54,7 +54,7 @@ STEPS = [
     Step("1.3", "max_features='auto' removed (regressors)", [DT_REGRESSOR, FORESTS[1]],
          _max_features_auto(1.0), lambda *a: None),
 ] + [
-    # 1.3 split distance metrics into float64 and float32 classes (#25932).
+    # 1.3 split distance metrics into float64 and float32 classes.
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,
                   "sklearn.metrics._dist_metrics.%sDistance64" % name)
     for name in METRICS

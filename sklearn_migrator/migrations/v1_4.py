@@ -59,7 +59,7 @@ def _fresh_loss(name, **kwargs):
 
 def _loss_up(node, migration, path):
     """1.4 replaced gradient boosting's own losses (``_gb_losses``) with the common
-    ``sklearn._loss`` module (#25278). The new loss object is built fresh by the
+    ``sklearn._loss`` module. The new loss object is built fresh by the
     installed release from the model's parameters, as fitting would build it."""
     old = node.state.get("_loss")
     if old is None or not old.cls.startswith(_OLD_LOSSES):
@@ -101,7 +101,7 @@ def _new_init_raw(prior):
 
 
 def _fold_init(raw_of_source):
-    """1.4 gave multiclass gradient boosting a symmetric link (#25278): its initial raw
+    """1.4 gave multiclass gradient boosting a symmetric link: its initial raw
     predictions are log(p) minus their mean, where 1.3 used log(p), so
     ``decision_function`` would shift by a constant per model (probabilities do not).
     The source release's initial predictions are folded into the first stage's trees
@@ -135,7 +135,7 @@ def _n_init_up(default):
 
 
 def _affinity_removed_up(node, migration, path):
-    """1.4 removed ``affinity`` (#23470) and made ``metric`` default to 'euclidean'."""
+    """1.4 removed ``affinity`` and made ``metric`` default to 'euclidean'."""
     node.params.pop("affinity", None)
     if node.params.get("metric") is None:
         node.params["metric"] = "euclidean"

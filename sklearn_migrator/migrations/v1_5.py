@@ -3,6 +3,6 @@ from ._kinds import param_values
 from .families import LOGISTIC
 
 STEPS = [
-    # 1.5 deprecated multi_class (#28703); its default became 'deprecated', behaving as 'auto'.
+    # 1.5 deprecated multi_class; its default became 'deprecated', behaving as 'auto'.
     param_values("1.5", [LOGISTIC], "multi_class", {"auto": "deprecated"}),
 ]

@@ -46,7 +46,7 @@ def _as_one_vs_rest(node, migration, path):
 
 
 def _multi_class_removed_up(node, migration, path):
-    """1.8 removed LogisticRegression's ``multi_class`` (#28703): multiclass models are
+    """1.8 removed LogisticRegression's ``multi_class``: multiclass models are
     always multinomial and binary ones always use the logistic link. A one-vs-rest
     multiclass model becomes the equivalent OneVsRestClassifier; a binary model fitted
     as multinomial has no equivalent and is refused rather than changed."""
