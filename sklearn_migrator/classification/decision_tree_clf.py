@@ -1,4 +1,5 @@
-"""``serialize_decision_tree_clf`` / ``deserialize_decision_tree_clf``: DecisionTreeClassifier (the paper's API)."""
+"""The paper's per-model functions for DecisionTreeClassifier."""
 from .._facade import model_functions
 
-serialize_decision_tree_clf, deserialize_decision_tree_clf = model_functions("sklearn.tree.DecisionTreeClassifier", "decision_tree_clf", __name__)
+serialize_decision_tree_clf, deserialize_decision_tree_clf = model_functions(
+    "sklearn.tree.DecisionTreeClassifier", "decision_tree_clf", __name__)

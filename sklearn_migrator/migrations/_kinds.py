@@ -100,6 +100,10 @@ def class_renamed(release, old, new):
     return Step(release, "class %s renamed %s" % (old, new), [old, new], rename(old, new), rename(new, old))
 
 
+def unchanged(node, migration, path):
+    """A direction in which a step has nothing to do."""
+
+
 def constant(value):
     """A ``compute`` that always gives ``value``."""
     return lambda node: value

@@ -4,7 +4,7 @@ documents name classes by their public paths."""
 import numpy as np
 
 from . import Step
-from ._kinds import constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed
+from ._kinds import constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed, unchanged
 from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVC,
                         SVM, SVR, TREE_MODELS, TREES)
 
@@ -71,7 +71,7 @@ STEPS = [
     # 0.21's 'warn' defaults behaved as 'ovr' and 'liblinear' (with a FutureWarning).
     param_values("0.22", [LOGISTIC], "multi_class", {"warn": "ovr"}),
     param_values("0.22", [LOGISTIC], "solver", {"warn": "liblinear"}),
-    Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC], lambda *a: None,
+    Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC], unchanged,
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),

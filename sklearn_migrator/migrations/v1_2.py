@@ -2,7 +2,7 @@
 import numpy as np
 
 from . import Step
-from ._kinds import constant, copy_of, param_removed, state_added, state_removed
+from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
 from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
 
 
@@ -59,8 +59,8 @@ STEPS = [
     Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down),
     Step("1.2", "ensembles base_estimator -> estimator", ADABOOST + FORESTS, _base_estimator_up,
          _base_estimator_down),
-    Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], lambda *a: None, _n_init_down(10)),
-    Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], lambda *a: None,
+    Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], unchanged, _n_init_down(10)),
+    Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], unchanged,
          _n_init_down(3)),
     param_removed("1.2", [LASSO, LINEAR_REGRESSION, RIDGE], "normalize", False,
                   "the fitted coefficients already include it"),

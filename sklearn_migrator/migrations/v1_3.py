@@ -2,7 +2,7 @@
 import numpy as np
 
 from . import Step
-from ._kinds import class_renamed
+from ._kinds import class_renamed, unchanged
 from .families import DT_CLASSIFIER, DT_REGRESSOR, FORESTS, TREE
 from ..registry import METRICS
 
@@ -50,9 +50,9 @@ def _max_features_auto(replacement):
 STEPS = [
     Step("1.3", "tree nodes gained missing_go_to_left", [TREE], _nodes_up, _nodes_down),
     Step("1.3", "max_features='auto' removed (classifiers)", [DT_CLASSIFIER, FORESTS[0]],
-         _max_features_auto("sqrt"), lambda *a: None),
+         _max_features_auto("sqrt"), unchanged),
     Step("1.3", "max_features='auto' removed (regressors)", [DT_REGRESSOR, FORESTS[1]],
-         _max_features_auto(1.0), lambda *a: None),
+         _max_features_auto(1.0), unchanged),
 ] + [
     # 1.3 split distance metrics into float64 and float32 classes.
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,

@@ -6,7 +6,7 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import copy_of, param_added, param_removed, state_added, state_removed
+from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
                        KMEANS, MINIBATCH_KMEANS, TREES)
 
@@ -158,6 +158,6 @@ STEPS = [
     state_removed("1.4", FORESTS, "base_estimator", lambda node: "deprecated"),
     Step("1.4", "AgglomerativeClustering affinity removed", [AGGLOMERATIVE], _affinity_removed_up,
          _affinity_removed_down),
-    Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), lambda *a: None),
-    Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), lambda *a: None),
+    Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),
+    Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
 ]

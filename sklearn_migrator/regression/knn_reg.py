@@ -1,4 +1,5 @@
-"""``serialize_knn_reg`` / ``deserialize_knn_reg``: KNeighborsRegressor (the paper's API)."""
+"""The paper's per-model functions for KNeighborsRegressor."""
 from .._facade import model_functions
 
-serialize_knn_reg, deserialize_knn_reg = model_functions("sklearn.neighbors.KNeighborsRegressor", "knn_reg", __name__)
+serialize_knn_reg, deserialize_knn_reg = model_functions(
+    "sklearn.neighbors.KNeighborsRegressor", "knn_reg", __name__)

@@ -1,4 +1,5 @@
-"""``serialize_lasso_reg`` / ``deserialize_lasso_reg``: Lasso (the paper's API)."""
+"""The paper's per-model functions for Lasso."""
 from .._facade import model_functions
 
-serialize_lasso_reg, deserialize_lasso_reg = model_functions("sklearn.linear_model.Lasso", "lasso_reg", __name__)
+serialize_lasso_reg, deserialize_lasso_reg = model_functions(
+    "sklearn.linear_model.Lasso", "lasso_reg", __name__)
