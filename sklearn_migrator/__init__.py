@@ -7,11 +7,12 @@
 from ._version import __version__
 from .api import deserialize, dump, dumps, load, loads, serialize
 from .errors import (CaptureError, DocumentError, MigrationError, MigrationWarning, MigratorError,
-                     StateValidationError, UnsupportedEstimatorError, VersionError, VersionMismatchError)
+                     StateValidationError, UnsafeContentError, UnsupportedEstimatorError, VersionError,
+                     VersionMismatchError)
 from .registry import supported_models
 
 __all__ = [
     "__version__", "serialize", "deserialize", "dump", "dumps", "load", "loads", "supported_models",
     "MigratorError", "CaptureError", "DocumentError", "StateValidationError", "UnsupportedEstimatorError",
-    "VersionError", "VersionMismatchError", "MigrationError", "MigrationWarning",
+    "VersionError", "VersionMismatchError", "MigrationError", "MigrationWarning", "UnsafeContentError",
 ]

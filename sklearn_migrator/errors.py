@@ -101,3 +101,11 @@ class CaptureError(MigratorError, TypeError):
 
 class MigrationWarning(UserWarning):
     """A migration changed how an estimator is represented (e.g. a parameter the target lacks)."""
+
+
+class UnsafeContentError(MigratorError, ValueError):
+    """A pickle that references something sklearn-migrator never loads (a global
+    outside the allowlist); nothing from it was executed."""
+
+    default_hint = ("The file is not a plain scikit-learn model, or it was tampered with; "
+                    "do not load it with pickle either")

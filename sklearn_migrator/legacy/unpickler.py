@@ -1,0 +1,206 @@
+"""A restricted unpickler that turns scikit-learn objects into inert stubs.
+
+What a pickle can make happen is decided by the globals it names: ``REDUCE``
+calls them, ``NEWOBJ`` instantiates them, ``BUILD`` sets state on what they
+made. :meth:`RestrictedUnpickler.find_class` is the only way a pickle reaches
+a global, so it is where the allowlist is enforced:
+
+* numpy's array, dtype and scalar reconstructors (vetted wrappers, whatever
+  module path the file spells them with);
+* a few harmless builtins (``bytes``, ``set``, ``complex``, ...);
+* scikit-learn classes (and the pickle helper functions their Cython types use,
+  ``newObj`` and ``__pyx_unpickle_*``), and numpy's ``RandomState``
+  constructors, which all become inert stubs: recorders of module, name,
+  arguments and state, never imported;
+* everything else raises :class:`~sklearn_migrator.errors.UnsafeContentError`
+  before anything runs.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import pickle
+import pickletools
+import re
+
+import numpy as np
+
+from ..errors import DocumentError, UnsafeContentError
+
+_SKLEARN_MODULE = re.compile(r"^(sklearn(\.[A-Za-z_][A-Za-z0-9_]*)*|_loss)$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# numpy's random-state constructors and bit generators: stubbed like scikit-learn classes.
+_NUMPY_RANDOM = {("numpy.random._pickle", "__randomstate_ctor"), ("numpy.random._pickle", "__bit_generator_ctor"),
+                 ("numpy.random._pickle", "__generator_ctor"), ("numpy.random.__init__", "__RandomState_ctor"),
+                 ("numpy.random", "__RandomState_ctor"), ("numpy.random.mtrand", "RandomState"),
+                 ("numpy.random._mt19937", "MT19937"), ("numpy.random._pcg64", "PCG64"),
+                 ("numpy.random._philox", "Philox"), ("numpy.random._sfc64", "SFC64"),
+                 ("numpy.random.bit_generator", "SeedSequence"), ("numpy.random._generator", "Generator")}
+_BUILTINS = {"object": object, "bytes": bytes, "bytearray": bytearray, "set": set, "frozenset": frozenset,
+             "complex": complex, "slice": slice}
+
+
+class Stub:
+    """An inert record of an object a pickle described.
+
+    ``module``/``name`` are the class the file named, ``args`` the arguments it
+    was created with (``called`` tells whether it was called like a class, or
+    created with ``__new__``), ``state`` what ``BUILD`` gave it.
+    """
+
+    module = name = ""
+
+    def __new__(cls, *args):
+        stub = object.__new__(cls)
+        stub.__dict__.update(args=args, state=None, called=False)
+        return stub
+
+    def __init__(self, *args):
+        self.called = True
+
+    def __setstate__(self, state):
+        self.__dict__["state"] = state
+
+    @property
+    def qualified(self) -> str:
+        return "%s.%s" % (type(self).module, type(self).name)
+
+    def __repr__(self):
+        return "<stub %s>" % self.qualified
+
+
+def is_stub_type(value) -> bool:
+    return isinstance(value, type) and issubclass(value, Stub) and value is not Stub
+
+
+class RestrictedUnpickler(pickle.Unpickler):
+    """``pickle.Unpickler`` that never resolves a global outside the allowlist."""
+
+    def __init__(self, file, **kwargs):
+        super().__init__(file, **kwargs)
+        self._stub_types = {}
+
+    def stub_type(self, module: str, name: str):
+        key = (module, name)
+        if key not in self._stub_types:
+            self._stub_types[key] = type(str(name), (Stub,), {"module": module, "name": name, "__slots__": ()})
+        return self._stub_types[key]
+
+    def find_class(self, module, name):
+        if module in _NUMPY_MODULES and name in _NUMPY_FUNCTIONS:
+            return _NUMPY_FUNCTIONS[name]
+        if module == "numpy" and name == "ndarray":
+            return np.ndarray
+        if module == "numpy" and name == "dtype":
+            return np.dtype
+        if module in ("builtins", "__builtin__") and name in _BUILTINS:
+            return _BUILTINS[name]
+        if module == "_codecs" and name == "encode":
+            return _latin1_encode
+        if module in ("copyreg", "copy_reg") and name == "_reconstructor":
+            return _reconstructor
+        if (module, name) in _NUMPY_RANDOM:
+            return self.stub_type(module, name)
+        if module == "numpy.random.bit_generator" and name == "__pyx_unpickle_SeedSequence":
+            return _pyx_unpickle
+        if _SKLEARN_MODULE.match(module) and _NAME.match(name):
+            if name == "newObj":
+                return _new_object
+            if name.startswith("__pyx_unpickle_"):
+                return _pyx_unpickle
+            return self.stub_type(module, name)
+        raise UnsafeContentError("the file references %s.%s, which is not on sklearn-migrator's allowlist; "
+                                 "nothing was loaded" % (module, name))
+
+    def persistent_load(self, pid):
+        raise UnsafeContentError("the file uses pickle persistent ids, which plain scikit-learn models never do")
+
+
+def _reconstruct(subtype, shape, typecode):
+    if subtype is not np.ndarray:
+        raise UnsafeContentError("numpy array reconstruction with subtype %r is not allowed" % (subtype,))
+    return np.ndarray.__new__(np.ndarray, shape, typecode)
+
+
+def _scalar(dtype, *args):
+    if not isinstance(dtype, np.dtype):
+        raise UnsafeContentError("numpy scalar reconstruction needs a dtype")
+    if dtype.hasobject:
+        return args[0] if args else None
+    return np.frombuffer(args[0], dtype=dtype, count=1)[0] if args else dtype.type()
+
+
+def _frombuffer(buffer, dtype, shape, order):
+    if not isinstance(dtype, np.dtype) or dtype.hasobject or order not in ("C", "F"):
+        raise UnsafeContentError("numpy buffer reconstruction needs a plain dtype")
+    return np.frombuffer(bytearray(buffer), dtype=dtype).reshape(shape, order=order)
+
+
+_NUMPY_MODULES = ("numpy.core.multiarray", "numpy._core.multiarray", "numpy.core.numeric", "numpy._core.numeric")
+_NUMPY_FUNCTIONS = {"_reconstruct": _reconstruct, "scalar": _scalar, "_frombuffer": _frombuffer}
+
+
+def _latin1_encode(text, encoding="utf-8", errors="strict"):
+    if encoding != "latin1" or not isinstance(text, str):
+        raise UnsafeContentError("_codecs.encode is only allowed for latin1 text (protocol 2 bytes)")
+    return codecs.encode(text, "latin1")
+
+
+def _reconstructor(cls, base, state):
+    if not is_stub_type(cls) or base is not object or state is not None:
+        raise UnsafeContentError("copyreg._reconstructor is only allowed for plain objects of scikit-learn classes")
+    return cls.__new__(cls)
+
+
+def _new_object(cls):
+    if not is_stub_type(cls):
+        raise UnsafeContentError("newObj is only allowed for scikit-learn classes")
+    return cls.__new__(cls)
+
+
+def _pyx_unpickle(cls, checksum, state):
+    if not is_stub_type(cls):
+        raise UnsafeContentError("__pyx_unpickle is only allowed for scikit-learn classes")
+    stub = cls.__new__(cls)
+    if state is not None:
+        stub.__setstate__(state)
+    return stub
+
+
+def load_stubs(data: bytes):
+    """The object graph of pickle ``data``, with scikit-learn objects as stubs."""
+    try:
+        return RestrictedUnpickler(io.BytesIO(data), encoding="latin1").load()
+    except UnsafeContentError:
+        raise
+    except Exception as exc:  # numpy and pickle raise many types on corrupt input; all mean "unreadable"
+        raise DocumentError("not a readable pickle: %s: %s" % (type(exc).__name__, exc),
+                            hint="The file is truncated or not a pickle")
+
+
+def referenced_globals(data: bytes) -> list:
+    """Every ``module.name`` a pickle references, read from its opcodes without loading it."""
+    found, strings, memo, last = [], [], {}, None
+    try:
+        for opcode, arg, _ in pickletools.genops(data):
+            name = opcode.name
+            if name in ("GLOBAL", "INST"):
+                found.append(arg.replace(" ", "."))
+            elif name in ("SHORT_BINUNICODE", "BINUNICODE", "UNICODE", "BINUNICODE8"):
+                strings.append(arg)
+                last = arg
+                continue
+            elif name == "MEMOIZE":
+                memo[len(memo)] = last
+            elif name in ("PUT", "BINPUT", "LONG_BINPUT"):
+                memo[arg] = last
+            elif name in ("GET", "BINGET", "LONG_BINGET") and isinstance(memo.get(arg), str):
+                strings.append(memo[arg])
+                last = memo[arg]
+                continue
+            elif name == "STACK_GLOBAL" and len(strings) >= 2:
+                found.append("%s.%s" % (strings[-2], strings[-1]))
+            last = None
+    except (ValueError, pickle.UnpicklingError) as exc:
+        raise DocumentError("not a readable pickle: %s" % exc)
+    return sorted(set(found))

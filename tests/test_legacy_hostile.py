@@ -1,0 +1,130 @@
+"""The restricted unpickler refuses hostile pickles without running anything.
+
+Each payload would create a sentinel file if any code from it ran; the tests
+check both the typed error and that the sentinel never appears.
+"""
+import builtins
+import importlib
+import os
+import pickle
+import subprocess
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sklearn.tree import DecisionTreeClassifier
+
+import sklearn_migrator as sm
+from sklearn_migrator import zoo
+from sklearn_migrator.legacy.unpickler import Stub, load_stubs, referenced_globals
+
+
+class Payload:
+    def __init__(self, function, *args):
+        self.function, self.args = function, args
+
+    def __reduce__(self):
+        return self.function, self.args
+
+
+def payloads(sentinel):
+    path = str(sentinel)
+    write = "open(%r, 'w').write('ran')" % path
+    return {
+        "os.system": Payload(os.system, "touch %s" % path),
+        "subprocess.Popen": Payload(subprocess.Popen, ["touch", path]),
+        "builtins.eval": Payload(builtins.eval, write),
+        "builtins.exec": Payload(builtins.exec, write),
+        "builtins.getattr": Payload(builtins.getattr, Payload(builtins.__import__, "os"), "system"),
+        "builtins.__import__": Payload(builtins.__import__, "os"),
+        "importlib.import_module": Payload(importlib.import_module, "os"),
+    }
+
+
+@pytest.fixture
+def sentinel(tmp_path):
+    path = tmp_path / "SENTINEL"
+    yield path
+    assert not path.exists(), "code from the pickle ran"
+
+
+@pytest.mark.parametrize("name", sorted(payloads("x")))
+@pytest.mark.parametrize("protocol", [0, 2, pickle.HIGHEST_PROTOCOL])
+def test_callable_payloads_are_refused(name, protocol, sentinel):
+    data = pickle.dumps(payloads(sentinel)[name], protocol=protocol)
+    with pytest.raises(sm.UnsafeContentError, match="not on sklearn-migrator's allowlist"):
+        load_stubs(data)
+
+
+def test_payload_hidden_in_an_object_array(sentinel):
+    array = np.empty(2, dtype=object)
+    array[0], array[1] = "fine", payloads(sentinel)["os.system"]
+    with pytest.raises(sm.UnsafeContentError, match="system"):
+        load_stubs(pickle.dumps(array, protocol=2))
+
+
+def test_payload_hidden_in_a_nested_estimator(sentinel, data):
+    model = DecisionTreeClassifier(max_depth=2).fit(data["X"], data["clf2"])
+    model.extra_ = {"deep": [payloads(sentinel)["builtins.eval"]]}
+    with pytest.raises(sm.UnsafeContentError, match="eval"):
+        load_stubs(pickle.dumps(model, protocol=4))
+
+
+def _short(text):
+    return b"\x8c" + bytes([len(text)]) + text.encode()
+
+
+@pytest.mark.parametrize("data", [
+    b"cos\nsystem\n(S'true'\ntR.",                      # protocol 0 GLOBAL + REDUCE
+    b"(S'true'\nios\nsystem\n.",                          # protocol 0 INST
+    b"\x80\x04" + _short("sklearn.tree") + _short("DecisionTreeClassifier.__new__") + b"\x93.",  # STACK_GLOBAL
+    b"\x80\x02csklearn.tree\nTree.__init__.__globals__\n.",  # a dotted name after a scikit-learn module
+    b"\x80\x02ccopyreg\n_reconstructor\ncbuiltins\nset\ncbuiltins\nobject\nN\x87R.",
+    b"\x80\x02c_codecs\nencode\nX\x04\x00\x00\x00textX\x05\x00\x00\x00rot13\x86R.",
+    b"\x80\x02P0\n.",                                     # persistent id
+])
+def test_crafted_opcode_sequences_are_refused(data):
+    with pytest.raises(sm.UnsafeContentError):
+        load_stubs(data)
+
+
+def test_scikit_learn_names_become_inert_stubs(sentinel):
+    # A module path under sklearn is never imported: the "class" is a recorder.
+    data = b"\x80\x02csklearn.utils\nsystem\nX\x0b\x00\x00\x00touch /tmpx\x85R."
+    stub = load_stubs(data)
+    assert isinstance(stub, Stub) and stub.qualified == "sklearn.utils.system" and stub.args == ("touch /tmpx",)
+
+
+def test_globals_are_listed_without_loading(sentinel, data):
+    model = DecisionTreeClassifier(max_depth=2).fit(data["X"], data["clf2"])
+    for protocol in (0, 2, 4):
+        names = referenced_globals(pickle.dumps(model, protocol=protocol))
+        assert any(name.endswith("DecisionTreeClassifier") for name in names)
+        assert any(name.endswith("_tree.Tree") for name in names)
+    hostile = referenced_globals(pickle.dumps(payloads(sentinel)["os.system"], protocol=4))
+    assert hostile == ["posix.system"] or hostile == ["nt.system"]
+
+
+def _pickles():
+    data = zoo.make_data(40)
+    models = [case.fit(data)[0] for case in zoo.cases()[::9]]
+    return [pickle.dumps(model, protocol=protocol) for model in models for protocol in (2, 4)]
+
+
+PICKLES = _pickles()
+
+
+@settings(max_examples=int(os.environ.get("SKLEARN_MIGRATOR_FUZZ_EXAMPLES", "1500")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.integers(0, len(PICKLES) - 1), st.data())
+def test_mutated_and_truncated_pickles_only_raise_typed_errors(index, data):
+    original = PICKLES[index]
+    cut = data.draw(st.integers(0, len(original)))
+    position = data.draw(st.integers(0, len(original) - 1))
+    byte = data.draw(st.integers(0, 255))
+    for candidate in (original[:cut], original[:position] + bytes([byte]) + original[position + 1:]):
+        try:
+            load_stubs(candidate)
+        except (sm.DocumentError, sm.UnsafeContentError):
+            pass
