@@ -48,3 +48,15 @@ def test_release_modules_are_loaded_in_release_order():
     late = types.SimpleNamespace(STEPS=[STEPS[1]])
     early = types.SimpleNamespace(STEPS=[STEPS[0]])
     assert [s.summary for s in load_steps([late, early])] == ["a -> b", "b -> c"]
+
+
+def test_one_way_value_renames_leave_older_releases_alone():
+    from sklearn_migrator.migrations._kinds import param_values
+
+    steps = [param_values("0.22", ["x.Est"], "solver", {"warn": "liblinear"}, one_way=True),
+             param_values("1.0", ["x.Est"], "criterion", {"mse": "squared_error"})]
+    node = Node("x.Est", params={"solver": "warn", "criterion": "mse"}, state={})
+    migrate(node, "0.21.3", "1.9.1", steps, LINES)
+    assert node.params == {"solver": "liblinear", "criterion": "squared_error"}
+    migrate(node, "1.9.1", "0.21.3", steps, LINES)
+    assert node.params == {"solver": "liblinear", "criterion": "mse"}

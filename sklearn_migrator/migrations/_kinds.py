@@ -43,9 +43,11 @@ def param_removed(release, classes, name, default, why="it only affects fitting"
     return Step(release, "parameter %s removed" % name, classes, added.down, added.up)
 
 
-def param_values(release, classes, name, mapping):
-    """``release`` renamed values of parameter ``name`` (``{old: new}``)."""
-    inverse = {new: old for old, new in mapping.items()}
+def param_values(release, classes, name, mapping, one_way=False):
+    """``release`` renamed values of parameter ``name`` (``{old: new}``). ``one_way``
+    marks old values that were placeholders for a new one (a 'warn' default meaning
+    'ovr'): older releases accept the new value as it is, so going down changes nothing."""
+    inverse = {} if one_way else {new: old for old, new in mapping.items()}
 
     def rename(table):
         def apply(node, migration, path):

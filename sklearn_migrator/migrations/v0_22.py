@@ -4,7 +4,8 @@ documents name classes by their public paths."""
 import numpy as np
 
 from . import Step
-from ._kinds import constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed, unchanged
+from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
+                     unchanged)
 from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVC,
                         SVM, SVR, TREE_MODELS, TREES)
 
@@ -67,10 +68,10 @@ STEPS = [
          _svr_support_counts(lambda node: node.state["support_"].shape[0]), _svr_support_counts(lambda node: 0)),
     param_added("0.22", [SVC], "break_ties", False),
     # 'auto_deprecated' (0.20-0.21 default) behaved as 'auto'; _gamma holds the value used.
-    param_values("0.22", SVM, "gamma", {"auto_deprecated": "auto"}),
+    param_values("0.22", SVM, "gamma", {"auto_deprecated": "auto"}, one_way=True),
     # 0.21's 'warn' defaults behaved as 'ovr' and 'liblinear' (with a FutureWarning).
-    param_values("0.22", [LOGISTIC], "multi_class", {"warn": "ovr"}),
-    param_values("0.22", [LOGISTIC], "solver", {"warn": "liblinear"}),
+    param_values("0.22", [LOGISTIC], "multi_class", {"warn": "ovr"}, one_way=True),
+    param_values("0.22", [LOGISTIC], "solver", {"warn": "liblinear"}, one_way=True),
     Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC], unchanged,
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
