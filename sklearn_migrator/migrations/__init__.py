@@ -38,14 +38,21 @@ VERIFIED_LINES = frozenset([(0, 20), (0, 21), (0, 22), (0, 23), (0, 24), (1, 0),
 
 
 class Step:
-    """One upstream change, and how to move state across it in both directions."""
+    """One upstream change, and how to move state across it in both directions.
 
-    def __init__(self, release, summary, classes, up, down):
+    ``params_added``/``params_removed`` declare how the release changed the set of
+    constructor parameters of ``classes``; :func:`param_names_at` uses them to tell
+    which attributes of an old pickled estimator were parameters.
+    """
+
+    def __init__(self, release, summary, classes, up, down, params_added=(), params_removed=()):
         self.release = parse(release)
         self.summary = summary
         self.classes = frozenset(classes)
         self.up = up
         self.down = down
+        self.params_added = frozenset(params_added)
+        self.params_removed = frozenset(params_removed)
 
     def __repr__(self):
         return "Step(%s: %s)" % (self.release, self.summary)
@@ -82,6 +89,18 @@ def plan(source, target, steps) -> list:
                 if not has_release(source, step.release) and has_release(target, step.release)]
     return [(step, step.down) for step in reversed(steps)
             if has_release(source, step.release) and not has_release(target, step.release)]
+
+
+def param_names_at(cls: str, version, names, installed, steps=None) -> set:
+    """The constructor parameters of ``cls`` in release ``version``, given its ``names``
+    in the ``installed`` release, from the parameter changes the steps declare."""
+    names = set(names)
+    for step, function in plan(installed, version, load_steps() if steps is None else steps):
+        if cls in step.classes:
+            going_up = function is step.up
+            names -= step.params_removed if going_up else step.params_added
+            names |= step.params_added if going_up else step.params_removed
+    return names
 
 
 def migrate(tree, source, target, steps=None, verified_lines=None, allow_unverified=False) -> Migration:

@@ -34,13 +34,14 @@ def param_added(release, classes, name, default, why="it only affects fitting"):
     def down(node, migration, path):
         _drop_param(node, migration, path, name, default, why)
 
-    return Step(release, "parameter %s added (default %r)" % (name, default), classes, up, down)
+    return Step(release, "parameter %s added (default %r)" % (name, default), classes, up, down,
+                params_added=[name])
 
 
 def param_removed(release, classes, name, default, why="it only affects fitting"):
     """``release`` removed parameter ``name``; older releases get ``default`` back."""
     added = param_added(release, classes, name, default, why)
-    return Step(release, "parameter %s removed" % name, classes, added.down, added.up)
+    return Step(release, "parameter %s removed" % name, classes, added.down, added.up, params_removed=[name])
 
 
 def param_values(release, classes, name, mapping, one_way=False):

@@ -56,8 +56,11 @@ def _n_init_down(default):
 
 
 STEPS = [
-    Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down),
-    Step("1.2", "ensembles base_estimator -> estimator", ADABOOST + FORESTS, _base_estimator_up,
+    Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down,
+         params_added=["metric"]),
+    Step("1.2", "AdaBoost base_estimator -> estimator", ADABOOST, _base_estimator_up, _base_estimator_down,
+         params_added=["estimator"]),
+    Step("1.2", "forests base_estimator -> estimator (attributes)", FORESTS, _base_estimator_up,
          _base_estimator_down),
     Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], unchanged, _n_init_down(10)),
     Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], unchanged,

@@ -157,7 +157,7 @@ STEPS = [
     param_removed("1.4", ADABOOST, "base_estimator", "deprecated"),
     state_removed("1.4", FORESTS, "base_estimator", lambda node: "deprecated"),
     Step("1.4", "AgglomerativeClustering affinity removed", [AGGLOMERATIVE], _affinity_removed_up,
-         _affinity_removed_down),
+         _affinity_removed_down, params_removed=["affinity"]),
     Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),
     Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
 ]

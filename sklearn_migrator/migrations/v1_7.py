@@ -17,5 +17,6 @@ def _loss_to_state(node, migration, path):
 
 STEPS = [
     param_added("1.7", [LINEAR_REGRESSION], "tol", 1e-6),
-    Step("1.7", "MLPRegressor loss became a parameter", [MLP[1]], _loss_to_param, _loss_to_state),
+    Step("1.7", "MLPRegressor loss became a parameter", [MLP[1]], _loss_to_param, _loss_to_state,
+         params_added=["loss"]),
 ]

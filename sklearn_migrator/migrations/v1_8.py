@@ -73,5 +73,5 @@ def _multi_class_removed_down(node, migration, path):
 
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC], _multi_class_removed_up,
-         _multi_class_removed_down),
+         _multi_class_removed_down, params_removed=["multi_class"]),
 ]
