@@ -9,10 +9,12 @@ from .api import deserialize, dump, dumps, load, loads, serialize
 from .errors import (CaptureError, DocumentError, MigrationError, MigrationWarning, MigratorError,
                      StateValidationError, UnsafeContentError, UnsupportedEstimatorError, VersionError,
                      VersionMismatchError)
+from .legacy import load_legacy, read_legacy
 from .registry import supported_models
 
 __all__ = [
     "__version__", "serialize", "deserialize", "dump", "dumps", "load", "loads", "supported_models",
+    "read_legacy", "load_legacy",
     "MigratorError", "CaptureError", "DocumentError", "StateValidationError", "UnsupportedEstimatorError",
     "VersionError", "VersionMismatchError", "MigrationError", "MigrationWarning", "UnsafeContentError",
 ]

@@ -188,7 +188,9 @@ def _build_entries() -> dict:
     for specs, validator in _COMPILED:
         for spec in specs:
             add(spec, CompiledCodec(validator))
-    add(("numpy.random.RandomState", ("numpy.random",), ("numpy.random.mtrand.RandomState",)), RandomStateCodec())
+    add(("numpy.random.RandomState", ("numpy.random",),
+         ("numpy.random.mtrand.RandomState", "numpy.random._pickle.__randomstate_ctor",
+          "numpy.random.__RandomState_ctor", "numpy.random.__init__.__RandomState_ctor")), RandomStateCodec())
     return entries
 
 
@@ -201,6 +203,14 @@ def entry_for_name(name: str, path: str = None) -> ClassEntry:
     entry = ENTRIES.get(name) if isinstance(name, str) else None
     if entry is None:
         raise UnsupportedEstimatorError("class %r is not on sklearn-migrator's allowlist" % (name,), path=path)
+    return entry
+
+
+def entry_for_alias(qualified: str, path: str = None) -> ClassEntry:
+    """The entry of a class named in a pickle (any of its known module paths)."""
+    entry = _BY_ALIAS.get(qualified)
+    if entry is None:
+        raise UnsupportedEstimatorError("class %s is not on sklearn-migrator's allowlist" % qualified, path=path)
     return entry
 
 

@@ -6,3 +6,7 @@ file names becomes an inert :class:`.unpickler.Stub` that records the module,
 name, constructor arguments and state, and is never imported. Any other global
 is refused with :class:`~sklearn_migrator.errors.UnsafeContentError`.
 """
+
+from .files import load_legacy, read_legacy
+
+__all__ = ["load_legacy", "read_legacy"]

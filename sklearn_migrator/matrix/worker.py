@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import sys
 import traceback
 import warnings
@@ -23,7 +24,9 @@ from ..codec import decode_tree, encode_tree
 from ..errors import MigratorError
 
 
-def export(out_dir: str) -> int:
+def export(out_dir: str, pickles: bool = False) -> int:
+    """Fit the zoo; write each configuration's document and reference outputs (and,
+    with ``pickles``, the estimator pickled with protocol 2 and the default protocol)."""
     os.makedirs(out_dir, exist_ok=True)
     data = zoo.make_data()
     for case in zoo.cases():
@@ -37,6 +40,10 @@ def export(out_dir: str) -> int:
             record["export_error"] = str(error)
         with open(os.path.join(out_dir, case.id + ".json"), "w") as handle:
             json.dump(record, handle, allow_nan=False)
+        if pickles:
+            for suffix, protocol in ((".p2.pkl", 2), (".pkl", pickle.DEFAULT_PROTOCOL)):
+                with open(os.path.join(out_dir, case.id + suffix), "wb") as handle:
+                    pickle.dump(estimator, handle, protocol=protocol)
     return 0
 
 
@@ -85,13 +92,14 @@ def main(argv=None) -> int:
     commands.required = True
     exporter = commands.add_parser("export")
     exporter.add_argument("out_dir")
+    exporter.add_argument("--pickles", action="store_true", help="also write pickles of every estimator")
     checker = commands.add_parser("check")
     checker.add_argument("dirs", nargs="+")
     checker.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     if args.command == "export":
-        return export(args.out_dir)
+        return export(args.out_dir, args.pickles)
     return check(args.dirs, args.out)
 
 

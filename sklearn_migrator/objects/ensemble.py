@@ -47,9 +47,11 @@ def validate_gradient_boosting(node, path):
     validate_tree_ensemble(node, path)
     state = node.state
     stages = state.get("estimators_")
-    if stages is None:
-        return
     where = join(path, "estimators_")
+    if stages is None:  # unfitted; a fitted model's stages go to compiled code, which would take None
+        require("init_" not in state and "n_estimators_" not in state, "a fitted model needs its estimators_",
+                where)
+        return
     require(isinstance(stages, np.ndarray) and stages.ndim == 2, "estimators_ must be a 2-D array of trees", where)
     classes = state.get("classes_")
     n_classes = classes.shape[0] if isinstance(classes, np.ndarray) and classes.ndim == 1 else None

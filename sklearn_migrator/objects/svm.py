@@ -24,9 +24,10 @@ def _first(state, *keys):
 def validate_libsvm(node, path):
     state = node.state
     where = join(path, "state")
-    vectors = field(state, "support_vectors_", where, required=False)
-    if vectors is None:
+    fitted = any(key in state for key in ("support_vectors_", "support_", "_dual_coef_", "_intercept_"))
+    if not fitted:
         return
+    vectors = field(state, "support_vectors_", where)
     require(isinstance(vectors, np.ndarray) and vectors.dtype == np.float64 and vectors.ndim == 2,
             "support_vectors_ must be a 2-D float64 array (sparse models are not supported)",
             join(path, "support_vectors_"))
@@ -56,12 +57,14 @@ def validate_libsvm(node, path):
     intercept = field(state, "_intercept_", where, dtype=np.float64, ndim=1)
     require(intercept.shape == ((n_pairs,) if is_classifier else (1,)), "_intercept_ has the wrong length",
             join(path, "_intercept_"))
+    # Compiled code takes these as typed arrays, and Cython lets None through as one.
     for prob in (("_probA", "probA_"), ("_probB", "probB_")):
         key, value = _first(state, *prob)
-        require(value is None or (isinstance(value, np.ndarray) and value.dtype == np.float64
-                                  and value.shape in ((0,), intercept.shape)),
-                "%s has the wrong shape" % key, join(path, key))
-    weights = state.get("class_weight_")
-    require(weights is None or (isinstance(weights, np.ndarray) and weights.dtype == np.float64
-                                and weights.shape in ((0,), (n_class,))),
-            "class_weight_ has the wrong shape", join(path, "class_weight_"))
+        require(isinstance(value, np.ndarray) and value.dtype == np.float64
+                and value.shape in ((0,), intercept.shape), "%s must be a float64 array of 0 or %d values"
+                % (key, intercept.shape[0]), join(path, key))
+    if "class_weight_" in state:
+        weights = state["class_weight_"]
+        require(isinstance(weights, np.ndarray) and weights.dtype == np.float64
+                and weights.shape in ((0,), (n_class,)), "class_weight_ has the wrong shape",
+                join(path, "class_weight_"))

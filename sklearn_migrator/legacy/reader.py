@@ -1,0 +1,109 @@
+"""Stubs read from a legacy pickle -> the state tree capture would have produced.
+
+Each stub is matched to its allowlist entry by the module path the file used
+(historical paths are aliases of the entry), then converted the way that
+entry's codec captures live objects: an estimator's pickled ``__dict__`` is
+split into the constructor parameters *of the file's release* (derived from the
+parameter changes the migration steps declare) and fitted state; compiled
+objects keep their constructor arguments and state; ``RandomState`` is
+normalised to the legacy Mersenne Twister tuple. Objects shared in the file
+stay shared in the tree.
+"""
+from __future__ import annotations
+
+import numpy as np
+import sklearn
+
+from ..errors import DocumentError, MigratorError
+from ..migrations import param_names_at
+from ..objects.compiled import CompiledCodec
+from ..objects.estimator import EstimatorCodec
+from ..objects.plain import PlainObjectCodec
+from ..objects.random_state import RandomStateCodec
+from ..registry import entry_for_alias
+from ..tree import Node, join
+from ..versions import parse
+from .unpickler import Stub
+
+
+class _Reader:
+    def __init__(self, version):
+        self.version = version
+        self.memo = {}
+
+    def value(self, value, path):
+        if isinstance(value, Stub):
+            return self.node(value, path)
+        kind = type(value)
+        if kind is dict:
+            return {key: self.value(item, join(path, key)) for key, item in value.items()}
+        if kind is list:
+            return [self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value)]
+        if kind is tuple:
+            return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
+        if kind is np.ndarray and value.dtype == object:
+            out = np.empty(value.size, dtype=object)
+            for index, item in enumerate(value.flat):
+                out[index] = self.value(item, "%s[%d]" % (path, index))
+            return out.reshape(value.shape)
+        return value
+
+    def node(self, stub, path):
+        known = self.memo.get(id(stub))
+        if known is not None:
+            return known
+        entry = entry_for_alias(stub.qualified, path or None)
+        node = _CONVERTERS[type(entry.codec)](self, entry, stub, path)
+        self.memo[id(stub)] = node
+        return node
+
+    def estimator(self, entry, stub, path):
+        state = stub.state
+        if not isinstance(state, dict):
+            raise DocumentError("%s has no attribute dictionary" % entry.class_name, path=path or None)
+        state = {key: item for key, item in state.items() if key != "_sklearn_version"}
+        cls = entry.resolve()
+        installed = cls._get_param_names() if cls is not None else ()
+        names = param_names_at(entry.name, self.version, installed, sklearn.__version__)
+        params = {key: self.value(state.pop(key), join(path, key)) for key in sorted(names) if key in state}
+        return Node(entry.name, params=params, state=self.value(state, path))
+
+    def plain(self, entry, stub, path):
+        return Node(entry.name, state=None if stub.state is None else self.value(stub.state, path))
+
+    def compiled(self, entry, stub, path):
+        args = [self.value(arg, join(path, "args")) for arg in stub.args] if stub.called else None
+        return Node(entry.name, args=args, state=None if stub.state is None else self.value(stub.state, path))
+
+    def random_state(self, entry, stub, path):
+        state = stub.state
+        if isinstance(state, dict) and isinstance(state.get("state"), dict):  # numpy >= 1.17
+            inner = state["state"]
+            legacy = (state.get("bit_generator"), inner.get("key"), inner.get("pos"), state.get("has_gauss"),
+                      state.get("gauss"))
+        elif isinstance(state, tuple) and len(state) >= 5:  # numpy < 1.17
+            legacy = state[:5]
+        else:
+            raise DocumentError("unrecognised RandomState state", path=path or None)
+        name, key, pos, has_gauss, gauss = legacy
+        return Node(entry.name, state={"bit_generator": name, "key": key, "pos": int(pos),
+                                       "has_gauss": int(has_gauss), "cached_gaussian": float(gauss)})
+
+
+_CONVERTERS = {EstimatorCodec: _Reader.estimator, PlainObjectCodec: _Reader.plain, CompiledCodec: _Reader.compiled,
+               RandomStateCodec: _Reader.random_state}
+
+
+def stubs_to_tree(root):
+    """``(tree, source_version)`` for the stub graph of a pickled estimator."""
+    if not isinstance(root, Stub):
+        raise DocumentError("the file does not hold a scikit-learn estimator (it holds %s)" % type(root).__name__)
+    version = root.state.get("_sklearn_version") if isinstance(root.state, dict) else None
+    if not isinstance(version, str):
+        raise DocumentError("the pickle carries no scikit-learn version (_sklearn_version)",
+                            hint="Only files written by scikit-learn 0.18 or newer can be read")
+    parse(version)
+    try:
+        return _Reader(version).node(root, ""), version
+    except MigratorError as error:
+        raise error.located(estimator=type(root).name, source_version=version)
