@@ -6,11 +6,9 @@ bottom-up. A node referenced from several places is built once and shared.
 """
 from __future__ import annotations
 
-import numpy as np
-
 from .errors import MigratorError, StateValidationError, UnsupportedEstimatorError
 from .registry import entry_for_name
-from .tree import Node, iter_nodes, join
+from .tree import Node, iter_nodes, join, rebuild
 
 
 def validate(tree) -> None:
@@ -33,21 +31,7 @@ class _Build:
         self.memo = {}
 
     def value(self, value, path):
-        kind = type(value)
-        if kind is Node:
-            return self.node(value, path)
-        if kind is list:
-            return [self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value)]
-        if kind is tuple:
-            return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
-        if kind is dict:
-            return {key: self.value(item, join(path, key)) for key, item in value.items()}
-        if kind is np.ndarray and value.dtype == object:
-            out = np.empty(value.size, dtype=object)
-            for index, item in enumerate(value.flat):
-                out[index] = self.value(item, "%s[%d]" % (path, index))
-            return out.reshape(value.shape)
-        return value
+        return rebuild(value, path, self.node, Node)
 
     def node(self, node, path):
         known = self.memo.get(id(node))

@@ -74,6 +74,26 @@ def iter_nodes(value, path: str = "", seen=None):
                 yield item
 
 
+def rebuild(value, path: str, convert, kind):
+    """``value`` with every object of type ``kind`` inside its containers (dicts, lists,
+    tuples, object arrays) replaced by ``convert(obj, path)``; containers are copied."""
+    if isinstance(value, kind):
+        return convert(value, path)
+    container = type(value)
+    if container is dict:
+        return {key: rebuild(item, join(path, key), convert, kind) for key, item in value.items()}
+    if container is list:
+        return [rebuild(item, "%s[%d]" % (path, i), convert, kind) for i, item in enumerate(value)]
+    if container is tuple:
+        return tuple(rebuild(item, "%s[%d]" % (path, i), convert, kind) for i, item in enumerate(value))
+    if container is np.ndarray and value.dtype == object:
+        out = np.empty(value.size, dtype=object)
+        for index, item in enumerate(value.flat):
+            out[index] = rebuild(item, "%s[%d]" % (path, index), convert, kind)
+        return out.reshape(value.shape)
+    return value
+
+
 def join(path: str, key) -> str:
     """The path of field ``key`` below ``path``."""
     return "%s.%s" % (path, key) if path else str(key)

@@ -11,7 +11,6 @@ stay shared in the tree.
 """
 from __future__ import annotations
 
-import numpy as np
 import sklearn
 
 from ..errors import DocumentError, MigratorError
@@ -21,7 +20,7 @@ from ..objects.estimator import EstimatorCodec
 from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
 from ..registry import entry_for_alias
-from ..tree import Node, join
+from ..tree import Node, join, rebuild
 from ..versions import parse
 from .unpickler import Stub
 
@@ -32,21 +31,7 @@ class _Reader:
         self.memo = {}
 
     def value(self, value, path):
-        if isinstance(value, Stub):
-            return self.node(value, path)
-        kind = type(value)
-        if kind is dict:
-            return {key: self.value(item, join(path, key)) for key, item in value.items()}
-        if kind is list:
-            return [self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value)]
-        if kind is tuple:
-            return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
-        if kind is np.ndarray and value.dtype == object:
-            out = np.empty(value.size, dtype=object)
-            for index, item in enumerate(value.flat):
-                out[index] = self.value(item, "%s[%d]" % (path, index))
-            return out.reshape(value.shape)
-        return value
+        return rebuild(value, path, self.node, Stub)
 
     def node(self, stub, path):
         known = self.memo.get(id(stub))
