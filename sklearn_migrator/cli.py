@@ -55,6 +55,10 @@ def _models(args) -> int:
 
 
 def _inspect(args) -> int:
+    with open(args.document, "rb") as handle:
+        head = handle.read(1)
+    if head != b"{":
+        return _inspect_pickle(args.document)
     with open(args.document, encoding="utf-8") as handle:
         doc = json.load(handle)
     check_envelope(doc)
@@ -104,6 +108,19 @@ def _matrix(args) -> int:
     return 1 if problems or failing else 0
 
 
+def _inspect_pickle(path) -> int:
+    """List every global a pickle references, read from its opcodes, with what the legacy
+    reader would do with it; nothing is loaded."""
+    from .legacy.unpickler import global_verdict, referenced_globals
+
+    with open(path, "rb") as handle:
+        names = referenced_globals(handle.read())
+    print("%s: a pickle referencing %d globals (nothing was loaded)" % (path, len(names)))
+    for name in names:
+        print("  %-70s %s" % (name, global_verdict(name)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sklearn-migrator", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -115,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how arrays are written (default: auto)")
     demo.set_defaults(run=_demo)
     commands.add_parser("models", help="list the supported estimators").set_defaults(run=_models)
-    inspect = commands.add_parser("inspect", help="summarise a document without building it")
+    inspect = commands.add_parser("inspect", help="summarise a document, or list the globals a pickle references, "
+                                                  "without loading either")
     inspect.add_argument("document")
     inspect.set_defaults(run=_inspect)
     matrix = commands.add_parser("matrix", help="rebuild every zoo document in real environments of many releases")

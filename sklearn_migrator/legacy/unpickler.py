@@ -25,7 +25,7 @@ import re
 
 import numpy as np
 
-from ..errors import DocumentError, UnsafeContentError
+from ..errors import DocumentError, MigratorError, UnsafeContentError
 
 _SKLEARN_MODULE = re.compile(r"^(sklearn(\.[A-Za-z_][A-Za-z0-9_]*)*|_loss)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -165,6 +165,24 @@ def _pyx_unpickle(cls, checksum, state):
     if state is not None:
         stub.__setstate__(state)
     return stub
+
+
+def global_verdict(qualified: str) -> str:
+    """What the legacy reader does with a global named ``module.name`` in a pickle."""
+    from ..registry import entry_for_alias
+
+    module, _, name = qualified.rpartition(".")
+    try:
+        found = RestrictedUnpickler(io.BytesIO(b"")).find_class(module, name)
+    except UnsafeContentError:
+        return "refused: not on the allowlist"
+    if not is_stub_type(found):
+        return "allowed: numpy/builtin reconstructor or pickle helper"
+    try:
+        entry_for_alias(qualified)
+    except MigratorError:
+        return "read as an inert record, but not a supported class"
+    return "supported class (read as an inert record)"
 
 
 def load_stubs(data: bytes):
