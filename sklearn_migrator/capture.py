@@ -41,7 +41,7 @@ class _Capture:
             if value.dtype.kind not in "biufcU":
                 raise CaptureError("numpy scalar of dtype %s cannot be exported" % value.dtype, path=path)
             return value
-        if kind is np.dtype or isinstance(value, np.dtype):
+        if isinstance(value, np.dtype):
             return value
         if isinstance(value, np.ndarray):
             raise CaptureError("array subclass %s cannot be exported" % kind.__name__, path=path)

@@ -21,7 +21,7 @@ def read_legacy(path, *, arrays: str = "auto") -> dict:
     """
     with open(os.fspath(path), "rb") as handle:
         data = handle.read()
-    if any(marker in data[:4096] or marker in data for marker in _JOBLIB_MARKERS):
+    if any(marker in data for marker in _JOBLIB_MARKERS):
         raise DocumentError("joblib containers are not supported yet; only plain pickle files are",
                             path=os.fspath(path), hint="Track the legacy-rescue issue for joblib support")
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..objects.tree import n_features_of
 from . import Step
 
 _MISSING = object()
@@ -120,9 +121,9 @@ def copy_of(name):
 def n_features(node):
     """The number of input features of an estimator, from whatever its state holds."""
     state = node.state
-    for key in ("n_features_in_", "n_features_"):
-        if isinstance(state.get(key), (int, np.integer)):
-            return int(state[key])
+    declared = n_features_of(state)
+    if declared is not None:
+        return declared
     for key, axis in (("coef_", -1), ("_fit_X", 1), ("support_vectors_", 1), ("cluster_centers_", 1),
                       ("components_", 1)):
         value = state.get(key)

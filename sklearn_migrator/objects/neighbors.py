@@ -8,6 +8,8 @@ arrays against the number of features.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..tree import Node, join
@@ -30,9 +32,10 @@ def validate_distance_metric(node, path):
             path)
 
 
+@functools.lru_cache(maxsize=None)
 def _unweighted_vec_size(metric_cls):
     """Size of the ``vec`` an unweighted metric of the installed release carries
-    (an unused placeholder of 1 in some releases, empty in others)."""
+    (an unused placeholder of 1 in some releases, empty in others); probed once per class."""
     return metric_cls(3.0).__getstate__()[1].shape[0]
 
 
