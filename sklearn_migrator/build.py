@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .errors import MigratorError, StateValidationError, UnsupportedEstimatorError
 from .registry import entry_for_name
-from .tree import Node, iter_nodes, join, rebuild
+from .tree import MemoizedRebuild, Node, iter_nodes, join
 
 
 def validate(tree) -> None:
@@ -26,17 +26,10 @@ def _resolved_entry(node, path):
     return entry
 
 
-class _Build:
-    def __init__(self):
-        self.memo = {}
+class _Build(MemoizedRebuild):
+    kind = Node
 
-    def value(self, value, path):
-        return rebuild(value, path, self.node, Node)
-
-    def node(self, node, path):
-        known = self.memo.get(id(node))
-        if known is not None:
-            return known
+    def convert(self, node, path):
         entry = entry_for_name(node.cls, path)
         cls = entry.resolve()
         built = Node(node.cls,
@@ -50,7 +43,6 @@ class _Build:
         except Exception as exc:  # the class itself rejected the state (after our own checks passed)
             raise StateValidationError("%s could not be rebuilt from this state: %s: %s"
                                        % (cls.__name__, type(exc).__name__, exc), path=path or None)
-        self.memo[id(node)] = obj
         return obj
 
 

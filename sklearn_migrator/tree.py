@@ -94,6 +94,28 @@ def rebuild(value, path: str, convert, kind):
     return value
 
 
+class MemoizedRebuild:
+    """Rebuilds a value, converting each object of type ``kind`` once: an object shared
+    by several parents becomes one converted object shared the same way. Subclasses
+    define ``convert(obj, path)``."""
+
+    kind = type(None)
+
+    def __init__(self):
+        self.memo = {}
+
+    def value(self, value, path):
+        return rebuild(value, path, self.node, self.kind)
+
+    def node(self, obj, path):
+        if id(obj) not in self.memo:
+            self.memo[id(obj)] = self.convert(obj, path)
+        return self.memo[id(obj)]
+
+    def convert(self, obj, path):
+        raise NotImplementedError
+
+
 def join(path: str, key) -> str:
     """The path of field ``key`` below ``path``."""
     return "%s.%s" % (path, key) if path else str(key)

@@ -20,27 +20,21 @@ from ..objects.estimator import EstimatorCodec
 from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
 from ..registry import entry_for_alias
-from ..tree import Node, join, rebuild
+from ..tree import MemoizedRebuild, Node, join
 from ..versions import parse
 from .unpickler import Stub
 
 
-class _Reader:
+class _Reader(MemoizedRebuild):
+    kind = Stub
+
     def __init__(self, version):
+        super().__init__()
         self.version = version
-        self.memo = {}
 
-    def value(self, value, path):
-        return rebuild(value, path, self.node, Stub)
-
-    def node(self, stub, path):
-        known = self.memo.get(id(stub))
-        if known is not None:
-            return known
+    def convert(self, stub, path):
         entry = entry_for_alias(stub.qualified, path or None)
-        node = _CONVERTERS[type(entry.codec)](self, entry, stub, path)
-        self.memo[id(stub)] = node
-        return node
+        return _CONVERTERS[type(entry.codec)](self, entry, stub, path)
 
     def estimator(self, entry, stub, path):
         state = stub.state
