@@ -131,7 +131,7 @@ def _scalar(dtype, *args):
 
 
 def _frombuffer(buffer, dtype, shape, order):
-    if not isinstance(dtype, np.dtype) or dtype.hasobject or order not in ("C", "F"):
+    if not isinstance(dtype, np.dtype) or dtype.hasobject or not isinstance(order, str) or order not in ("C", "F"):
         raise UnsafeContentError("numpy buffer reconstruction needs a plain dtype")
     return np.frombuffer(bytearray(buffer), dtype=dtype).reshape(shape, order=order)
 
@@ -141,7 +141,7 @@ _NUMPY_FUNCTIONS = {"_reconstruct": _reconstruct, "scalar": _scalar, "_frombuffe
 
 
 def _latin1_encode(text, encoding="utf-8", errors="strict"):
-    if encoding != "latin1" or not isinstance(text, str):
+    if not isinstance(text, str) or not isinstance(encoding, str) or encoding != "latin1":
         raise UnsafeContentError("_codecs.encode is only allowed for latin1 text (protocol 2 bytes)")
     return codecs.encode(text, "latin1")
 
