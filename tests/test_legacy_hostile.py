@@ -89,6 +89,12 @@ def test_crafted_opcode_sequences_are_refused(data):
         load_stubs(data)
 
 
+def test_forged_memo_index_is_refused_before_unpickling():
+    # LONG_BINPUT 2**31-1: CPython would grow its memo table to that size first.
+    with pytest.raises(sm.DocumentError, match="memo index 2147483647 is out of range"):
+        load_stubs(b"\x80\x02K\x01r\xff\xff\xff\x7f.")
+
+
 def test_scikit_learn_names_become_inert_stubs(sentinel):
     # A module path under sklearn is never imported: the "class" is a recorder.
     data = b"\x80\x02csklearn.utils\nsystem\nX\x0b\x00\x00\x00touch /tmpx\x85R."

@@ -185,8 +185,27 @@ def global_verdict(qualified: str) -> str:
     return "supported class (read as an inert record)"
 
 
+_MEMO_OPS = ("PUT", "BINPUT", "LONG_BINPUT", "GET", "BINGET", "LONG_BINGET")
+
+
+def _check_opcodes(data: bytes) -> None:
+    """Refuse, before unpickling, memo indexes no real pickle uses: CPython's unpickler
+    grows its memo table to the index it is given, so a forged index of 2**31 costs
+    gigabytes and minutes. Written pickles number memo entries in order, so an index
+    never exceeds the count of opcodes before it."""
+    try:
+        for count, (opcode, arg, _) in enumerate(pickletools.genops(data), 1):
+            if opcode.name in _MEMO_OPS and not (isinstance(arg, int) and 0 <= arg <= count):
+                raise DocumentError("memo index %r is out of range" % (arg,), hint="The file is corrupt or forged")
+    except DocumentError:
+        raise
+    except (ValueError, pickle.UnpicklingError) as exc:
+        raise DocumentError("not a readable pickle: %s" % exc, hint="The file is truncated or not a pickle")
+
+
 def load_stubs(data: bytes):
     """The object graph of pickle ``data``, with scikit-learn objects as stubs."""
+    _check_opcodes(data)
     try:
         return RestrictedUnpickler(io.BytesIO(data), encoding="latin1").load()
     except UnsafeContentError:
