@@ -63,10 +63,19 @@ def compare(expected: dict, actual: dict) -> dict:
         exact = want.dtype == got.dtype and np.array_equal(want, got, equal_nan=want.dtype.kind in "fc")
         diff = None
         if want.dtype.kind in "fciu" and got.dtype.kind in "fciu" and want.size:
-            diff = float(np.nanmax(np.abs(want.astype(np.float64) - got.astype(np.float64)))) \
-                if not exact else 0.0
+            diff = 0.0 if exact else _max_abs_diff(want.astype(np.float64), got.astype(np.float64))
         report[name] = (exact, diff)
     return report
+
+
+def _max_abs_diff(want, got) -> float:
+    """Largest |want - got|, where equal infinities and NaN against NaN count as 0
+    and a NaN or infinity against anything else as infinite."""
+    with np.errstate(invalid="ignore"):
+        diff = np.abs(want - got)
+    diff[(want == got) | (np.isnan(want) & np.isnan(got))] = 0.0
+    diff[np.isnan(diff)] = np.inf
+    return float(diff.max())
 
 
 #: The parity rule's tolerance for floating-point outputs, used only for estimators

@@ -159,6 +159,8 @@ def cases() -> list:
     if not _since("1.8"):
         ovr = {"multi_class": "ovr"} if not _since("1.5") else {}
         add("LogisticRegression-liblinear-ovr", lambda: LR(solver="liblinear", **ovr), "clf3")
+        add("LogisticRegression-binary-multinomial", lambda: LR(solver="lbfgs", multi_class="multinomial",
+                                                                max_iter=500), "clf2")
     add("LogisticRegression-class_weight-strings", lambda: LR(class_weight="balanced", solver="lbfgs",
                                                               max_iter=500, **multinomial), "str3")
     add("LogisticRegression-sample_weight", lambda: LR(solver="lbfgs", max_iter=500), "clf2", sample_weight=True)

@@ -89,10 +89,31 @@ def test_crafted_opcode_sequences_are_refused(data):
         load_stubs(data)
 
 
-def test_forged_memo_index_is_refused_before_unpickling():
-    # LONG_BINPUT 2**31-1: CPython would grow its memo table to that size first.
-    with pytest.raises(sm.DocumentError, match="memo index 2147483647 is out of range"):
-        load_stubs(b"\x80\x02K\x01r\xff\xff\xff\x7f.")
+def test_forged_memo_index_costs_nothing():
+    # LONG_BINPUT 2**31-1: CPython's C unpickler would first grow its memo table to that size.
+    assert load_stubs(b"\x80\x02K\x01r\xff\xff\xff\x7f.") == 1
+
+
+class _Reduce:
+    def __init__(self, *reduced):
+        self.reduced = reduced
+
+    def __reduce__(self):
+        return self.reduced
+
+
+@pytest.mark.parametrize("state", [
+    (3, "<", None, None, None, -1, -1, 1),  # float64 flagged as holding references (found by the fuzzer)
+    (3, "|", None, ("a",), {"a": (np.dtype("f8"), 0)}, 4, 1, 0),  # a field past the item's end
+    (3, "|", None, ("a",), {"a": ("not a dtype", 0)}, 8, 1, 0),
+])
+def test_forged_dtype_states_are_refused(state):
+    spec = "f8" if state[3] is None else "V8"
+    dtype = _Reduce(np.dtype, (spec, False, True), state)
+    array = _Reduce(np.zeros(0).__reduce__()[0], (np.ndarray, (0,), b"b"),
+                    (1, (2,), dtype, False, b"\0" * 16))
+    with pytest.raises(sm.UnsafeContentError, match="inconsistent state"):
+        load_stubs(pickle.dumps([array], protocol=2))
 
 
 def test_scikit_learn_names_become_inert_stubs(sentinel):

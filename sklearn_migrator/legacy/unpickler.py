@@ -73,12 +73,28 @@ def is_stub_type(value) -> bool:
     return isinstance(value, type) and issubclass(value, Stub) and value is not Stub
 
 
-class RestrictedUnpickler(pickle.Unpickler):
-    """``pickle.Unpickler`` that never resolves a global outside the allowlist."""
+class RestrictedUnpickler(pickle._Unpickler):
+    """An unpickler that never resolves a global outside the allowlist.
+
+    It is the standard library's Python implementation, not the C one, so that
+    ``BUILD`` can be checked: numpy's ``dtype.__setstate__`` trusts the flags, size
+    and fields it is given, and a forged state (a float64 claiming to hold object
+    references) crashes the interpreter once an array uses it.
+    """
+
+    dispatch = dict(pickle._Unpickler.dispatch)
 
     def __init__(self, file, **kwargs):
         super().__init__(file, **kwargs)
         self._stub_types = {}
+
+    def load_build(self):
+        inst = self.stack[-2]
+        if isinstance(inst, np.dtype):
+            _check_dtype_state(inst, self.stack[-1])
+        super().load_build()
+
+    dispatch[pickle.BUILD[0]] = load_build
 
     def stub_type(self, module: str, name: str):
         key = (module, name)
@@ -92,7 +108,7 @@ class RestrictedUnpickler(pickle.Unpickler):
         if module == "numpy" and name == "ndarray":
             return np.ndarray
         if module == "numpy" and name == "dtype":
-            return np.dtype
+            return _dtype
         if module in ("builtins", "__builtin__") and name in _BUILTINS:
             return _BUILTINS[name]
         if module == "_codecs" and name == "encode":
@@ -116,10 +132,47 @@ class RestrictedUnpickler(pickle.Unpickler):
         raise UnsafeContentError("the file uses pickle persistent ids, which plain scikit-learn models never do")
 
 
+def _described(dtype):
+    """``dtype`` rebuilt by numpy's constructor from its public description."""
+    if dtype.subdtype is not None:
+        base, shape = dtype.subdtype
+        return np.dtype((_described(base), shape))
+    if dtype.names is None:
+        return np.dtype(dtype.str)
+    fields = [dtype.fields[name] for name in dtype.names]
+    return np.dtype({"names": list(dtype.names), "formats": [_described(field[0]) for field in fields],
+                     "offsets": [field[1] for field in fields], "itemsize": dtype.itemsize},
+                    align=dtype.isalignedstruct)
+
+
+def _check_dtype_state(dtype, state):
+    """Refuse a dtype state unless applying it yields exactly the dtype numpy's
+    constructor makes from the result's description (same flags, size and fields).
+    It is tried on a copy, so a forged state never touches a dtype in use."""
+    probe = np.dtype(dtype, False, True)
+    try:
+        probe.__setstate__(state)
+        described = _described(probe)
+        valid = (described == probe and described.flags == probe.flags and described.itemsize == probe.itemsize
+                 and described.hasobject == probe.hasobject)
+    except Exception:  # numpy raises many types on a malformed state
+        valid = False
+    if not valid:
+        raise UnsafeContentError("the file gives a numpy dtype an inconsistent state (%.200r); nothing was built "
+                                 "with it" % (state,))
+
+
 def _reconstruct(subtype, shape, typecode):
     if subtype is not np.ndarray:
         raise UnsafeContentError("numpy array reconstruction with subtype %r is not allowed" % (subtype,))
     return np.ndarray.__new__(np.ndarray, shape, typecode)
+
+
+def _dtype(spec, align=False, copy=False):
+    """``numpy.dtype`` for pickles: always a fresh copy, which ``BUILD`` may then set state on."""
+    if not isinstance(spec, str):
+        raise UnsafeContentError("numpy dtype reconstruction needs a type code, not %r" % (type(spec).__name__,))
+    return np.dtype(spec, bool(align), True)
 
 
 def _scalar(dtype, *args):
@@ -185,27 +238,8 @@ def global_verdict(qualified: str) -> str:
     return "supported class (read as an inert record)"
 
 
-_MEMO_OPS = ("PUT", "BINPUT", "LONG_BINPUT", "GET", "BINGET", "LONG_BINGET")
-
-
-def _check_opcodes(data: bytes) -> None:
-    """Refuse, before unpickling, memo indexes no real pickle uses: CPython's unpickler
-    grows its memo table to the index it is given, so a forged index of 2**31 costs
-    gigabytes and minutes. Written pickles number memo entries in order, so an index
-    never exceeds the count of opcodes before it."""
-    try:
-        for count, (opcode, arg, _) in enumerate(pickletools.genops(data), 1):
-            if opcode.name in _MEMO_OPS and not (isinstance(arg, int) and 0 <= arg <= count):
-                raise DocumentError("memo index %r is out of range" % (arg,), hint="The file is corrupt or forged")
-    except DocumentError:
-        raise
-    except (ValueError, pickle.UnpicklingError) as exc:
-        raise DocumentError("not a readable pickle: %s" % exc, hint="The file is truncated or not a pickle")
-
-
 def load_stubs(data: bytes):
     """The object graph of pickle ``data``, with scikit-learn objects as stubs."""
-    _check_opcodes(data)
     try:
         return RestrictedUnpickler(io.BytesIO(data), encoding="latin1").load()
     except UnsafeContentError:

@@ -24,6 +24,32 @@ def _ordered(versions):
     return sorted(versions, key=Version)
 
 
+def _by_numeric_stack(report, grid) -> list:
+    """Exact cells split by whether source and target run the same numpy and scipy:
+    outputs computed by numpy's vectorised math and BLAS round differently across builds."""
+    stacks = report.get("stacks")
+    if not stacks:
+        return []
+    counts = collections.Counter()
+    for cells_of in grid.values():
+        for (source, target), (rank, _, _) in cells_of.items():
+            same = stacks.get(source) == stacks.get(target)
+            counts[same, "all"] += 1
+            counts[same, _SYMBOL[rank]] += 1
+    lines = ["## Exactness by numeric stack", "",
+             "Each release runs with the numpy and scipy of its day; their builds (vectorised exp/log, BLAS "
+             "kernels) round differently, so only pairs sharing a stack can be expected bit-exact everywhere.", "",
+             "| source and target | cells | exact | close | fail |", "|---|---|---|---|---|"]
+    for same, label in ((True, "same numpy and scipy"), (False, "different numpy or scipy")):
+        if counts[same, "all"]:
+            lines.append("| %s | %d | %d (%.1f%%) | %d | %d |" % (
+                label, counts[same, "all"], counts[same, "exact"], 100.0 * counts[same, "exact"] / counts[same, "all"],
+                counts[same, "close"], counts[same, "FAIL"]))
+    lines += ["", "| release | numeric stack |", "|---|---|"]
+    lines += ["| %s | %s |" % (version, stacks[version]) for version in _ordered(stacks)]
+    return lines + [""]
+
+
 def markdown(report) -> str:
     grid = cells(report)
     versions = _ordered(report["versions"])
@@ -36,6 +62,10 @@ def markdown(report) -> str:
                        ("check_failures", "Releases where checking failed")):
         if report.get(key):
             lines += ["**%s:** " % title + "; ".join("%s (%s)" % item for item in sorted(report[key].items())), ""]
+    if report.get("wall_seconds") is not None:
+        lines += ["%d releases, %d pairs; wall time %.1f min on %s CPU cores." % (
+            len(versions), len(versions) ** 2, report["wall_seconds"] / 60.0, report.get("cpus", "?")), ""]
+    lines += _by_numeric_stack(report, grid)
     total = collections.Counter()
     lines += ["## Summary", "", "| estimator | cells | exact | close | fail |", "|---|---|---|---|---|"]
     for estimator in sorted(grid):

@@ -41,10 +41,17 @@ def _call(command, log_path):
     return time.time() - started
 
 
+def _numeric_stack(python) -> str:
+    """The numpy and scipy versions of an environment: their builds decide floating-point rounding."""
+    return subprocess.check_output([python, "-c", "import numpy, scipy; print('numpy %s, scipy %s' % "
+                                    "(numpy.__version__, scipy.__version__))"], universal_newlines=True).strip()
+
+
 def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
     """Build, export, check; return the report data (also written as results.json).
 
     Documents and logs go to ``<cache_dir>/work``, so ``out_dir`` holds only the report."""
+    started = time.time()
     work = os.path.join(cache_dir, "work")
     os.makedirs(work, exist_ok=True)
     progress("building %d environments in %s (cached between runs)" % (len(versions), cache_dir))
@@ -72,7 +79,8 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
         if v not in check_failures:
             with open(results_path[v]) as handle:
                 results.extend(json.loads(line) for line in handle if line.strip())
-    report = {"versions": list(versions), "python": sys.version.split()[0],
+    report = {"versions": list(versions), "python": sys.version.split()[0], "cpus": os.cpu_count(),
+              "wall_seconds": round(time.time() - started), "stacks": {v: _numeric_stack(p) for v, p in pythons.items()},
               "install_failures": install_failures, "export_failures": export_failures,
               "check_failures": check_failures, "results": results}
     with open(os.path.join(out_dir, "results.json"), "w") as handle:

@@ -10,19 +10,25 @@ GRADIENT_BOOSTING = [GB_CLASSIFIER, GB_REGRESSOR]
 ADABOOST = ["sklearn.ensemble.AdaBoostRegressor"]
 TREE_MODELS = TREES + FORESTS + GRADIENT_BOOSTING
 LOGISTIC = "sklearn.linear_model.LogisticRegression"
+#: LogisticRegressions rebuilt for 1.8+ (which removed multi_class): multiclass one-vs-rest, binary multinomial.
+LOGISTIC_OVR = "sklearn_migrator.compat.LogisticRegressionOneVsRest"
+LOGISTIC_BINARY_MULTINOMIAL = "sklearn_migrator.compat.LogisticRegressionBinaryMultinomial"
 LINEAR_REGRESSION = "sklearn.linear_model.LinearRegression"
 RIDGE = "sklearn.linear_model.Ridge"
 LASSO = "sklearn.linear_model.Lasso"
 LINEAR = [LOGISTIC, LINEAR_REGRESSION, RIDGE, LASSO]
 KNN = ["sklearn.neighbors.KNeighborsClassifier", "sklearn.neighbors.KNeighborsRegressor"]
 SVC, SVR = "sklearn.svm.SVC", "sklearn.svm.SVR"
-SVM = [SVC, SVR]
+#: SVC rebuilt with the one-vs-rest decision function of 0.20 (in 0.21+) or of 0.21+ (in 0.20).
+SVC_OVR_020, SVC_OVR_021 = "sklearn_migrator.compat.SVCOneVsRest020", "sklearn_migrator.compat.SVCOneVsRest021"
+#: Every class holding an SVC's state: steps that touch SVC touch them all.
+SVCS = [SVC, SVC_OVR_020, SVC_OVR_021]
+SVM = SVCS + [SVR]
 MLP = ["sklearn.neural_network.MLPClassifier", "sklearn.neural_network.MLPRegressor"]
 AGGLOMERATIVE = "sklearn.cluster.AgglomerativeClustering"
 KMEANS, MINIBATCH_KMEANS = "sklearn.cluster.KMeans", "sklearn.cluster.MiniBatchKMeans"
 PCA = "sklearn.decomposition.PCA"
 DUMMIES = ["sklearn.dummy.DummyClassifier", "sklearn.dummy.DummyRegressor"]
 TREE = "sklearn.tree._tree.Tree"
-ONE_VS_REST = "sklearn.multiclass.OneVsRestClassifier"
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
 WITH_N_FEATURES_IN = TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]

@@ -3,7 +3,7 @@ from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
 from ._kinds import param_added, state_added, state_renamed
-from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC
+from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC, SVC_OVR_020, SVC_OVR_021, SVCS
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -31,15 +31,23 @@ def _init_down(node, migration, path):
     node.state["init_"] = zero_020(node)
 
 
-def _ovr_decision_note(node, migration, path):
-    """0.21 corrected how SVC turns one-vs-one votes into a one-vs-rest
-    ``decision_function``: the confidences are scaled differently, so the
-    values (not their ranking's argmax, nor predict or predict_proba) change."""
-    classes = node.state.get("classes_")
-    if classes is not None and len(classes) > 2 and node.params.get("decision_function_shape") == "ovr":
-        migration.note(path, "decision_function of a multiclass SVC with decision_function_shape='ovr' is "
-                             "computed with the formula of scikit-learn %s, which changed in 0.21; predict and "
-                             "predict_proba are unchanged" % migration.target)
+def _ovr_decision_function(native, compat):
+    """0.21 changed how SVC turns one-vs-one votes into a one-vs-rest
+    ``decision_function`` (scikit-learn PR #10440: 0.20 scaled the summed
+    confidences by the largest in the batch). A multiclass one-vs-rest SVC crossing
+    0.21 is rebuilt as the :mod:`sklearn_migrator.compat` subclass computing the
+    source's formula (``compat``); one coming back to the release that computes it
+    natively (``native``) becomes a plain SVC again."""
+    def apply(node, migration, path):
+        if node.cls == native:
+            node.cls = SVC
+        elif node.cls == SVC and len(node.state.get("classes_", ())) > 2 \
+                and node.params.get("decision_function_shape") == "ovr":
+            node.cls = compat
+            migration.note(path, "a multiclass SVC's one-vs-rest decision_function changed formula in 0.21; "
+                                 "it was rebuilt as %s, an SVC that computes the formula of scikit-learn %s"
+                                 % (compat, migration.source))
+    return apply
 
 
 STEPS = [
@@ -47,6 +55,7 @@ STEPS = [
     state_renamed("0.21", [AGGLOMERATIVE], "n_components_", "n_connected_components_"),
     state_added("0.21", [AGGLOMERATIVE], "n_clusters_", lambda node: node.params["n_clusters"]),
     param_added("0.21", [LOGISTIC], "l1_ratio", None),
-    Step("0.21", "SVC one-vs-rest decision function corrected", [SVC], _ovr_decision_note, _ovr_decision_note),
+    Step("0.21", "SVC one-vs-rest decision function changed", SVCS, _ovr_decision_function(SVC_OVR_021, SVC_OVR_020),
+         _ovr_decision_function(SVC_OVR_020, SVC_OVR_021)),
     Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
 ]

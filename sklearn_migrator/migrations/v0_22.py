@@ -3,10 +3,11 @@
 documents name classes by their public paths."""
 import numpy as np
 
+from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
                      unchanged)
-from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVC,
+from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVCS,
                         SVM, SVR, TREE_MODELS, TREES)
 
 
@@ -52,6 +53,22 @@ def _output_2d(node):
     return bool(node.state.get("n_outputs_", 1) != 1)
 
 
+def _break_ties_up(node, migration, path):
+    node.params.setdefault("break_ties", False)
+
+
+def _break_ties_down(node, migration, path):
+    """0.22 added SVC's ``break_ties``: with it set, a multiclass one-vs-rest SVC
+    predicts the argmax of ``decision_function`` instead of libsvm's vote, which
+    older releases cannot do; such a model is refused rather than changed."""
+    multiclass = len(node.state.get("classes_", ())) > 2
+    if node.params.pop("break_ties", False) is True and multiclass and node.params.get("decision_function_shape") == "ovr":
+        raise MigrationError("an SVC with break_ties=True predicts by the argmax of its one-vs-rest decision "
+                             "function, which scikit-learn before 0.22 cannot do", path=path or None,
+                             source_version=str(migration.source), target_version=str(migration.target),
+                             hint="Keep it on scikit-learn 0.22 or newer, or refit it with break_ties=False")
+
+
 STEPS = [
     param_added("0.22", TREE_MODELS, "ccp_alpha", 0.0),
     param_added("0.22", FORESTS, "max_samples", None),
@@ -66,7 +83,8 @@ STEPS = [
     state_renamed("0.22", SVM, "n_support_", "_n_support"),
     Step("0.22", "SVR support-vector counts", [SVR],
          _svr_support_counts(lambda node: node.state["support_"].shape[0]), _svr_support_counts(lambda node: 0)),
-    param_added("0.22", [SVC], "break_ties", False),
+    Step("0.22", "SVC parameter break_ties added (default False)", SVCS, _break_ties_up, _break_ties_down,
+         params_added=["break_ties"]),
     # 'auto_deprecated' (0.20-0.21 default) behaved as 'auto'; _gamma holds the value used.
     param_values("0.22", SVM, "gamma", {"auto_deprecated": "auto"}, one_way=True),
     # 0.21's 'warn' defaults behaved as 'ovr' and 'liblinear' (with a FutureWarning).

@@ -3,7 +3,7 @@ import numpy as np
 
 from . import Step
 from ._kinds import constant, param_added, param_values, state_added, state_removed, state_renamed
-from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SVC, SVR
+from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SVCS, SVR
 
 
 def _n_iter(kind):
@@ -43,10 +43,10 @@ STEPS = [
     state_removed("1.1", [MINIBATCH_KMEANS], "_algorithm", constant("elkan")),
     param_added("1.1", [PCA], "n_oversamples", 10),
     param_added("1.1", [PCA], "power_iteration_normalizer", "auto"),
-    state_added("1.1", [SVC, SVR], "_num_iter", _n_iter("array")),
+    state_added("1.1", SVCS + [SVR], "_num_iter", _n_iter("array")),
     # 1.1 stopped padding unweighted Minkowski metrics with a placeholder weight.
     Step("1.1", "unweighted Minkowski metrics lost their placeholder weight", [_MINKOWSKI],
          _minkowski_placeholder(False), _minkowski_placeholder(True)),
-    state_added("1.1", [SVC], "n_iter_", _n_iter("array")),
+    state_added("1.1", SVCS, "n_iter_", _n_iter("array")),
     state_added("1.1", [SVR], "n_iter_", _n_iter("int")),
 ]

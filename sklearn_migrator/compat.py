@@ -1,0 +1,97 @@
+"""Faithful constructions for models a target release can no longer compute.
+
+When scikit-learn changes the arithmetic of an output (not just where state is
+stored), a migrated model rebuilt as the plain class would answer differently.
+The migration steps then rebuild it as one of these thin subclasses instead:
+the fitted state and every other method are the scikit-learn class's own; only
+the changed output is computed the way the source release computed it. Each
+class is named in the document when the model is exported again, so a later
+migration back to a release that computes the output natively restores the
+plain scikit-learn class (see ``migrations/v0_21.py`` and ``v1_8.py``).
+"""
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.svm import SVC
+from sklearn.utils.extmath import softmax
+
+
+def _sum_of_confidences(dec, n_classes):
+    """One-vs-one votes and summed confidences per class, as scikit-learn's
+    ``_ovr_decision_function`` accumulates them in every release."""
+    predictions, confidences = dec < 0, -dec
+    votes = np.zeros((dec.shape[0], n_classes))
+    sums = np.zeros((dec.shape[0], n_classes))
+    k = 0
+    for i in range(n_classes):
+        for j in range(i + 1, n_classes):
+            sums[:, i] -= confidences[:, k]
+            sums[:, j] += confidences[:, k]
+            votes[predictions[:, k] == 0, i] += 1
+            votes[predictions[:, k] == 1, j] += 1
+            k += 1
+    return votes, sums
+
+
+class _OneVsRestSVC(SVC):
+    def decision_function(self, X):
+        dec = self._decision_function(X)
+        if self.decision_function_shape != "ovr" or len(self.classes_) <= 2:
+            return dec
+        votes, sums = _sum_of_confidences(dec, len(self.classes_))
+        return votes + self._scaled(sums)
+
+
+class SVCOneVsRest020(_OneVsRestSVC):
+    """SVC whose one-vs-rest ``decision_function`` is scikit-learn 0.20's.
+
+    0.21 (scikit-learn PR #10440) replaced the scaling of the summed one-vs-one
+    confidences by the largest one in the batch with the per-sample map
+    ``x / (3 (|x| + 1))``. A multiclass SVC from 0.20 carried to 0.21+ keeps its
+    values with this class; ``predict`` and ``predict_proba`` are SVC's own.
+    """
+
+    @staticmethod
+    def _scaled(sums):
+        high, low = sums.max(), sums.min()
+        if high == low:
+            return 0.0
+        eps = np.finfo(sums.dtype).eps
+        return sums * ((0.5 - eps) / max(abs(high), abs(low)))
+
+
+class SVCOneVsRest021(_OneVsRestSVC):
+    """SVC whose one-vs-rest ``decision_function`` is scikit-learn 0.21+'s
+    (``x / (3 (|x| + 1))`` of the summed confidences, PR #10440), for a multiclass
+    SVC from 0.21+ carried back to 0.20."""
+
+    @staticmethod
+    def _scaled(sums):
+        return sums / (3 * (np.abs(sums) + 1))
+
+
+class LogisticRegressionOneVsRest(LogisticRegression):
+    """LogisticRegression fitted one-vs-rest (``multi_class='ovr'``, or 'auto'
+    with liblinear), for scikit-learn 1.8+, which removed ``multi_class`` and
+    always applies the softmax to multiclass models. Probabilities are the
+    per-class logistic of the decision values normalised over classes, as
+    ``multi_class='ovr'`` computed them up to 1.7 (``_predict_proba_lr``)."""
+
+    def predict_proba(self, X):
+        return self._predict_proba_lr(X)
+
+    def predict_log_proba(self, X):
+        return np.log(self.predict_proba(X))
+
+
+class LogisticRegressionBinaryMultinomial(LogisticRegression):
+    """Binary LogisticRegression fitted with ``multi_class='multinomial'``, for
+    scikit-learn 1.8+, where binary models always use the logistic link.
+    Probabilities are the softmax of ``(-d, d)`` for the decision value ``d``, as
+    up to 1.7."""
+
+    def predict_proba(self, X):
+        decision = self.decision_function(X)
+        return softmax(np.c_[-decision, decision], copy=False)
+
+    def predict_log_proba(self, X):
+        return np.log(self.predict_proba(X))
