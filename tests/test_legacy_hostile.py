@@ -102,18 +102,36 @@ class _Reduce:
         return self.reduced
 
 
-@pytest.mark.parametrize("state", [
-    (3, "<", None, None, None, -1, -1, 1),  # float64 flagged as holding references (found by the fuzzer)
-    (3, "|", None, ("a",), {"a": (np.dtype("f8"), 0)}, 4, 1, 0),  # a field past the item's end
-    (3, "|", None, ("a",), {"a": ("not a dtype", 0)}, 8, 1, 0),
+def _array_pickle(dtype_state, array_state, spec="f8"):
+    dtype = _Reduce(np.dtype, (spec, False, True), dtype_state)
+    state = tuple(dtype if part == "dtype" else part for part in array_state)
+    return pickle.dumps([_Reduce(np.zeros(0).__reduce__()[0], (np.ndarray, (0,), b"b"), state)], protocol=2)
+
+
+FLOAT64 = (3, "<", None, None, None, -1, -1, 0)
+
+
+def test_dtype_flags_in_a_file_are_never_trusted():
+    # A float64 flagged as holding references (found by the fuzzer: numpy's own
+    # __setstate__ accepts it and the interpreter crashes later). Flags are derived
+    # data: the dtype is made by numpy's constructor, which computes its own.
+    forged = (3, "<", None, None, None, -1, -1, 1)
+    array, = load_stubs(_array_pickle(forged, (1, (2,), "dtype", False, b"\0" * 16)))
+    assert array.dtype == np.float64 and array.dtype.flags == 0 and not array.any()
+
+
+@pytest.mark.parametrize("dtype_state, array_state, spec", [
+    ((3, "|", None, ("a",), {"a": (np.dtype("f8"), 0)}, 4, 1, 0), (1, (1,), "dtype", False, b"\0" * 4), "V4"),
+    ((3, "|", None, ("a",), {"a": ("not a dtype", 0)}, 8, 1, 0), (1, (1,), "dtype", False, b"\0" * 8), "V8"),
+    ((3, "|", (np.dtype("f8"), (-1,)), None, None, 8, 1, 0), (1, (1,), "dtype", False, b"\0" * 8), "V8"),
+    ((9, "<", None, None, None, -1, -1, 0), (1, (2,), "dtype", False, b"\0" * 16), "f8"),
+    (FLOAT64, (1, (3,), "dtype", False, b"\0" * 16), "f8"),  # data shorter than the shape
+    (FLOAT64, (1, (-2,), "dtype", False, b""), "f8"),
+    ((3, "|", None, None, None, -1, -1, 63), (1, (2,), "dtype", False, b"\0" * 16), "O8"),  # raw bytes as objects
 ])
-def test_forged_dtype_states_are_refused(state):
-    spec = "f8" if state[3] is None else "V8"
-    dtype = _Reduce(np.dtype, (spec, False, True), state)
-    array = _Reduce(np.zeros(0).__reduce__()[0], (np.ndarray, (0,), b"b"),
-                    (1, (2,), dtype, False, b"\0" * 16))
-    with pytest.raises(sm.UnsafeContentError, match="inconsistent state"):
-        load_stubs(pickle.dumps([array], protocol=2))
+def test_forged_dtype_and_array_states_are_refused(dtype_state, array_state, spec):
+    with pytest.raises(sm.UnsafeContentError, match="invalid state"):
+        load_stubs(_array_pickle(dtype_state, array_state, spec))
 
 
 def test_scikit_learn_names_become_inert_stubs(sentinel):

@@ -77,22 +77,31 @@ class RestrictedUnpickler(pickle._Unpickler):
     """An unpickler that never resolves a global outside the allowlist.
 
     It is the standard library's Python implementation, not the C one, so that
-    ``BUILD`` can be checked: numpy's ``dtype.__setstate__`` trusts the flags, size
-    and fields it is given, and a forged state (a float64 claiming to hold object
-    references) crashes the interpreter once an array uses it.
+    ``BUILD`` on numpy objects can be taken over: numpy's ``dtype.__setstate__``
+    and ``ndarray.__setstate__`` trust what they are given (fuzzed dtype states
+    crash the interpreter), so dtypes and arrays are made here by numpy's
+    constructors from states checked in Python, and replace the placeholder the
+    pickle created wherever it is referenced.
     """
 
     dispatch = dict(pickle._Unpickler.dispatch)
 
     def __init__(self, file, **kwargs):
         super().__init__(file, **kwargs)
+        self.memo = _Memo()
         self._stub_types = {}
 
     def load_build(self):
         inst = self.stack[-2]
         if isinstance(inst, np.dtype):
-            _check_dtype_state(inst, self.stack[-1])
-        super().load_build()
+            built = _dtype_from_state(inst, self.stack.pop())
+        elif isinstance(inst, np.ndarray):
+            built = _array_from_state(self.stack.pop())
+        else:
+            return super().load_build()
+        self.stack[-1] = built
+        for key in self.memo.keys_of.pop(id(inst), ()):
+            self.memo[key] = built
 
     dispatch[pickle.BUILD[0]] = load_build
 
@@ -106,7 +115,7 @@ class RestrictedUnpickler(pickle._Unpickler):
         if module in _NUMPY_MODULES and name in _NUMPY_FUNCTIONS:
             return _NUMPY_FUNCTIONS[name]
         if module == "numpy" and name == "ndarray":
-            return np.ndarray
+            return _NDARRAY
         if module == "numpy" and name == "dtype":
             return _dtype
         if module in ("builtins", "__builtin__") and name in _BUILTINS:
@@ -132,40 +141,104 @@ class RestrictedUnpickler(pickle._Unpickler):
         raise UnsafeContentError("the file uses pickle persistent ids, which plain scikit-learn models never do")
 
 
-def _described(dtype):
-    """``dtype`` rebuilt by numpy's constructor from its public description."""
-    if dtype.subdtype is not None:
-        base, shape = dtype.subdtype
-        return np.dtype((_described(base), shape))
-    if dtype.names is None:
-        return np.dtype(dtype.str)
-    fields = [dtype.fields[name] for name in dtype.names]
-    return np.dtype({"names": list(dtype.names), "formats": [_described(field[0]) for field in fields],
-                     "offsets": [field[1] for field in fields], "itemsize": dtype.itemsize},
-                    align=dtype.isalignedstruct)
+class _Memo(dict):
+    """The unpickler's memo, remembering under which keys numpy objects are stored."""
+
+    def __init__(self):
+        super().__init__()
+        self.keys_of = {}
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        if isinstance(value, (np.dtype, np.ndarray)):
+            self.keys_of.setdefault(id(value), []).append(key)
 
 
-def _check_dtype_state(dtype, state):
-    """Refuse a dtype state unless applying it yields exactly the dtype numpy's
-    constructor makes from the result's description (same flags, size and fields).
-    It is tried on a copy, so a forged state never touches a dtype in use."""
-    probe = np.dtype(dtype, False, True)
+def _refuse(what, state):
+    raise UnsafeContentError("the file gives a numpy %s an invalid state (%.200r); nothing was built with it"
+                             % (what, state))
+
+
+def _is_shape(shape) -> bool:
+    return isinstance(shape, tuple) and all(type(n) is int and 0 <= n < 2 ** 40 for n in shape)
+
+
+def _dtype_from_state(dtype, state):
+    """The dtype ``numpy.dtype.__setstate__`` would make of ``dtype`` and ``state``
+    (version 3 or 4: endian, subarray, names, fields, size, alignment, flags[,
+    metadata]), made by numpy's constructor; anything inconsistent is refused.
+    The state's flags are derived data (and differ across numpy releases); only
+    their aligned-struct bit is used, the constructor computes the rest."""
+    if not (isinstance(state, tuple) and len(state) in (8, 9) and state[0] in (3, 4)):
+        _refuse("dtype", state)
+    endian, subarray, names, fields, size, alignment, flags = state[1:8]
     try:
-        probe.__setstate__(state)
-        described = _described(probe)
-        valid = (described == probe and described.flags == probe.flags and described.itemsize == probe.itemsize
-                 and described.hasobject == probe.hasobject)
-    except Exception:  # numpy raises many types on a malformed state
-        valid = False
-    if not valid:
-        raise UnsafeContentError("the file gives a numpy dtype an inconsistent state (%.200r); nothing was built "
-                                 "with it" % (state,))
+        if subarray is not None:
+            base, shape = subarray
+            if not isinstance(base, np.dtype) or not _is_shape(shape) or names is not None:
+                _refuse("dtype", state)
+            built = np.dtype((base, shape))
+        elif names is not None:
+            if not (isinstance(names, tuple) and isinstance(fields, dict) and set(names) == set(fields)
+                    and len(set(names)) == len(names) and all(isinstance(name, str) for name in names)
+                    and all(isinstance(fields[name], tuple) and len(fields[name]) == 2
+                            and isinstance(fields[name][0], np.dtype) and type(fields[name][1]) is int
+                            for name in names) and type(size) is int and type(flags) is int):
+                _refuse("dtype", state)
+            built = np.dtype({"names": list(names), "formats": [fields[name][0] for name in names],
+                              "offsets": [fields[name][1] for name in names], "itemsize": size},
+                             align=bool(flags & 0x80))
+        else:
+            if fields is not None or size not in (-1, dtype.itemsize):
+                _refuse("dtype", state)
+            built = dtype
+        if endian in ("<", ">") and built.names is None and built.subdtype is None:
+            built = built.newbyteorder(endian)
+        elif endian not in ("|", "=", "<", ">"):
+            _refuse("dtype", state)
+    except (TypeError, ValueError):
+        _refuse("dtype", state)
+    return built
+
+
+def _array_from_state(state):
+    """The array ``numpy.ndarray.__setstate__`` would make of ``state`` ((version,)
+    shape, dtype, Fortran order, data), made by numpy's constructors."""
+    if isinstance(state, tuple) and len(state) == 5 and state[0] == 1:
+        state = state[1:]
+    if not (isinstance(state, tuple) and len(state) == 4):
+        _refuse("array", state)
+    shape, dtype, fortran, data = state
+    if not (_is_shape(shape) and isinstance(dtype, np.dtype) and isinstance(fortran, (bool, int))):
+        _refuse("array", state)
+    order = "F" if fortran else "C"
+    count = int(np.prod(shape, dtype=np.int64))
+    if dtype.hasobject:
+        if not (isinstance(data, list) and len(data) == count and dtype.kind == "O"):
+            _refuse("array", state)
+        array = np.empty(count, dtype=dtype)
+        for index, item in enumerate(data):
+            array[index] = item
+        return array.reshape(shape, order=order)
+    if isinstance(data, str):  # Python 2 pickles read with encoding="latin1"
+        data = data.encode("latin1")
+    if not isinstance(data, (bytes, bytearray)) or len(data) != count * dtype.itemsize:
+        _refuse("array", state)
+    return np.frombuffer(bytearray(data), dtype=dtype, count=count).reshape(shape, order=order)
+
+
+class _NDARRAY:
+    """What ``numpy.ndarray`` names in a pickle: only a marker for ``_reconstruct``."""
+
+    def __init__(self):
+        raise UnsafeContentError("numpy.ndarray may only be named as _reconstruct's array type")
 
 
 def _reconstruct(subtype, shape, typecode):
-    if subtype is not np.ndarray:
+    """A placeholder array; ``BUILD`` gives it its shape, dtype and data."""
+    if subtype is not _NDARRAY:
         raise UnsafeContentError("numpy array reconstruction with subtype %r is not allowed" % (subtype,))
-    return np.ndarray.__new__(np.ndarray, shape, typecode)
+    return np.empty(0, dtype=np.uint8)
 
 
 def _dtype(spec, align=False, copy=False):
