@@ -1,10 +1,12 @@
 """Build tests/fixtures/pickles: estimators pickled by old scikit-learn releases.
 
 Uses the matrix harness's environments (built with uv and cached): in each
-release it fits the model zoo and writes every estimator pickled with protocol
-2 and with the release's default protocol, next to its reference outputs. A
-selection (the first configuration of every estimator) is gzipped into the
-fixtures, so the tests need no old environment.
+release head it fits the model zoo and writes every estimator pickled with
+protocol 2 and with the release's default protocol, and dumped by the
+release's joblib (scikit-learn's vendored copy where it had one) plainly and
+compressed (zlib, gzip, bz2, xz, lzma in turn), next to its reference outputs.
+The first configuration of every estimator goes into the fixtures (pickles and
+plain joblib files gzipped), so the tests need no old environment.
 
     python scripts/make_legacy_fixtures.py [--versions 0.20.4 ...] [--cache-dir DIR]
 """
@@ -19,8 +21,7 @@ import tempfile
 from sklearn_migrator.matrix import environments
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_VERSIONS = ["0.20.4", "0.21.3", "0.22.2.post1", "0.24.2", "1.0.2", "1.2.2", "1.3.2", "1.5.2", "1.7.2",
-                    "1.9.1"]
+DEFAULT_VERSIONS = environments.RELEASE_HEADS
 
 
 def main():
@@ -52,14 +53,15 @@ def main():
             case = name[:-5]
             with gzip.open(os.path.join(target, case + ".outputs.json.gz"), "wt") as out:
                 json.dump(record, out, separators=(",", ":"))
-            for suffix in (".p2.pkl", ".pkl"):
+            for suffix in (".p2.pkl", ".pkl", ".joblib"):
                 with open(os.path.join(exported, case + suffix), "rb") as src, \
                         gzip.open(os.path.join(target, case + suffix + ".gz"), "wb") as out:
                     out.write(src.read())
-                total += 1
+            shutil.copy(os.path.join(exported, case + ".z.joblib"), target)
+            total += 4
         print("%s: %d estimators" % (version, len(seen)), flush=True)
     shutil.rmtree(work)
-    print("%d pickles written to %s" % (total, os.path.abspath(args.out)))
+    print("%d pickle and joblib files written to %s" % (total, os.path.abspath(args.out)))
 
 
 if __name__ == "__main__":

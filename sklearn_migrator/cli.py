@@ -103,6 +103,13 @@ def _matrix(args) -> int:
     return 1 if problems or statuses.count("exact") + statuses.count("close") < len(statuses) else 0
 
 
+def _convert(args) -> int:
+    from .convert import convert
+
+    return 1 if convert(args.paths, args.out, force=args.force, native_joblib=args.joblib,
+                        progress=lambda line: print(line, flush=True)) else 0
+
+
 def _inspect_pickle(path) -> int:
     """List every global a pickle references, read from its opcodes, with what the legacy
     reader would do with it; nothing is loaded."""
@@ -131,6 +138,15 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "without loading either")
     inspect.add_argument("document")
     inspect.set_defaults(run=_inspect)
+    convert = commands.add_parser("convert", help="rescue legacy pickle/joblib files as documents, without "
+                                                  "running code from them")
+    convert.add_argument("paths", nargs="+", metavar="PATH",
+                         help="pickle or joblib files, or directories searched for them")
+    convert.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="where documents are written")
+    convert.add_argument("--joblib", action="store_true",
+                         help="also write a joblib file of the model for the installed scikit-learn")
+    convert.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    convert.set_defaults(run=_convert)
     matrix = commands.add_parser("matrix", help="rebuild every zoo document in real environments of many releases")
     matrix.add_argument("--versions", nargs="+", metavar="VERSION",
                         help="scikit-learn releases (default: the newest patch of every line, 0.20 to 1.9)")

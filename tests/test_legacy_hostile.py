@@ -173,3 +173,32 @@ def test_mutated_and_truncated_pickles_only_raise_typed_errors(index, data):
             load_stubs(candidate)
         except (sm.DocumentError, sm.UnsafeContentError):
             pass
+
+
+@pytest.mark.parametrize("compress", [0, 3, ("bz2", 3)])
+@pytest.mark.parametrize("where", ["estimator", "object array"])
+def test_joblib_files_with_payloads_are_refused(compress, where, sentinel, data, tmp_path):
+    import joblib  # a dependency of scikit-learn
+
+    model = DecisionTreeClassifier(max_depth=2).fit(data["X"], data["clf2"])
+    if where == "estimator":
+        model.extra_ = payloads(sentinel)["subprocess.Popen"]
+    else:  # joblib writes object arrays as a pickle stream of their own after the main one's record
+        model.extra_ = np.array(["fine", payloads(sentinel)["os.system"]], dtype=object)
+    path = str(tmp_path / "model.joblib")
+    joblib.dump(model, path, compress=compress)
+    with pytest.raises(sm.UnsafeContentError, match="not on sklearn-migrator's allowlist"):
+        sm.read_legacy(path)
+
+
+@pytest.mark.parametrize("name", ["../outside.npy", "/etc/passwd", "", "sub/dir.npy", 7])
+def test_joblib_array_files_outside_the_directory_are_refused(name, tmp_path):
+    # joblib < 0.10 kept arrays in files named by the pickle; only plain names next to it are read.
+    from joblib.numpy_pickle_compat import NDArrayWrapper
+
+    wrapper = NDArrayWrapper(name, np.ndarray)
+    path = tmp_path / "model.pkl"
+    path.write_bytes(pickle.dumps([wrapper], protocol=2))
+    with pytest.raises(sm.UnsafeContentError, match="not a plain file name"):
+        sm.read_legacy(str(path))
+

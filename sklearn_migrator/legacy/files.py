@@ -7,27 +7,28 @@ from ..api import deserialize
 from ..codec import encode_tree
 from ..document import envelope
 from ..errors import DocumentError, MigratorError
+from .containers import open_stream
 from .reader import stubs_to_tree
 from .unpickler import load_stubs
 
-_JOBLIB_MARKERS = (b"NumpyArrayWrapper", b"ZF0x")
-
 
 def read_legacy(path, *, arrays: str = "auto") -> dict:
-    """The portable document of the estimator pickled in ``path``, at the file's release.
+    """The portable document of the estimator pickled in ``path`` (a pickle file, or
+    any file ``joblib.dump`` writes), at the file's release.
 
     No code from the file runs and no scikit-learn class it names is imported;
     the installed scikit-learn may be any supported release.
     """
-    with open(os.fspath(path), "rb") as handle:
-        data = handle.read()
-    if any(marker in data for marker in _JOBLIB_MARKERS):
-        raise DocumentError("joblib containers are not supported yet; only plain pickle files are",
-                            path=os.fspath(path), hint="Track the legacy-rescue issue for joblib support")
+    path = os.fspath(path)
     try:
-        tree, version = stubs_to_tree(load_stubs(data))
+        stream, _ = open_stream(path)
+        with stream:
+            stubs = load_stubs(stream, os.path.dirname(os.path.abspath(path)))
+        tree, version = stubs_to_tree(stubs)
     except MigratorError as error:
-        raise error.located(path=os.fspath(path))
+        raise error.located(path=path)
+    except (OSError, EOFError) as exc:
+        raise DocumentError("cannot read the file: %s" % exc, path=path)
     return envelope(tree.cls, version, encode_tree(tree, arrays))
 
 

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import pickle
 import pickletools
 import re
+import struct
 
 import numpy as np
 
 from ..errors import DocumentError, MigratorError, UnsafeContentError
+from . import containers
 
 _SKLEARN_MODULE = re.compile(r"^(sklearn(\.[A-Za-z_][A-Za-z0-9_]*)*|_loss)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -36,6 +39,10 @@ _NUMPY_RANDOM = {("numpy.random._pickle", "__randomstate_ctor"), ("numpy.random.
                  ("numpy.random._mt19937", "MT19937"), ("numpy.random._pcg64", "PCG64"),
                  ("numpy.random._philox", "Philox"), ("numpy.random._sfc64", "SFC64"),
                  ("numpy.random.bit_generator", "SeedSequence"), ("numpy.random._generator", "Generator")}
+# joblib's records standing for arrays (also vendored as sklearn.externals.joblib until 0.23).
+_JOBLIB_ARRAYS = {(prefix + module, name) for prefix in ("", "sklearn.externals.")
+                  for module in ("joblib.numpy_pickle", "joblib.numpy_pickle_compat")
+                  for name in ("NumpyArrayWrapper", "NDArrayWrapper", "ZNDArrayWrapper")}
 _BUILTINS = {"object": object, "bytes": bytes, "bytearray": bytearray, "set": set, "frozenset": frozenset,
              "complex": complex, "slice": slice}
 
@@ -86,10 +93,12 @@ class RestrictedUnpickler(pickle._Unpickler):
 
     dispatch = dict(pickle._Unpickler.dispatch)
 
-    def __init__(self, file, **kwargs):
-        super().__init__(file, **kwargs)
+    def __init__(self, file, directory=None):
+        super().__init__(file, encoding="latin1")
         self.memo = _Memo()
         self._stub_types = {}
+        self._source = file
+        self._directory = directory
 
     def load_build(self):
         inst = self.stack[-2]
@@ -97,6 +106,8 @@ class RestrictedUnpickler(pickle._Unpickler):
             built = _dtype_from_state(inst, self.stack.pop())
         elif isinstance(inst, np.ndarray):
             built = _array_from_state(self.stack.pop())
+        elif isinstance(inst, Stub) and (type(inst).module, type(inst).name) in _JOBLIB_ARRAYS:
+            built = self._joblib_array(type(inst).name, self.stack.pop())
         else:
             return super().load_build()
         self.stack[-1] = built
@@ -104,6 +115,90 @@ class RestrictedUnpickler(pickle._Unpickler):
             self.memo[key] = built
 
     dispatch[pickle.BUILD[0]] = load_build
+
+    if pickle.HIGHEST_PROTOCOL < 5:  # Python 3.7: protocol 5 streams with in-band buffers (PEP 574)
+        def load_proto(self):
+            proto = self.read(1)[0]
+            if not 0 <= proto <= 5:
+                raise ValueError("unsupported pickle protocol: %d" % proto)
+            self.proto = proto
+
+        def load_bytearray8(self):
+            size, = struct.unpack("<Q", self.read(8))
+            data = self.read(size)
+            if len(data) != size:
+                raise pickle.UnpicklingError("BYTEARRAY8 runs past the end of the stream")
+            self.append(bytearray(data))
+
+        def load_next_buffer(self):
+            raise pickle.UnpicklingError("the pickle refers to out-of-band buffers, which files never carry")
+
+        dispatch[pickle.PROTO[0]] = load_proto
+        dispatch[0x96] = load_bytearray8  # BYTEARRAY8
+        dispatch[0x97] = load_next_buffer  # NEXT_BUFFER
+        dispatch[0x98] = lambda self: None  # READONLY_BUFFER: a read-only view changes nothing here
+
+    def _joblib_array(self, kind, state):
+        """The array a joblib wrapper record stands for (see :mod:`.containers`)."""
+        if not isinstance(state, dict):
+            _refuse("joblib array", state)
+        if kind == "NumpyArrayWrapper":
+            return self._inline_array(state)
+        path = containers.sibling(self._directory, state.get("filename"))
+        if kind == "NDArrayWrapper":
+            return self._npy_file(path)
+        init_args, array_state = state.get("init_args"), state.get("state")
+        if not (isinstance(init_args, tuple) and init_args[:1] == (_NDARRAY,) and isinstance(array_state, tuple)):
+            _refuse("joblib array", state)
+        with open(path, "rb") as handle:
+            return _array_from_state(array_state + (containers.read_zfile(handle),))
+
+    def _inline_array(self, state):
+        """joblib >= 0.10: the array's bytes follow the record in the stream
+        (object arrays: a pickle stream of their own, read with this same allowlist)."""
+        shape, dtype, order = state.get("shape"), state.get("dtype"), state.get("order")
+        if not (_is_shape(shape) and isinstance(dtype, np.dtype) and order in ("C", "F")
+                and state.get("subclass") is _NDARRAY):
+            _refuse("joblib array", state)
+        if dtype.hasobject:
+            array = RestrictedUnpickler(self._source, self._directory).load()
+            if not (isinstance(array, np.ndarray) and array.shape == shape and array.dtype == dtype):
+                _refuse("joblib object array", state)
+            return array
+        if state.get("numpy_array_alignment_bytes") is not None:
+            padding = self._source.read(1)
+            self._read_exactly(padding[0] if padding else -1)
+        count = int(np.prod(shape, dtype=np.int64))
+        array = np.empty(count, dtype=dtype)
+        buffer = array.view(np.uint8)
+        for start in range(0, buffer.size, containers.CHUNK):
+            chunk = self._read_exactly(min(containers.CHUNK, buffer.size - start))
+            buffer[start:start + len(chunk)] = np.frombuffer(chunk, dtype=np.uint8)
+        array = array.reshape(shape[::-1]).T if order == "F" else array.reshape(shape)
+        if not dtype.isnative:  # joblib hands out native byte order
+            array = array.byteswap().view(dtype.newbyteorder("="))
+        return array
+
+    def _read_exactly(self, size):
+        data = self._source.read(size) if size >= 0 else b""
+        if size < 0 or len(data) != size:
+            raise DocumentError("the joblib file ends inside an array", hint="The file is truncated")
+        return data
+
+    def _npy_file(self, path):
+        """joblib < 0.10, uncompressed: the array in a ``.npy`` file next to the pickle."""
+        with open(path, "rb") as handle:
+            try:
+                version = np.lib.format.read_magic(handle)
+                shape, fortran, dtype = np.lib.format._read_array_header(handle, version)
+            except (ValueError, OSError, SyntaxError) as exc:
+                raise DocumentError("the array file %s is not a valid .npy file: %s" % (os.path.basename(path), exc))
+            if dtype.hasobject:
+                data = RestrictedUnpickler(handle, self._directory).load()
+                if not isinstance(data, list):
+                    _refuse("joblib object array", data)
+                return _array_from_state((shape, dtype, fortran, data))
+            return _array_from_state((shape, dtype, fortran, handle.read()))
 
     def stub_type(self, module: str, name: str):
         key = (module, name)
@@ -124,6 +219,8 @@ class RestrictedUnpickler(pickle._Unpickler):
             return _latin1_encode
         if module in ("copyreg", "copy_reg") and name == "_reconstructor":
             return _reconstructor
+        if (module, name) in _JOBLIB_ARRAYS:
+            return self.stub_type(module, name)
         if (module, name) in _NUMPY_RANDOM:
             return self.stub_type(module, name)
         if module == "numpy.random.bit_generator" and name == "__pyx_unpickle_SeedSequence":
@@ -311,11 +408,13 @@ def global_verdict(qualified: str) -> str:
     return "supported class (read as an inert record)"
 
 
-def load_stubs(data: bytes):
-    """The object graph of pickle ``data``, with scikit-learn objects as stubs."""
+def load_stubs(source, directory=None):
+    """The object graph of a pickle (bytes, or a file object positioned at the stream),
+    with scikit-learn objects as stubs. ``directory`` is where joblib < 0.10 kept
+    the array files the pickle names (None: refuse them)."""
     try:
-        return RestrictedUnpickler(io.BytesIO(data), encoding="latin1").load()
-    except UnsafeContentError:
+        return RestrictedUnpickler(io.BytesIO(source) if isinstance(source, bytes) else source, directory).load()
+    except MigratorError:
         raise
     except Exception as exc:  # numpy and pickle raise many types on corrupt input; all mean "unreadable"
         raise DocumentError("not a readable pickle: %s: %s" % (type(exc).__name__, exc),

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import pickle
@@ -24,12 +25,32 @@ from ..codec import decode_tree, encode_tree
 from ..errors import MigratorError
 
 
+def _joblib():
+    """The joblib this release's users had: scikit-learn's vendored copy while it existed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            from sklearn.externals import joblib
+        except ImportError:
+            import joblib
+    return joblib
+
+
+def _compressors(joblib):
+    """Every compressor this joblib can write (lz4 only when installed)."""
+    names = ["zlib", "gzip", "bz2", "xz", "lzma"] + (["lz4"] if importlib.util.find_spec("lz4") else [])
+    return names if hasattr(joblib, "compressor") or hasattr(joblib, "register_compressor") else ["zlib"]
+
+
 def export(out_dir: str, pickles: bool = False) -> int:
     """Fit the zoo; write each configuration's document and reference outputs (and,
-    with ``pickles``, the estimator pickled with protocol 2 and the default protocol)."""
+    with ``pickles``, the estimator pickled with protocol 2 and the default protocol,
+    and dumped by joblib plainly and compressed, compressors taken in turn)."""
     os.makedirs(out_dir, exist_ok=True)
     data = zoo.make_data()
-    for case in zoo.cases():
+    joblib = _joblib() if pickles else None
+    compressors = _compressors(joblib) if pickles else None
+    for index, case in enumerate(zoo.cases()):
         estimator, X = case.fit(data)
         record = {"case": case.id, "estimator": type(estimator).__name__, "sklearn_version": sklearn.__version__,
                   "data": case.data, "pandas": case.pandas}
@@ -44,6 +65,9 @@ def export(out_dir: str, pickles: bool = False) -> int:
             for suffix, protocol in ((".p2.pkl", 2), (".pkl", pickle.DEFAULT_PROTOCOL)):
                 with open(os.path.join(out_dir, case.id + suffix), "wb") as handle:
                     pickle.dump(estimator, handle, protocol=protocol)
+            joblib.dump(estimator, os.path.join(out_dir, case.id + ".joblib"))
+            joblib.dump(estimator, os.path.join(out_dir, case.id + ".z.joblib"),
+                        compress=(compressors[index % len(compressors)], 3))
     return 0
 
 

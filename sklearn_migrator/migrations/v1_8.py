@@ -28,9 +28,9 @@ def _multi_class_removed_up(node, migration, path):
     node.params.pop("multi_class", None)
     if behaviour is not None:
         node.cls = _COMPAT[behaviour]
-        migration.note(path, "scikit-learn %s removed LogisticRegression's multi_class; this model, fitted with "
+        migration.note(path, "scikit-learn 1.8 removed LogisticRegression's multi_class; this model, fitted with "
                              "multi_class=%r, was rebuilt as %s, a LogisticRegression that computes its probabilities "
-                             "as multi_class=%r did" % (migration.target, behaviour, node.cls, behaviour))
+                             "as multi_class=%r did" % (behaviour, node.cls, behaviour))
 
 
 def _multi_class_removed_down(node, migration, path):

@@ -1,0 +1,110 @@
+"""``sklearn-migrator convert``: legacy pickle/joblib files -> documents (and native joblib files).
+
+Each file is read without running code from it, migrated to the installed
+scikit-learn and built there (so a document is only written for a model that
+works), then written atomically. A bad file is reported and skipped; nothing is
+overwritten unless asked.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import warnings
+
+from sklearn import __version__ as installed
+
+from .api import deserialize
+from .errors import MigrationWarning, MigratorError
+from .legacy import read_legacy
+
+#: File names taken from directories: what pickle.dump and joblib.dump are usually given.
+LEGACY_SUFFIXES = (".pkl", ".pickle", ".p", ".joblib", ".jbl", ".jl", ".sav", ".model", ".z", ".gz", ".bz2",
+                   ".xz", ".lzma", ".lz4")
+
+
+def collect(paths) -> list:
+    """``(input path, output stem relative to the output directory)`` for every file
+    named or found (recursively, by suffix) in a named directory."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(LEGACY_SUFFIXES):
+                        full = os.path.join(root, name)
+                        found.append((full, _stem(os.path.relpath(full, path))))
+        else:
+            found.append((path, _stem(os.path.basename(path))))
+    return found
+
+
+def _stem(relative):
+    head, name = os.path.split(relative)
+    while True:
+        base, suffix = os.path.splitext(name)
+        if not base or suffix.lower() not in LEGACY_SUFFIXES:
+            break
+        name = base
+    return os.path.join(head, name)
+
+
+def _write_atomically(path, write):
+    """``write(temporary path)`` in the target's directory, then rename over the target."""
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".%s." % os.path.basename(path))
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> str:
+    """Convert one file; return a one-line description of what was written."""
+    doc = read_legacy(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MigrationWarning)
+        model = deserialize(doc)
+    notes = [str(w.message) for w in caught if issubclass(w.category, MigrationWarning)]
+    outputs = [os.path.join(out_dir, stem + suffix) for suffix in ((".json", ".joblib") if native_joblib
+                                                                   else (".json",))]
+    for path in outputs:
+        if os.path.exists(path) and not force:
+            raise FileExistsError("%s exists (use --force to overwrite)" % path)
+    text = json.dumps(doc, allow_nan=False, separators=(",", ":"))
+
+    def write_text(path):
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    _write_atomically(outputs[0], write_text)
+    if native_joblib:
+        import joblib
+
+        _write_atomically(outputs[1], lambda path: joblib.dump(model, path))
+
+    line = "%s (scikit-learn %s, checked in %s) -> %s" % (doc["estimator"].rsplit(".", 1)[-1],
+                                                       doc["sklearn_version"], installed, ", ".join(outputs))
+    return line + "".join("\n    note: %s" % note for note in notes)
+
+
+def convert(paths, out_dir, *, force=False, native_joblib=False, progress=print) -> int:
+    """Convert every file; the number that failed."""
+    files = collect(paths)
+    failed = 0
+    for index, (source, stem) in enumerate(files, 1):
+        try:
+            if not os.path.exists(source):
+                raise FileNotFoundError("no such file or directory")
+            outcome = "ok: " + convert_file(source, stem, out_dir, force=force, native_joblib=native_joblib)
+        except (MigratorError, OSError) as error:
+            failed += 1
+            outcome = "FAILED: %s" % error
+        progress("[%d/%d] %s: %s" % (index, len(files), source, outcome))
+    progress("%d converted, %d failed%s" % (len(files) - failed, failed, "" if files else " (no files found)"))
+    return failed
