@@ -6,7 +6,10 @@ protocol 2 and with the release's default protocol, and dumped by the
 release's joblib (scikit-learn's vendored copy where it had one) plainly and
 compressed (zlib, gzip, bz2, xz, lzma in turn), next to its reference outputs.
 The first configuration of every estimator goes into the fixtures (pickles and
-plain joblib files gzipped), so the tests need no old environment.
+plain joblib files gzipped), so the tests need no old environment. Then the same
+with standalone joblib 0.9.4 on scikit-learn 0.20.4, the last joblib writing
+the pre-0.10 layouts (arrays in sibling .npy files; ZF compression), kept
+ungzipped with their sibling files in tests/fixtures/old_joblib/<case>/.
 
     python scripts/make_legacy_fixtures.py [--versions 0.20.4 ...] [--cache-dir DIR]
 """
@@ -24,14 +27,48 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_VERSIONS = environments.RELEASE_HEADS
 
 
+def _first_configurations(exported):
+    """``(case id, record without its document)`` of the first configuration of every estimator."""
+    seen = set()
+    for name in sorted(os.listdir(exported)):
+        if name.endswith(".json"):
+            with open(os.path.join(exported, name)) as handle:
+                record = json.load(handle)
+            if record["estimator"] not in seen:
+                seen.add(record["estimator"])
+                record.pop("document", None)
+                yield name[:-5], record
+
+
+def old_joblib(cache_dir, out, work):
+    shutil.rmtree(out, ignore_errors=True)
+    python = environments.ensure("0.20.4", cache_dir, extra=["joblib==0.9.4"])
+    exported = os.path.join(work, "old-joblib")
+    subprocess.run([python, "-m", "sklearn_migrator.matrix.worker", "export", exported, "--pickles",
+                    "--joblib-module", "joblib"], check=True)
+    count = 0
+    for case, record in _first_configurations(exported):
+        target = os.path.join(out, case)
+        os.makedirs(target)
+        with gzip.open(os.path.join(target, "outputs.json.gz"), "wt") as handle:
+            json.dump(record, handle, separators=(",", ":"))
+        for name in os.listdir(exported):
+            if name.startswith(case + ".joblib") or name.startswith(case + ".z.joblib"):
+                shutil.copy(os.path.join(exported, name), target)
+        count += 1
+    print("joblib 0.9.4 on scikit-learn 0.20.4: %d estimators in %s" % (count, os.path.abspath(out)), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--versions", nargs="+", default=DEFAULT_VERSIONS)
     parser.add_argument("--cache-dir", default=os.path.expanduser("~/.cache/sklearn-migrator/envs"))
     parser.add_argument("--out", default=os.path.join(HERE, "..", "tests", "fixtures", "pickles"))
+    parser.add_argument("--old-joblib-out", default=os.path.join(HERE, "..", "tests", "fixtures", "old_joblib"))
     args = parser.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     work = tempfile.mkdtemp()
+    old_joblib(args.cache_dir, args.old_joblib_out, work)
     total = 0
     for version in args.versions:
         python = environments.ensure(version, args.cache_dir)
@@ -40,17 +77,9 @@ def main():
                        check=True)
         target = os.path.join(args.out, version)
         os.makedirs(target)
-        seen = set()
-        for name in sorted(os.listdir(exported)):
-            if not name.endswith(".json"):
-                continue
-            with open(os.path.join(exported, name)) as handle:
-                record = json.load(handle)
-            if record["estimator"] in seen:
-                continue
-            seen.add(record["estimator"])
-            record.pop("document", None)
-            case = name[:-5]
+        seen = 0
+        for case, record in _first_configurations(exported):
+            seen += 1
             with gzip.open(os.path.join(target, case + ".outputs.json.gz"), "wt") as out:
                 json.dump(record, out, separators=(",", ":"))
             for suffix in (".p2.pkl", ".pkl", ".joblib"):
@@ -59,7 +88,7 @@ def main():
                     out.write(src.read())
             shutil.copy(os.path.join(exported, case + ".z.joblib"), target)
             total += 4
-        print("%s: %d estimators" % (version, len(seen)), flush=True)
+        print("%s: %d estimators" % (version, seen), flush=True)
     shutil.rmtree(work)
     print("%d pickle and joblib files written to %s" % (total, os.path.abspath(args.out)))
 

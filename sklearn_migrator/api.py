@@ -54,16 +54,25 @@ def deserialize(doc, version_out=None, *, allow_unverified: bool = False):
     """
     check_installed(version_out, "version_out")
     check_envelope(doc)
-    source, target = doc["sklearn_version"], installed_version()
     try:
         tree = decode_tree(doc["tree"], "")
+    except MigratorError as error:
+        raise error.located(estimator=doc["estimator"].rsplit(".", 1)[-1], source_version=doc["sklearn_version"],
+                            target_version=installed_version())
+    return rebuild(tree, doc["sklearn_version"], allow_unverified=allow_unverified, stacklevel=3)
+
+
+def rebuild(tree, source: str, *, allow_unverified: bool = False, stacklevel: int = 2):
+    """Migrate a state tree from release ``source`` to the installed one (reporting
+    what changed as :class:`~sklearn_migrator.errors.MigrationWarning`) and build it."""
+    target = installed_version()
+    try:
         migration = migrate(tree, source, target, allow_unverified=allow_unverified)
         for note in migration.notes:
-            warnings.warn(note, MigrationWarning, stacklevel=2)
+            warnings.warn(note, MigrationWarning, stacklevel=stacklevel)
         return build(tree)
     except MigratorError as error:
-        raise error.located(estimator=doc["estimator"].rsplit(".", 1)[-1], source_version=source,
-                            target_version=target)
+        raise error.located(estimator=tree.cls.rsplit(".", 1)[-1], source_version=source, target_version=target)
 
 
 def dumps(estimator, *, arrays: str = "auto", indent=None) -> str:

@@ -10,6 +10,7 @@ import glob
 import gzip
 import json
 import os
+import shutil
 import warnings
 
 import pytest
@@ -43,13 +44,18 @@ def test_legacy_file_is_rescued(path, tmp_path):
     with opener(path, "rb") as handle:
         local.write_bytes(handle.read())
 
-    doc = read_legacy(str(local))
+    _assert_rescued(str(local), case, record)
+
+
+def _assert_rescued(path, case, record):
+    """The file's document is at its release, and the rebuilt estimator meets the parity rule."""
+    doc = read_legacy(path)
     assert doc["sklearn_version"] == record["sklearn_version"]
     json.dumps(doc, allow_nan=False)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        estimator = load_legacy(str(local))
+        estimator = load_legacy(path)
     notes = " ".join(str(w.message) for w in caught if issubclass(w.category, sm.MigrationWarning))
     if type(estimator).__module__ == "sklearn_migrator.compat":
         # A subclass keeping an output the installed release computes differently, announced by a warning.
@@ -60,6 +66,35 @@ def test_legacy_file_is_rescued(path, tmp_path):
     status, details = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X),
                                      record["estimator"])
     assert status in ("exact", "close"), details
+
+
+OLD_JOBLIB = sorted(glob.glob(os.path.join(HERE, "fixtures", "old_joblib", "*")))
+
+
+def test_old_joblib_fixtures_cover_every_estimator():
+    assert len(OLD_JOBLIB) == 21
+
+
+@pytest.mark.parametrize("layout", [".joblib", ".z.joblib"])
+@pytest.mark.parametrize("directory", OLD_JOBLIB, ids=[os.path.basename(p) for p in OLD_JOBLIB])
+def test_joblib_before_0_10_is_rescued(directory, layout, tmp_path):
+    # joblib 0.9.4 (scikit-learn 0.20.4): arrays in sibling .npy files, or everything in a ZF file.
+    case = os.path.basename(directory)
+    with gzip.open(os.path.join(directory, "outputs.json.gz"), "rt") as handle:
+        record = json.load(handle)
+    for name in os.listdir(directory):
+        shutil.copy(os.path.join(directory, name), str(tmp_path))
+    _assert_rescued(str(tmp_path / (case + layout)), case, record)
+
+
+def test_a_missing_joblib_array_file_is_reported(tmp_path):
+    directory = OLD_JOBLIB[0]
+    case = os.path.basename(directory)
+    for name in os.listdir(directory):
+        if not name.endswith("_01.npy"):
+            shutil.copy(os.path.join(directory, name), str(tmp_path))
+    with pytest.raises(sm.DocumentError, match="_01.npy, which is missing"):
+        read_legacy(str(tmp_path / (case + ".joblib")))
 
 
 @pytest.mark.parametrize("compress", [0, 3, ("gzip", 3), ("bz2", 3), ("xz", 3), ("lzma", 3)])

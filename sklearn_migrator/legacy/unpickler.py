@@ -188,9 +188,13 @@ class RestrictedUnpickler(pickle._Unpickler):
     def _npy_file(self, path):
         """joblib < 0.10, uncompressed: the array in a ``.npy`` file next to the pickle."""
         with open(path, "rb") as handle:
+            npy = np.lib.format
             try:
-                version = np.lib.format.read_magic(handle)
-                shape, fortran, dtype = np.lib.format._read_array_header(handle, version)
+                read_header = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}.get(
+                    npy.read_magic(handle))
+                if read_header is None:
+                    raise ValueError("unsupported .npy format version")
+                shape, fortran, dtype = read_header(handle)
             except (ValueError, OSError, SyntaxError) as exc:
                 raise DocumentError("the array file %s is not a valid .npy file: %s" % (os.path.basename(path), exc))
             if dtype.hasobject:

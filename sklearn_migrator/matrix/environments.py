@@ -91,10 +91,12 @@ def _run(command, log):
         raise EnvironmentBuildError("`%s` failed: %s" % (" ".join(command[:3]), " | ".join(tail)))
 
 
-def ensure(release: str, cache_dir: str) -> str:
-    """The Python executable of a ready environment for ``release`` (built if needed)."""
+def ensure(release: str, cache_dir: str, extra=()) -> str:
+    """The Python executable of a ready environment for ``release`` (built if needed),
+    with ``extra`` requirements (e.g. an old joblib) overriding the defaults."""
     minor, reqs = requirements(release)
-    path = os.path.join(cache_dir, "sklearn-" + release)
+    reqs = [r for r in reqs if r.split("=")[0] not in {e.split("=")[0] for e in extra}] + list(extra)
+    path = os.path.join(cache_dir, "sklearn-" + release + "".join("+" + e for e in extra))
     python = os.path.join(path, "bin", "python")
     marker = os.path.join(path, ".sklearn-migrator-env.json")
     spec = {"python": minor, "requirements": reqs}

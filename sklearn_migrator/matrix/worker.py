@@ -25,8 +25,11 @@ from ..codec import decode_tree, encode_tree
 from ..errors import MigratorError
 
 
-def _joblib():
-    """The joblib this release's users had: scikit-learn's vendored copy while it existed."""
+def _joblib(module=None):
+    """The joblib this release's users had: scikit-learn's vendored copy while it existed
+    (or the module named, e.g. 'joblib' where an old standalone joblib is installed)."""
+    if module:
+        return importlib.import_module(module)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -39,16 +42,16 @@ def _joblib():
 def _compressors(joblib):
     """Every compressor this joblib can write (lz4 only when installed)."""
     names = ["zlib", "gzip", "bz2", "xz", "lzma"] + (["lz4"] if importlib.util.find_spec("lz4") else [])
-    return names if hasattr(joblib, "compressor") or hasattr(joblib, "register_compressor") else ["zlib"]
+    return names if hasattr(joblib, "register_compressor") else [None]  # joblib < 0.10: zlib, level only
 
 
-def export(out_dir: str, pickles: bool = False) -> int:
+def export(out_dir: str, pickles: bool = False, joblib_module: str = None) -> int:
     """Fit the zoo; write each configuration's document and reference outputs (and,
     with ``pickles``, the estimator pickled with protocol 2 and the default protocol,
     and dumped by joblib plainly and compressed, compressors taken in turn)."""
     os.makedirs(out_dir, exist_ok=True)
     data = zoo.make_data()
-    joblib = _joblib() if pickles else None
+    joblib = _joblib(joblib_module) if pickles else None
     compressors = _compressors(joblib) if pickles else None
     for index, case in enumerate(zoo.cases()):
         estimator, X = case.fit(data)
@@ -66,8 +69,9 @@ def export(out_dir: str, pickles: bool = False) -> int:
                 with open(os.path.join(out_dir, case.id + suffix), "wb") as handle:
                     pickle.dump(estimator, handle, protocol=protocol)
             joblib.dump(estimator, os.path.join(out_dir, case.id + ".joblib"))
+            compressor = compressors[index % len(compressors)]
             joblib.dump(estimator, os.path.join(out_dir, case.id + ".z.joblib"),
-                        compress=(compressors[index % len(compressors)], 3))
+                        compress=(compressor, 3) if compressor else 3)
     return 0
 
 
@@ -117,13 +121,15 @@ def main(argv=None) -> int:
     exporter = commands.add_parser("export")
     exporter.add_argument("out_dir")
     exporter.add_argument("--pickles", action="store_true", help="also write pickles of every estimator")
+    exporter.add_argument("--joblib-module", help="the joblib to dump with (default: scikit-learn's vendored "
+                                                  "copy where it exists, else joblib)")
     checker = commands.add_parser("check")
     checker.add_argument("dirs", nargs="+")
     checker.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     if args.command == "export":
-        return export(args.out_dir, args.pickles)
+        return export(args.out_dir, args.pickles, args.joblib_module)
     return check(args.dirs, args.out)
 
 

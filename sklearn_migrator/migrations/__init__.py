@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 
-from ..errors import MigrationError
+from ..errors import MigrationError, StateValidationError
 from ..tree import iter_nodes
 from ..versions import has_release, parse
 
@@ -122,6 +122,15 @@ def migrate(tree, source, target, steps=None, verified_lines=None, allow_unverif
     for step, function in plan(source, target, load_steps() if steps is None else steps):
         for path, node in list(iter_nodes(tree)):
             if node.cls in step.classes:
-                function(node, migration, path)
+                try:
+                    function(node, migration, path)
+                except (LookupError, TypeError, ValueError, AttributeError) as exc:
+                    # Steps rely on the state being what the release wrote; a corrupt or forged
+                    # document can break that before the builder's validation runs.
+                    raise StateValidationError(
+                        "the state does not have the shape %s expects (%s: %s)" % (step, type(exc).__name__, exc),
+                        path=path or None, source_version=str(migration.source),
+                        target_version=str(migration.target),
+                        hint="The document or file is corrupt; export it again from its source")
         migration.applied.append("%s %s" % ("up" if function is step.up else "down", step))
     return migration

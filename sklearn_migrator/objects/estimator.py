@@ -30,8 +30,9 @@ class EstimatorCodec:
     def validate(self, node, path):
         for key in ("params", "state"):
             value = getattr(node, key)
-            if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-                raise DocumentError("%s must be a mapping of attribute names" % key, path=join(path, key))
+            if not isinstance(value, dict) or not all(isinstance(k, str) and k.isidentifier() for k in value):
+                raise DocumentError("%s must be a mapping of attribute names (Python identifiers)" % key,
+                                    path=join(path, key))
         if self.validator is not None:
             self.validator(node, path)
 
