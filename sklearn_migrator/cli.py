@@ -111,13 +111,18 @@ def _convert(args) -> int:
 
 
 def _inspect_pickle(path) -> int:
-    """List every global a pickle references, read from its opcodes, with what the legacy
-    reader would do with it; nothing is loaded."""
+    """List every global a pickle or joblib file references, with what the legacy reader
+    would do with it; nothing in the file runs."""
+    import os
+
+    from .legacy.containers import open_stream
     from .legacy.unpickler import global_verdict, referenced_globals
 
-    with open(path, "rb") as handle:
-        names = referenced_globals(handle.read())
-    print("%s: a pickle referencing %d globals (nothing was loaded)" % (path, len(names)))
+    stream, compression = open_stream(path)
+    with stream:
+        names = referenced_globals(stream, os.path.dirname(os.path.abspath(path)))
+    print("%s: a %spickle stream referencing %d globals (nothing in it ran)"
+          % (path, "" if compression == "none" else compression + "-compressed ", len(names)))
     for name in names:
         print("  %-70s %s" % (name, global_verdict(name)))
     return 0

@@ -2,6 +2,8 @@
 import os
 import pickle
 
+import pytest
+
 import sklearn_migrator as sm
 from sklearn_migrator import cli, zoo
 
@@ -31,12 +33,21 @@ class _Payload:
         return os.system, ("true",)
 
 
-def test_inspect_lists_pickle_globals_without_loading(tmp_path, capsys, data):
-    path = tmp_path / "model.pkl"
-    path.write_bytes(pickle.dumps([zoo.cases()[0].fit(data)[0], _Payload()], protocol=2))
+@pytest.mark.parametrize("compress", [None, 0, ("gzip", 3)])
+def test_inspect_lists_pickle_and_joblib_globals_without_running_them(compress, tmp_path, capsys, data):
+    import joblib
+    import numpy as np
+
+    path = tmp_path / "model.bin"
+    hidden = np.array([_Payload()], dtype=object)  # joblib writes it as a nested pickle stream
+    content = [zoo.cases()[0].fit(data)[0], hidden]
+    if compress is None:
+        path.write_bytes(pickle.dumps(content, protocol=2))
+    else:
+        joblib.dump(content, str(path), compress=compress)
     assert cli.main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "nothing was loaded" in out
+    assert "nothing in it ran" in out and (compress != ("gzip", 3) or "gzip-compressed" in out)
     assert any("DecisionTreeClassifier" in line and "supported class" in line for line in out.splitlines())
     assert any("system" in line and "refused" in line for line in out.splitlines())
 
@@ -46,3 +57,33 @@ def test_errors_are_reported_not_raised(tmp_path, capsys):
     bad.write_text('{"format": "something else"}')
     assert cli.main(["inspect", str(bad)]) == 1
     assert "error:" in capsys.readouterr().err
+
+
+def test_convert_a_directory_of_legacy_files(tmp_path, capsys, data):
+    import joblib
+    import numpy as np
+
+    models = tmp_path / "models"
+    (models / "nested").mkdir(parents=True)
+    first, second = zoo.cases()[0].fit(data)[0], zoo.cases()[20].fit(data)[0]
+    (models / "tree.pkl").write_bytes(pickle.dumps(first, protocol=2))
+    joblib.dump(second, str(models / "nested" / "other.joblib"), compress=3)
+    (models / "broken.pkl").write_bytes(b"\x80\x02not a pickle")
+    (models / "notes.txt").write_text("not a model file")  # not taken from a directory
+    out = tmp_path / "out"
+
+    assert cli.main(["convert", str(models), "-o", str(out), "--joblib"]) == 1  # one file failed
+    lines = capsys.readouterr().out.splitlines()
+    assert len([line for line in lines if line.startswith("[")]) == 3
+    assert any("broken.pkl: FAILED" in line for line in lines) and lines[-1] == "2 converted, 1 failed"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "nested", "nested/other.joblib", "nested/other.json", "tree.joblib", "tree.json"]
+    X = data["X_query"]
+    np.testing.assert_array_equal(sm.load(str(out / "tree.json")).predict(X), first.predict(X))
+    np.testing.assert_array_equal(joblib.load(str(out / "nested" / "other.joblib")).predict(X), second.predict(X))
+
+    before = (out / "tree.json").read_bytes()
+    assert cli.main(["convert", str(models / "tree.pkl"), "-o", str(out)]) == 1
+    assert "exists (use --force to overwrite)" in capsys.readouterr().out
+    assert cli.main(["convert", str(models / "tree.pkl"), "-o", str(out), "--force"]) == 0
+    assert (out / "tree.json").read_bytes() == before

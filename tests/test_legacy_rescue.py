@@ -97,7 +97,7 @@ def test_a_missing_joblib_array_file_is_reported(tmp_path):
         read_legacy(str(tmp_path / (case + ".joblib")))
 
 
-@pytest.mark.parametrize("compress", [0, 3, ("gzip", 3), ("bz2", 3), ("xz", 3), ("lzma", 3)])
+@pytest.mark.parametrize("compress", [0, 3, ("gzip", 3), ("bz2", 3), ("xz", 3), ("lzma", 3), ("lz4", 3)])
 def test_joblib_layouts_of_the_installed_joblib(compress, tmp_path):
     # Fortran-ordered, big-endian, object and empty arrays inside one joblib file.
     import joblib  # a dependency of scikit-learn

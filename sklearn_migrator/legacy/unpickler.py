@@ -21,7 +21,6 @@ import codecs
 import io
 import os
 import pickle
-import pickletools
 import re
 import struct
 
@@ -138,6 +137,10 @@ class RestrictedUnpickler(pickle._Unpickler):
         dispatch[0x97] = load_next_buffer  # NEXT_BUFFER
         dispatch[0x98] = lambda self: None  # READONLY_BUFFER: a read-only view changes nothing here
 
+    def _nested(self, source):
+        """An unpickler like this one for a pickle stream embedded in the file."""
+        return type(self)(source, self._directory)
+
     def _joblib_array(self, kind, state):
         """The array a joblib wrapper record stands for (see :mod:`.containers`)."""
         if not isinstance(state, dict):
@@ -161,7 +164,7 @@ class RestrictedUnpickler(pickle._Unpickler):
                 and state.get("subclass") is _NDARRAY):
             _refuse("joblib array", state)
         if dtype.hasobject:
-            array = RestrictedUnpickler(self._source, self._directory).load()
+            array = self._nested(self._source).load()
             if not (isinstance(array, np.ndarray) and array.shape == shape and array.dtype == dtype):
                 _refuse("joblib object array", state)
             return array
@@ -198,7 +201,7 @@ class RestrictedUnpickler(pickle._Unpickler):
             except (ValueError, OSError, SyntaxError) as exc:
                 raise DocumentError("the array file %s is not a valid .npy file: %s" % (os.path.basename(path), exc))
             if dtype.hasobject:
-                data = RestrictedUnpickler(handle, self._directory).load()
+                data = self._nested(handle).load()
                 if not isinstance(data, list):
                     _refuse("joblib object array", data)
                 return _array_from_state((shape, dtype, fortran, data))
@@ -399,6 +402,10 @@ def global_verdict(qualified: str) -> str:
     from ..registry import entry_for_alias
 
     module, _, name = qualified.rpartition(".")
+    if (module, name) in _JOBLIB_ARRAYS:
+        return "joblib array record (the array is read from the bytes joblib stored with it)"
+    if (module, name) in _NUMPY_RANDOM:
+        return "numpy random state (read as an inert record)"
     try:
         found = RestrictedUnpickler(io.BytesIO(b"")).find_class(module, name)
     except UnsafeContentError:
@@ -425,29 +432,36 @@ def load_stubs(source, directory=None):
                             hint="The file is truncated or not a pickle")
 
 
-def referenced_globals(data: bytes) -> list:
-    """Every ``module.name`` a pickle references, read from its opcodes without loading it."""
-    found, strings, memo, last = [], [], {}, None
+class _GlobalsRecorder(RestrictedUnpickler):
+    """Reads a file like :class:`RestrictedUnpickler` but, instead of refusing a global
+    outside the allowlist, records it and puts an inert stub in its place: the file's
+    whole graph is walked (joblib arrays and nested streams included) and nothing in
+    it can run."""
+
+    def __init__(self, file, directory=None, found=None):
+        super().__init__(file, directory)
+        self.found = [] if found is None else found
+
+    def _nested(self, source):
+        return type(self)(source, self._directory, self.found)
+
+    def find_class(self, module, name):
+        self.found.append("%s.%s" % (module, name))
+        try:
+            return super().find_class(module, name)
+        except UnsafeContentError:
+            return self.stub_type(module, name)
+
+
+def referenced_globals(source, directory=None) -> list:
+    """Every ``module.name`` a pickle or joblib stream (bytes or a file object)
+    references, found without running anything from it."""
+    recorder = _GlobalsRecorder(io.BytesIO(source) if isinstance(source, bytes) else source, directory)
     try:
-        for opcode, arg, _ in pickletools.genops(data):
-            name = opcode.name
-            if name in ("GLOBAL", "INST"):
-                found.append(arg.replace(" ", "."))
-            elif name in ("SHORT_BINUNICODE", "BINUNICODE", "UNICODE", "BINUNICODE8"):
-                strings.append(arg)
-                last = arg
-                continue
-            elif name == "MEMOIZE":
-                memo[len(memo)] = last
-            elif name in ("PUT", "BINPUT", "LONG_BINPUT"):
-                memo[arg] = last
-            elif name in ("GET", "BINGET", "LONG_BINGET") and isinstance(memo.get(arg), str):
-                strings.append(memo[arg])
-                last = memo[arg]
-                continue
-            elif name == "STACK_GLOBAL" and len(strings) >= 2:
-                found.append("%s.%s" % (strings[-2], strings[-1]))
-            last = None
-    except (ValueError, pickle.UnpicklingError) as exc:
-        raise DocumentError("not a readable pickle: %s" % exc)
-    return sorted(set(found))
+        recorder.load()
+    except MigratorError:
+        raise
+    except Exception as exc:  # as in load_stubs: corrupt input
+        raise DocumentError("not a readable pickle after %d globals: %s: %s"
+                            % (len(recorder.found), type(exc).__name__, exc))
+    return sorted(set(recorder.found))
