@@ -153,8 +153,11 @@ def test_unverified_cross_version_is_refused_not_guessed(tree_doc, other):
     with pytest.raises(sm.MigrationError) as info:
         sm.deserialize(mutated(tree_doc, lambda d: d.update(sklearn_version=other)))
     message = str(info.value)
-    assert "not verified for scikit-learn %s" % other in message
+    assert "not verified for scikit-learn %s (supported: 0.20 to 1.9)" % other in message
     assert "document from scikit-learn %s" % other in message and sklearn.__version__ in message
+    # The explicit opt-in attempts it, loudly.
+    with pytest.warns(sm.MigrationWarning, match="not verified by the version matrix"):
+        sm.deserialize(mutated(tree_doc, lambda d: d.update(sklearn_version=other)), allow_unverified=True)
 
 
 def test_dump_is_atomic_and_keeps_nothing_half_written(tmp_path, data):

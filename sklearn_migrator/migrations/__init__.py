@@ -111,8 +111,10 @@ def migrate(tree, source, target, steps=None, verified_lines=None, allow_unverif
     lines = VERIFIED_LINES if verified_lines is None else verified_lines
     unverified = [str(v) for v in (migration.source, migration.target) if v.minor not in lines]
     if unverified and not allow_unverified:
+        first, last = min(lines), max(lines)
         raise MigrationError(
-            "migrating between releases is not verified for scikit-learn %s" % " and ".join(unverified),
+            "migrating between releases is not verified for scikit-learn %s (supported: %d.%d to %d.%d)"
+            % (" and ".join(unverified), first[0], first[1], last[0], last[1]),
             source_version=str(migration.source), target_version=str(migration.target),
             hint="Rebuild the document under the scikit-learn release it was written with, or pass "
                  "allow_unverified=True to attempt it and check the outputs yourself")

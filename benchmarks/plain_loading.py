@@ -1,0 +1,75 @@
+"""Legacy fixtures loaded by plain pickle/joblib versus sklearn-migrator, in the installed release.
+
+    python benchmarks/plain_loading.py
+
+For every file in tests/fixtures/pickles (written by each release head), counts
+how many plain ``pickle.load``/``joblib.load`` can load at all, how many of
+those then meet the parity rule against the outputs recorded in the writing
+release, and how many ``load_legacy`` rescues meeting it. Plain loading runs
+code from the files: run this only on the repository's own fixtures.
+"""
+import collections
+import glob
+import gzip
+import io
+import json
+import os
+import pickle
+import tempfile
+import warnings
+
+import joblib
+import sklearn
+
+from sklearn_migrator import load_legacy, parity, zoo
+from sklearn_migrator.codec import decode_tree
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "pickles")
+
+
+def _passes(estimator, case, record):
+    X = zoo.Case(case, None, record["data"], pandas=record["pandas"]).inputs(zoo.make_data()["X_query"])
+    try:
+        status, _ = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X), record["estimator"])
+    except Exception:  # a plain-loaded model may fail in any way when used
+        return False
+    return status in ("exact", "close")
+
+
+def main():
+    counts = collections.defaultdict(collections.Counter)
+    with tempfile.TemporaryDirectory() as directory, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in sorted(glob.glob(os.path.join(ROOT, "*", "*"))):
+            if path.endswith(".outputs.json.gz"):
+                continue
+            release, name = os.path.basename(os.path.dirname(path)), os.path.basename(path)
+            case = name.split(".")[0]
+            with gzip.open(os.path.join(ROOT, release, case + ".outputs.json.gz"), "rt") as handle:
+                record = json.load(handle)
+            with (open if name.endswith(".z.joblib") else gzip.open)(path, "rb") as handle:
+                data = handle.read()
+            local = os.path.join(directory, "model")
+            with open(local, "wb") as handle:
+                handle.write(data)
+            row = counts[release]
+            row["files"] += 1
+            try:
+                plain = joblib.load(local) if ".joblib" in name else pickle.load(io.BytesIO(data))
+                row["plain loads"] += 1
+                row["plain passes"] += _passes(plain, case, record)
+            except Exception:
+                pass
+            row["sklearn-migrator passes"] += _passes(load_legacy(local), case, record)
+    print("Installed scikit-learn %s. Files per writing release (pickle protocol 2 and default, joblib plain "
+          "and compressed; 21 estimators):\n" % sklearn.__version__)
+    print("| written by | files | plain load succeeds | plain load meets parity | sklearn-migrator meets parity |")
+    print("|---|---|---|---|---|")
+    for release in sorted(counts, key=lambda v: [int(p) if p.isdigit() else 0 for p in v.split(".")]):
+        row = counts[release]
+        print("| %s | %d | %d | %d | %d |" % (release, row["files"], row["plain loads"], row["plain passes"],
+                                             row["sklearn-migrator passes"]))
+
+
+if __name__ == "__main__":
+    main()
