@@ -98,9 +98,12 @@ _ESTIMATORS = [
             "sklearn.neural_network.multilayer_perceptron"),
     _public("sklearn.neural_network.MLPRegressor", "sklearn.neural_network._multilayer_perceptron",
             "sklearn.neural_network.multilayer_perceptron"),
-    _public("sklearn.cluster.AgglomerativeClustering", "sklearn.cluster._agglomerative", "sklearn.cluster.hierarchical"),
-    _public("sklearn.cluster.KMeans", "sklearn.cluster._kmeans", "sklearn.cluster.k_means_"),
-    _public("sklearn.cluster.MiniBatchKMeans", "sklearn.cluster._kmeans", "sklearn.cluster.k_means_"),
+    # 0.22.0 named the private cluster modules _hierarchical and _k_means; 0.22.1 renamed them.
+    _public("sklearn.cluster.AgglomerativeClustering", "sklearn.cluster._agglomerative", "sklearn.cluster._hierarchical",
+            "sklearn.cluster.hierarchical"),
+    _public("sklearn.cluster.KMeans", "sklearn.cluster._kmeans", "sklearn.cluster._k_means", "sklearn.cluster.k_means_"),
+    _public("sklearn.cluster.MiniBatchKMeans", "sklearn.cluster._kmeans", "sklearn.cluster._k_means",
+            "sklearn.cluster.k_means_"),
     _public("sklearn.decomposition.PCA", "sklearn.decomposition._pca", "sklearn.decomposition.pca"),
 ]
 

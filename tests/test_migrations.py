@@ -60,3 +60,15 @@ def test_one_way_value_renames_leave_older_releases_alone():
     assert node.params == {"solver": "liblinear", "criterion": "squared_error"}
     migrate(node, "1.9.1", "0.21.3", steps, LINES)
     assert node.params == {"solver": "liblinear", "criterion": "mse"}
+
+
+def test_steps_are_tied_to_the_patch_release_that_changed_state():
+    # Found by the patch-release matrix: classifier tree fractions arrived in 1.4.0, not 1.4.1,
+    # and MiniBatchKMeans' private settings in 0.23.2, not 0.23.0.
+    def summaries(source, target):
+        return [step.summary for step, _ in plan(source, target, load_steps())]
+
+    assert "classifier tree values are class fractions" in summaries("1.3.2", "1.4.0")
+    assert "classifier tree values are class fractions" not in summaries("1.4.0", "1.9.1")
+    assert any("_init_size" in s for s in summaries("0.23.1", "0.23.2"))
+    assert not any("_init_size" in s for s in summaries("0.22.2.post1", "0.23.1"))

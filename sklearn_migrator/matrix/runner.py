@@ -32,8 +32,11 @@ def _parallel(jobs, tasks, describe, progress):
 
 
 def _call(command, log_path):
+    """Run a worker from the log's directory (never the caller's: ``python -m`` would put a
+    source checkout there ahead of the copy installed in the environment)."""
     started = time.time()
-    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
+                            cwd=os.path.dirname(log_path))
     with open(log_path, "w") as handle:
         handle.write(result.stdout)
     if result.returncode != 0:

@@ -33,11 +33,14 @@ STEPS = [
     state_added("0.23", WITH_N_FEATURES_IN, "n_features_in_", n_features),
     Step("0.23", "k-means n_jobs/precompute_distances deprecated", [KMEANS],
          *_deprecated_params({"n_jobs": None, "precompute_distances": "auto"})),
-    state_added("0.23", [KMEANS, MINIBATCH_KMEANS], "_n_threads", _n_threads),
-    state_added("0.23", [KMEANS, MINIBATCH_KMEANS], "_n_init", lambda node: node.params["n_init"]),
-    state_added("0.23", [KMEANS, MINIBATCH_KMEANS], "_tol", lambda node: node.params["tol"]),
-    state_added("0.23", [KMEANS, MINIBATCH_KMEANS], "_algorithm", _kmeans_algorithm),
-    state_added("0.23", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
+    state_added("0.23", [KMEANS], "_n_threads", _n_threads),
+    # 0.23.2 made fit store its validated settings, on MiniBatchKMeans too (0.23.0-0.23.1 kept
+    # only KMeans._n_threads; found by the patch-release matrix).
+    state_added("0.23.2", [MINIBATCH_KMEANS], "_n_threads", _n_threads),
+    state_added("0.23.2", [KMEANS, MINIBATCH_KMEANS], "_n_init", lambda node: node.params["n_init"]),
+    state_added("0.23.2", [KMEANS, MINIBATCH_KMEANS], "_tol", lambda node: node.params["tol"]),
+    state_added("0.23.2", [KMEANS, MINIBATCH_KMEANS], "_algorithm", _kmeans_algorithm),
+    state_added("0.23.2", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
     state_renamed("0.23", SVM, "probA_", "_probA"),
     state_renamed("0.23", SVM, "probB_", "_probB"),
 ]

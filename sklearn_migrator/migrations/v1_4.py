@@ -1,4 +1,4 @@
-"""scikit-learn 1.4 (January 2024) and 1.4.1 (February 2024)."""
+"""scikit-learn 1.4 (January 2024)."""
 import importlib
 
 import numpy as np
@@ -25,8 +25,9 @@ _NEW_TO_OLD = {new: old for old, (new, _) in _LOSS_CLASSES.items()}
 
 
 def _class_fractions(node, migration, path):
-    """1.4.1 stores class fractions, not weighted counts, in classifier trees' ``value``
-    (#27639), and ``predict_proba`` stopped normalising. The fractions are computed
+    """1.4 stores class fractions, not weighted counts, in classifier trees' ``value``
+    (#27639), and ``predict_proba`` stopped normalising (1.4.0 already: the release
+    heads alone cannot tell, the patch-release matrix did). The fractions are computed
     exactly as 1.3's ``predict_proba`` normalised (row sum per output over that
     output's classes, zero sums left alone), so probabilities stay bit-identical."""
     tree = node.state.get("tree_")
@@ -147,8 +148,7 @@ def _affinity_removed_down(node, migration, path):
 
 STEPS = [
     param_added("1.4", TREES + FORESTS, "monotonic_cst", None),
-    # Shipped in 1.4.1, not 1.4.0 (see the 1.4.1 changelog).
-    Step("1.4.1", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
+    Step("1.4", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
     Step("1.4", "gradient boosting losses moved to sklearn._loss", GRADIENT_BOOSTING, _loss_up, _loss_down),
     Step("1.4", "multiclass gradient boosting: symmetric initial predictions", [GB_CLASSIFIER],
          _fold_init(_old_init_raw), _fold_init(_new_init_raw)),
