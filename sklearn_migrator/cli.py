@@ -84,11 +84,11 @@ def _matrix(args) -> int:
                                                                 "sklearn-migrator", "envs"))
     os.makedirs(out_dir, exist_ok=True)
     if args.from_results:
-        with open(args.from_results) as handle:
+        import gzip
+
+        opener = gzip.open if args.from_results.endswith(".gz") else open
+        with opener(args.from_results, "rt") as handle:
             data = json.load(handle)
-        if os.path.abspath(args.from_results) != os.path.join(out_dir, "results.json"):
-            with open(os.path.join(out_dir, "results.json"), "w") as handle:
-                json.dump(data, handle, separators=(",", ":"))
     else:
         data = runner.run_matrix(versions, out_dir, cache_dir, jobs=args.jobs,
                                  progress=lambda line: print(line, flush=True))
@@ -96,9 +96,10 @@ def _matrix(args) -> int:
         handle.write(report.markdown(data))
     report.heatmap(data, os.path.join(out_dir, "matrix.png"))
     statuses = [r["status"] for r in data["results"]]
-    print("%d results: %d exact, %d close, %d failed; report in %s (results.json, matrix.md, matrix.png)"
+    print("%d results: %d exact, %d close, %d failed; report in %s (%smatrix.md, matrix.png)"
           % (len(statuses), statuses.count("exact"), statuses.count("close"),
-             len(statuses) - statuses.count("exact") - statuses.count("close"), out_dir))
+             len(statuses) - statuses.count("exact") - statuses.count("close"), out_dir,
+             "" if args.from_results else "results.json, "))
     problems = data["install_failures"] or data["export_failures"] or data["check_failures"]
     return 1 if problems or statuses.count("exact") + statuses.count("close") < len(statuses) else 0
 
@@ -161,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--out", default="matrix-report", help="report directory (default: matrix-report)")
     matrix.add_argument("--cache-dir", help="where environments are kept (default: ~/.cache/sklearn-migrator/envs)")
     matrix.add_argument("--from-results", metavar="RESULTS_JSON",
-                        help="only rewrite the report (matrix.md, matrix.png) from an earlier run's results.json")
+                        help="only write the report (matrix.md, matrix.png) from an earlier run's results.json "
+                             "(or results.json.gz)")
     matrix.set_defaults(run=_matrix)
     return parser
 
