@@ -12,7 +12,7 @@ import numpy as np
 
 from ..tree import Node, join
 from ._state import field, require
-from .tree import check_tree_inputs, n_features_of
+from .tree import check_tree_inputs
 
 
 def _members(node, path):
@@ -27,11 +27,12 @@ def _members(node, path):
 
 
 def validate_tree_ensemble(node, path):
-    n_features = n_features_of(node.state)
     for index, member in enumerate(_members(node, path)):
         tree = member.state.get("tree_") if isinstance(member.state, dict) else None
         if tree is not None:
-            check_tree_inputs(tree, n_features, "%s.estimators_[%d].tree_" % (path, index))
+            where = "%s.estimators_[%d].tree_" % (path, index)
+            check_tree_inputs(tree, node.state, where, holder=False)
+            check_tree_inputs(tree, member.state, where)
 
 
 # Losses whose raw predictions have one column per class; any other loss makes a

@@ -71,16 +71,28 @@ def n_features_of(state):
     return None
 
 
-def check_tree_inputs(tree_node, n_features, path):
-    """A fitted tree must split on no more features than its estimator accepts."""
+def check_tree_inputs(tree_node, state, path, holder=True):
+    """A fitted tree must take the features and give the outputs ``state`` declares
+    (scikit-learn indexes the tree's predictions by ``n_outputs_``); the estimator
+    holding it (``holder``: not an ensemble around it) also picks labels from its
+    ``classes_`` by the tree's class index."""
     require(isinstance(tree_node, Node) and tree_node.cls == "sklearn.tree._tree.Tree"
-            and isinstance(tree_node.args, list) and tree_node.args, "expected a Tree", path)
+            and isinstance(tree_node.args, list) and len(tree_node.args) == 3, "expected a Tree", path)
+    n_features = n_features_of(state)
     if n_features is not None:
         require(tree_node.args[0] == n_features,
                 "tree expects %r features, its estimator %d" % (tree_node.args[0], n_features), path)
+    n_outputs = state.get("n_outputs_")
+    if n_outputs is not None:
+        require(tree_node.args[2] == n_outputs,
+                "tree has %r outputs, its estimator declares %r" % (tree_node.args[2], n_outputs), path)
+    classes, counts = state.get("classes_"), tree_node.args[1]
+    if holder and isinstance(classes, np.ndarray) and isinstance(counts, np.ndarray) and counts.shape == (1,):
+        require(classes.shape == (int(counts[0]),),
+                "tree has %d classes, its estimator %d" % (int(counts[0]), len(classes)), path)
 
 
 def validate_tree_estimator(node, path):
     tree = node_field(node.state, "tree_", join(path, "state"))
     if tree is not None:
-        check_tree_inputs(tree, n_features_of(node.state), join(path, "tree_"))
+        check_tree_inputs(tree, node.state, join(path, "tree_"))
