@@ -4,11 +4,11 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 import warnings
 
 import sklearn
 
+from .atomic import text_writer, write_atomically
 from .build import build
 from .capture import capture
 from .codec import decode_tree, encode_tree
@@ -98,7 +98,7 @@ def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
     """
     text = dumps(estimator, arrays=arrays, indent=indent)
     if isinstance(file, (str, os.PathLike)):
-        _write_atomic(os.fspath(file), text)
+        write_atomically(os.fspath(file), text_writer(text))
     else:
         file.write(text)
 
@@ -109,15 +109,3 @@ def load(file):
         with io.open(os.fspath(file), encoding="utf-8") as handle:
             return loads(handle.read())
     return loads(file.read())
-
-
-def _write_atomic(path: str, text: str) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(path), suffix=".tmp", dir=directory)
-    try:
-        with io.open(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import warnings
 
 from sklearn import __version__ as installed
 
 from .api import deserialize
+from .atomic import text_writer, write_atomically
 from .errors import MigrationWarning, MigratorError
 from .legacy import read_legacy
 
@@ -50,20 +50,6 @@ def _stem(relative):
     return os.path.join(head, name)
 
 
-def _write_atomically(path, write):
-    """``write(temporary path)`` in the target's directory, then rename over the target."""
-    directory = os.path.dirname(path) or "."
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".%s." % os.path.basename(path))
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
 def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> str:
     """Convert one file; return a one-line description of what was written."""
     doc = read_legacy(source)
@@ -76,17 +62,12 @@ def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> 
     for path in outputs:
         if os.path.exists(path) and not force:
             raise FileExistsError("%s exists (use --force to overwrite)" % path)
-    text = json.dumps(doc, allow_nan=False, separators=(",", ":"))
-
-    def write_text(path):
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-
-    _write_atomically(outputs[0], write_text)
+    os.makedirs(os.path.dirname(outputs[0]) or ".", exist_ok=True)
+    write_atomically(outputs[0], text_writer(json.dumps(doc, allow_nan=False, separators=(",", ":"))))
     if native_joblib:
         import joblib
 
-        _write_atomically(outputs[1], lambda path: joblib.dump(model, path))
+        write_atomically(outputs[1], lambda path: joblib.dump(model, path))
 
     line = "%s (scikit-learn %s, checked in %s) -> %s" % (doc["estimator"].rsplit(".", 1)[-1],
                                                        doc["sklearn_version"], installed, ", ".join(outputs))

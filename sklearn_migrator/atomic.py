@@ -1,0 +1,28 @@
+"""Writing files atomically: a reader sees the old file or the complete new one, never a part."""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+
+
+def write_atomically(path: str, write) -> None:
+    """Call ``write(temporary path)`` in the target's directory, then rename the
+    result over ``path``: readers see the old file or the complete new one."""
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".%s." % os.path.basename(path), suffix=".tmp", dir=directory)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def text_writer(text: str):
+    """A ``write`` for :func:`write_atomically` putting ``text`` in the file as UTF-8."""
+    def write(path):
+        with io.open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+    return write
