@@ -276,6 +276,8 @@ def _dtype_from_state(dtype, state):
     if not (isinstance(state, tuple) and len(state) in (8, 9) and state[0] in (3, 4)):
         _refuse("dtype", state)
     endian, subarray, names, fields, size, alignment, flags = state[1:8]
+    if not (isinstance(endian, str) and type(size) is int and type(flags) is int):
+        _refuse("dtype", state)
     try:
         if subarray is not None:
             base, shape = subarray
@@ -287,7 +289,7 @@ def _dtype_from_state(dtype, state):
                     and len(set(names)) == len(names) and all(isinstance(name, str) for name in names)
                     and all(isinstance(fields[name], tuple) and len(fields[name]) == 2
                             and isinstance(fields[name][0], np.dtype) and type(fields[name][1]) is int
-                            for name in names) and type(size) is int and type(flags) is int):
+                            for name in names)):
                 _refuse("dtype", state)
             built = np.dtype({"names": list(names), "formats": [fields[name][0] for name in names],
                               "offsets": [fields[name][1] for name in names], "itemsize": size},
