@@ -66,7 +66,7 @@ def main():
     with open(files["pickle protocol 4"], "wb") as handle:
         pickle.dump(model, handle, protocol=4)
 
-    print("RandomForestRegressor, %d trees on %d x 20: %d nodes" % (
+    print("RandomForestRegressor, %d trees on %d x 20: %d nodes\n" % (
         args.trees, args.rows, sum(tree.tree_.node_count for tree in model.estimators_)))
     print("| file | size (MB) | model arrays (MB) | rescue: peak memory (MB) | / arrays | time (s) | "
           "joblib.load: peak memory (MB) | / arrays | time (s) |")
@@ -81,4 +81,4 @@ def main():
 if __name__ == "__main__":
     started = time.time()
     main()
-    print("(%.0f s)" % (time.time() - started))
+    print("\nBenchmark run time: %.0f s." % (time.time() - started))
