@@ -1,19 +1,18 @@
 """The public functions: serialize/deserialize documents, dump/load files."""
 from __future__ import annotations
 
-import io
-import json
 import os
 import warnings
 
 import sklearn
 
-from .atomic import text_writer, write_atomically
+from . import jsonio
+from .atomic import write_atomically
 from .build import build
 from .capture import capture
 from .codec import decode_tree, encode_tree
 from .document import check_envelope, envelope
-from .errors import DocumentError, MigrationWarning, MigratorError, VersionMismatchError
+from .errors import MigrationWarning, MigratorError, VersionMismatchError
 from .migrations import migrate
 from .versions import parse
 
@@ -77,35 +76,31 @@ def rebuild(tree, source: str, *, allow_unverified: bool = False, stacklevel: in
 
 def dumps(estimator, *, arrays: str = "auto", indent=None) -> str:
     """The document of ``estimator`` as JSON text."""
-    return json.dumps(serialize(estimator, arrays=arrays), allow_nan=False, indent=indent,
-                      separators=None if indent else (",", ":"))
+    return jsonio.to_bytes(serialize(estimator, arrays=arrays), indent).decode("utf-8")
 
 
 def loads(text):
-    """Rebuild an estimator from JSON text."""
-    try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        raise DocumentError("not valid JSON: %s" % exc)
-    return deserialize(doc)
+    """Rebuild an estimator from JSON text (or UTF-8 bytes)."""
+    return deserialize(jsonio.from_bytes(text))
 
 
 def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
     """Write the document of ``estimator`` to a path or a text file object.
 
-    A path is written atomically: the document goes to a temporary file in the
-    same directory that replaces the target only once complete.
+    A path is written atomically (to a temporary file in the same directory that
+    replaces the target only once complete), gzip-compressed if it ends in
+    ``.gz``, zstandard-compressed if it ends in ``.zst``.
     """
-    text = dumps(estimator, arrays=arrays, indent=indent)
+    data = jsonio.to_bytes(serialize(estimator, arrays=arrays), indent)
     if isinstance(file, (str, os.PathLike)):
-        write_atomically(os.fspath(file), text_writer(text))
+        write_atomically(os.fspath(file), jsonio.file_writer(os.fspath(file), data))
     else:
-        file.write(text)
+        file.write(data.decode("utf-8"))
 
 
 def load(file):
-    """Rebuild an estimator from a document at a path or in a text file object."""
+    """Rebuild an estimator from a document at a path (decompressed as its name says)
+    or in a text file object."""
     if isinstance(file, (str, os.PathLike)):
-        with io.open(os.fspath(file), encoding="utf-8") as handle:
-            return loads(handle.read())
+        return deserialize(jsonio.from_bytes(jsonio.read_file(os.fspath(file))))
     return loads(file.read())

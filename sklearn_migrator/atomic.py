@@ -1,7 +1,6 @@
 """Writing files atomically: a reader sees the old file or the complete new one, never a part."""
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 
@@ -19,10 +18,3 @@ def write_atomically(path: str, write) -> None:
         os.unlink(temporary)
         raise
 
-
-def text_writer(text: str):
-    """A ``write`` for :func:`write_atomically` putting ``text`` in the file as UTF-8."""
-    def write(path):
-        with io.open(path, "w", encoding="utf-8") as out:
-            out.write(text)
-    return write

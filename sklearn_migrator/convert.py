@@ -7,14 +7,14 @@ overwritten unless asked.
 """
 from __future__ import annotations
 
-import json
 import os
 import warnings
 
 from sklearn import __version__ as installed
 
 from .api import deserialize
-from .atomic import text_writer, write_atomically
+from . import jsonio
+from .atomic import write_atomically
 from .errors import MigrationWarning, MigratorError
 from .legacy import read_legacy
 
@@ -63,7 +63,7 @@ def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> 
         if os.path.exists(path) and not force:
             raise FileExistsError("%s exists (use --force to overwrite)" % path)
     os.makedirs(os.path.dirname(outputs[0]) or ".", exist_ok=True)
-    write_atomically(outputs[0], text_writer(json.dumps(doc, allow_nan=False, separators=(",", ":"))))
+    write_atomically(outputs[0], jsonio.file_writer(outputs[0], jsonio.to_bytes(doc)))
     if native_joblib:
         import joblib
 

@@ -1,0 +1,61 @@
+"""Document files: compression chosen by file name, orjson when installed, the standard
+library otherwise; every path gives the same estimator bit for bit."""
+import gzip
+import importlib.util
+import json
+
+import numpy as np
+import pytest
+
+import sklearn_migrator as sm
+from sklearn_migrator import jsonio, zoo
+
+CASES = [case for case in zoo.cases() if case.id in ("RandomForestClassifier-3class", "MLPRegressor-adam-multioutput",
+                                                      "KNeighborsClassifier-ball_tree")]
+
+
+@pytest.fixture(params=["orjson", "json"])
+def backend(request, monkeypatch):
+    if request.param == "json":
+        monkeypatch.setattr(jsonio, "orjson", None)
+    elif jsonio.orjson is None:
+        pytest.skip("orjson is not installed here (the CI's newest environment installs it)")
+    return request.param
+
+
+@pytest.mark.parametrize("suffix", [".json", ".json.gz", ".json.zst"])
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_files_round_trip_exactly(case, suffix, backend, tmp_path):
+    if suffix == ".json.zst" and importlib.util.find_spec("zstandard") is None:
+        with pytest.raises(sm.DocumentError, match="zstandard"):
+            sm.dump(case.fit()[0], str(tmp_path / ("model" + suffix)))
+        return
+    model, X = case.fit()
+    path = str(tmp_path / ("model" + suffix))
+    sm.dump(model, path)
+    if suffix == ".json.gz":
+        with gzip.open(path, "rt") as handle:
+            assert json.load(handle)["estimator"].endswith(type(model).__name__)
+    rebuilt = sm.load(path)
+    for method in ("predict", "predict_proba", "kneighbors"):
+        if hasattr(model, method):
+            np.testing.assert_array_equal(getattr(rebuilt, method)(X), getattr(model, method)(X))
+    assert sm.serialize(rebuilt) == sm.serialize(model)
+
+
+def test_both_json_backends_write_the_same_document(monkeypatch):
+    model = CASES[0].fit()[0]
+    fast = jsonio.to_bytes(sm.serialize(model))
+    monkeypatch.setattr(jsonio, "orjson", None)
+    assert json.loads(fast) == json.loads(jsonio.to_bytes(sm.serialize(model)))
+    assert jsonio.from_bytes(fast) == json.loads(fast)
+
+
+def test_integers_beyond_64_bits_fall_back_to_the_standard_library():
+    doc = {"big": 2 ** 70, "small": -(2 ** 65)}
+    assert jsonio.from_bytes(jsonio.to_bytes(doc)) == doc
+
+
+def test_invalid_json_is_a_document_error():
+    with pytest.raises(sm.DocumentError, match="not valid JSON"):
+        sm.loads("{not json")
