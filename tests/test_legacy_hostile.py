@@ -163,15 +163,19 @@ def _pickles():
 PICKLES = _pickles()
 
 
+def _damaged(original, data):
+    """The file cut short, and the file with one byte replaced, at drawn positions."""
+    cut = data.draw(st.integers(0, len(original)))
+    position = data.draw(st.integers(0, len(original) - 1))
+    byte = data.draw(st.integers(0, 255))
+    return original[:cut], original[:position] + bytes([byte]) + original[position + 1:]
+
+
 @settings(max_examples=int(os.environ.get("SKLEARN_MIGRATOR_FUZZ_EXAMPLES", "1500")), deadline=None,
           suppress_health_check=list(HealthCheck))
 @given(st.integers(0, len(PICKLES) - 1), st.data())
 def test_mutated_and_truncated_pickles_only_raise_typed_errors(index, data):
-    original = PICKLES[index]
-    cut = data.draw(st.integers(0, len(original)))
-    position = data.draw(st.integers(0, len(original) - 1))
-    byte = data.draw(st.integers(0, 255))
-    for candidate in (original[:cut], original[:position] + bytes([byte]) + original[position + 1:]):
+    for candidate in _damaged(PICKLES[index], data):
         try:
             load_stubs(candidate)
         except (sm.DocumentError, sm.UnsafeContentError):
@@ -202,14 +206,10 @@ JOBLIB_FILES = _joblib_fixtures()
 @given(st.integers(0, len(JOBLIB_FILES) - 1), st.data())
 def test_mutated_and_truncated_joblib_files_only_raise_typed_errors_or_load(index, data):
     # The whole path: container, restricted unpickler, migration, validation, build, predict.
-    original = JOBLIB_FILES[index]
-    cut = data.draw(st.integers(0, len(original)))
-    position = data.draw(st.integers(0, len(original) - 1))
-    byte = data.draw(st.integers(0, 255))
     rows = zoo.make_data(40)["X_query"][:5]
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "model.joblib")
-        for candidate in (original[:cut], original[:position] + bytes([byte]) + original[position + 1:]):
+        for candidate in _damaged(JOBLIB_FILES[index], data):
             with open(path, "wb") as handle:
                 handle.write(candidate)
             try:
