@@ -246,7 +246,8 @@ class RestrictedUnpickler(pickle._Unpickler):
 
 
 class _Memo(dict):
-    """The unpickler's memo, remembering under which keys numpy objects are stored."""
+    """The unpickler's memo, remembering under which keys the objects ``BUILD`` may
+    replace (numpy dtypes and arrays, joblib's array records) are stored."""
 
     def __init__(self):
         super().__init__()
@@ -254,7 +255,7 @@ class _Memo(dict):
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
-        if isinstance(value, (np.dtype, np.ndarray)):
+        if isinstance(value, (np.dtype, np.ndarray, Stub)):
             self.keys_of.setdefault(id(value), []).append(key)
 
 
