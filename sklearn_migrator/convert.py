@@ -12,11 +12,11 @@ import warnings
 
 from sklearn import __version__ as installed
 
-from .api import deserialize
 from . import jsonio
+from .api import rebuild
 from .atomic import write_atomically
 from .errors import MigrationWarning, MigratorError
-from .legacy import read_legacy
+from .legacy.files import read_tree, tree_document
 
 #: File names taken from directories: what pickle.dump and joblib.dump are usually given.
 LEGACY_SUFFIXES = (".pkl", ".pickle", ".p", ".joblib", ".jbl", ".jl", ".sav", ".model", ".z", ".gz", ".bz2",
@@ -25,19 +25,25 @@ LEGACY_SUFFIXES = (".pkl", ".pickle", ".p", ".joblib", ".jbl", ".jl", ".sav", ".
 
 def collect(paths) -> list:
     """``(input path, output stem relative to the output directory)`` for every file
-    named or found (recursively, by suffix) in a named directory."""
+    named or found (recursively, by suffix) in a named directory. The stem drops the
+    file's pickle/compression suffixes unless another file already took it."""
     found = []
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(LEGACY_SUFFIXES):
-                        full = os.path.join(root, name)
-                        found.append((full, _stem(os.path.relpath(full, path))))
+                found.extend((os.path.join(root, name), os.path.relpath(os.path.join(root, name), path))
+                             for name in sorted(files) if name.lower().endswith(LEGACY_SUFFIXES))
         else:
-            found.append((path, _stem(os.path.basename(path))))
-    return found
+            found.append((path, os.path.basename(path)))
+    taken = set()
+    result = []
+    for source, relative in found:
+        stem = _stem(relative)
+        stem = relative if stem in taken else stem
+        taken.add(stem)
+        result.append((source, stem))
+    return result
 
 
 def _stem(relative):
@@ -52,10 +58,11 @@ def _stem(relative):
 
 def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> str:
     """Convert one file; return a one-line description of what was written."""
-    doc = read_legacy(source)
+    tree, version = read_tree(source)
+    doc = tree_document(tree, version)  # before the migration rewrites the tree
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MigrationWarning)
-        model = deserialize(doc)
+        model = rebuild(tree, version)
     notes = [str(w.message) for w in caught if issubclass(w.category, MigrationWarning)]
     outputs = [os.path.join(out_dir, stem + suffix) for suffix in ((".json", ".joblib") if native_joblib
                                                                    else (".json",))]

@@ -69,20 +69,22 @@ def test_convert_a_directory_of_legacy_files(tmp_path, capsys, data):
     (models / "tree.pkl").write_bytes(pickle.dumps(first, protocol=2))
     joblib.dump(second, str(models / "nested" / "other.joblib"), compress=3)
     (models / "broken.pkl").write_bytes(b"\x80\x02not a pickle")
+    (models / "tree.joblib").write_bytes((models / "tree.pkl").read_bytes())  # same stem: kept apart
     (models / "notes.txt").write_text("not a model file")  # not taken from a directory
     out = tmp_path / "out"
 
     assert cli.main(["convert", str(models), "-o", str(out), "--joblib"]) == 1  # one file failed
     lines = capsys.readouterr().out.splitlines()
-    assert len([line for line in lines if line.startswith("[")]) == 3
-    assert any("broken.pkl: FAILED" in line for line in lines) and lines[-1] == "2 converted, 1 failed"
+    assert len([line for line in lines if line.startswith("[")]) == 4
+    assert any("broken.pkl: FAILED" in line for line in lines) and lines[-1] == "3 converted, 1 failed"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
-        "nested", "nested/other.joblib", "nested/other.json", "tree.joblib", "tree.json"]
+        "nested", "nested/other.joblib", "nested/other.json", "tree.joblib", "tree.json", "tree.pkl.joblib",
+        "tree.pkl.json"]
     X = data["X_query"]
     np.testing.assert_array_equal(sm.load(str(out / "tree.json")).predict(X), first.predict(X))
     np.testing.assert_array_equal(joblib.load(str(out / "nested" / "other.joblib")).predict(X), second.predict(X))
 
-    before = (out / "tree.json").read_bytes()
+    before = (out / "tree.json").read_bytes()  # from tree.joblib, the first of the two "tree" files
     assert cli.main(["convert", str(models / "tree.pkl"), "-o", str(out)]) == 1
     assert "exists (use --force to overwrite)" in capsys.readouterr().out
     assert cli.main(["convert", str(models / "tree.pkl"), "-o", str(out), "--force"]) == 0

@@ -28,11 +28,16 @@ def read_tree(path):
         raise DocumentError("cannot read the file: %s" % exc, path=path)
 
 
+def tree_document(tree, version: str, arrays: str = "auto") -> dict:
+    """The portable document of a state tree read from a file, at the file's release."""
+    return envelope(tree.cls, version, encode_tree(tree, arrays))
+
+
 def read_legacy(path, *, arrays: str = "auto") -> dict:
     """The portable document of the estimator pickled in ``path``, at the file's release;
     the installed scikit-learn may be any supported release."""
     tree, version = read_tree(path)
-    return envelope(tree.cls, version, encode_tree(tree, arrays))
+    return tree_document(tree, version, arrays)
 
 
 def load_legacy(path):
