@@ -13,8 +13,8 @@ A path ending in ``.gz`` is gzip-compressed, in ``.zst`` zstandard-compressed
 from __future__ import annotations
 
 import gzip
-import io
 import json
+import zlib
 
 from .errors import DocumentError
 
@@ -75,16 +75,16 @@ def file_writer(name: str, data: bytes):
 
 def read_file(path: str) -> bytes:
     """The document bytes stored at ``path`` (decompressed as its name says)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if path.endswith(".gz"):
+        decompress, errors = gzip.decompress, (OSError, EOFError, zlib.error)
+    elif path.endswith(".zst"):
+        zstandard = _zstd()
+        decompress, errors = zstandard.ZstdDecompressor().decompressobj().decompress, (zstandard.ZstdError,)
+    else:
+        return data
     try:
-        if path.endswith(".gz"):
-            with gzip.open(path, "rb") as handle:
-                return handle.read()
-        if path.endswith(".zst"):
-            with open(path, "rb") as handle:
-                return _zstd().ZstdDecompressor().decompressobj().decompress(handle.read())
-        with io.open(path, "rb") as handle:
-            return handle.read()
-    except (OSError, EOFError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise
-        raise DocumentError("cannot read the compressed document: %s" % exc, path=path)
+        return decompress(data)
+    except errors as exc:
+        raise DocumentError("cannot decompress the document: %s" % exc, path=path)

@@ -59,3 +59,11 @@ def test_integers_beyond_64_bits_fall_back_to_the_standard_library():
 def test_invalid_json_is_a_document_error():
     with pytest.raises(sm.DocumentError, match="not valid JSON"):
         sm.loads("{not json")
+
+
+@pytest.mark.parametrize("suffix", [".json.gz", ".json.zst"])
+def test_a_corrupt_compressed_document_is_a_document_error(suffix, tmp_path):
+    path = tmp_path / ("model" + suffix)
+    path.write_bytes(b"\x1f\x8b\x08\x00 certainly not compressed")
+    with pytest.raises(sm.DocumentError, match="cannot decompress|zstandard"):
+        sm.load(str(path))
