@@ -38,7 +38,7 @@ class _Reader(MemoizedRebuild):
 
     def estimator(self, entry, stub, path):
         state = stub.state
-        if not isinstance(state, dict):
+        if not isinstance(state, dict) or not all(isinstance(key, str) for key in state):
             raise DocumentError("%s has no attribute dictionary" % entry.class_name, path=path or None)
         state = {key: item for key, item in state.items() if key != "_sklearn_version"}
         cls = entry.resolve()
@@ -86,3 +86,7 @@ def stubs_to_tree(root):
         return _Reader(version).node(root, ""), version
     except MigratorError as error:
         raise error.located(estimator=type(root).name, source_version=version)
+    except (TypeError, ValueError, LookupError, AttributeError, OverflowError) as exc:
+        # The graph comes from an untrusted file: a value of the wrong kind anywhere means it is malformed.
+        raise DocumentError("the file's %s is malformed: %s: %s" % (type(root).name, type(exc).__name__, exc),
+                            estimator=type(root).name, source_version=version)
