@@ -3,9 +3,9 @@
     python benchmarks/legacy_memory.py [--trees 100] [--rows 20000]
 
 Fits a RandomForestRegressor, writes it with joblib (plain and compress=3) and
-pickle, then, each in a fresh interpreter, measures how far the process's peak
-resident memory rises above its size before the load (so scikit-learn's own C
-allocations count too) while ``load_legacy`` rescues the file, against the
+pickle, then, each in a fresh interpreter, measures how far the process's
+resident memory rises above its size before the load (``peak_memory``: so
+scikit-learn's own C allocations count too) while ``load_legacy`` rescues the file, against the
 bytes of the model's arrays (tree nodes and values); ``joblib.load`` of the
 same file is measured the same way for comparison.
 """
@@ -19,23 +19,23 @@ import tempfile
 import time
 
 _MEASURE = r"""
-import json, os, resource, sys, time
-import joblib, numpy, sklearn
+import json, sys, time
+sys.path.insert(0, %r)
+import joblib, numpy, sklearn, sklearn.ensemble  # the estimator's code is loaded before measuring
+import peak_memory
 import sklearn_migrator as sm
 mode, path = sys.argv[1:3]
-page = os.sysconf("SC_PAGE_SIZE")
-with open("/proc/self/statm") as handle:
-    baseline = int(handle.read().split()[1]) * page
+baseline = peak_memory.start()
 started = time.perf_counter()
 model = joblib.load(path) if mode == "joblib" else sm.load_legacy(path)
 elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+extra = peak_memory.rise(baseline)
 arrays = 0
 for tree in model.estimators_:
     state = tree.tree_.__getstate__()
     arrays += state["nodes"].nbytes + state["values"].nbytes
-print(json.dumps({"extra": peak - baseline, "arrays": arrays, "seconds": elapsed}))
-"""
+print(json.dumps({"extra": extra, "arrays": arrays, "seconds": elapsed}))
+""" % os.path.dirname(os.path.abspath(__file__))
 
 
 def _measure(mode, path):
