@@ -226,9 +226,7 @@ class RestrictedUnpickler(pickle._Unpickler):
             return _latin1_encode
         if module in ("copyreg", "copy_reg") and name == "_reconstructor":
             return _reconstructor
-        if (module, name) in _JOBLIB_ARRAYS:
-            return self.stub_type(module, name)
-        if (module, name) in _NUMPY_RANDOM:
+        if (module, name) in _JOBLIB_ARRAYS or (module, name) in _NUMPY_RANDOM:
             return self.stub_type(module, name)
         if module == "numpy.random.bit_generator" and name == "__pyx_unpickle_SeedSequence":
             return _pyx_unpickle
