@@ -171,12 +171,14 @@ class RestrictedUnpickler(pickle._Unpickler):
         if state.get("numpy_array_alignment_bytes") is not None:
             padding = self._source.read(1)
             self._read_exactly(padding[0] if padding else -1)
-        count = int(np.prod(shape, dtype=np.int64))
-        array = np.empty(count, dtype=dtype)
-        buffer = array.view(np.uint8)
-        for start in range(0, buffer.size, containers.CHUNK):
-            chunk = self._read_exactly(min(containers.CHUNK, buffer.size - start))
-            buffer[start:start + len(chunk)] = np.frombuffer(chunk, dtype=np.uint8)
+        array = np.empty(int(np.prod(shape, dtype=np.int64)), dtype=dtype)
+        target = memoryview(array.view(np.uint8))
+        filled = 0
+        while filled < len(target):  # straight into the array, a chunk at a time
+            read = self._source.readinto(target[filled:filled + containers.CHUNK])
+            if not read:
+                raise DocumentError("the joblib file ends inside an array", hint="The file is truncated")
+            filled += read
         array = array.reshape(shape[::-1]).T if order == "F" else array.reshape(shape)
         if not dtype.isnative:  # joblib hands out native byte order
             array = array.byteswap().view(dtype.newbyteorder("="))
