@@ -422,17 +422,27 @@ def global_verdict(qualified: str) -> str:
     return "supported class (read as an inert record)"
 
 
+def _read(unpickler):
+    """Run ``unpickler``; anything but our own typed errors means the input is corrupt."""
+    try:
+        return unpickler.load()
+    except MigratorError:
+        raise
+    except Exception as exc:  # numpy and pickle raise many types on corrupt input; all mean "unreadable"
+        where = " after %d globals" % len(unpickler.found) if isinstance(unpickler, _GlobalsRecorder) else ""
+        raise DocumentError("not a readable pickle%s: %s: %s" % (where, type(exc).__name__, exc),
+                            hint="The file is truncated or not a pickle")
+
+
+def _stream(source):
+    return io.BytesIO(source) if isinstance(source, bytes) else source
+
+
 def load_stubs(source, directory=None):
     """The object graph of a pickle (bytes, or a file object positioned at the stream),
     with scikit-learn objects as stubs. ``directory`` is where joblib < 0.10 kept
     the array files the pickle names (None: refuse them)."""
-    try:
-        return RestrictedUnpickler(io.BytesIO(source) if isinstance(source, bytes) else source, directory).load()
-    except MigratorError:
-        raise
-    except Exception as exc:  # numpy and pickle raise many types on corrupt input; all mean "unreadable"
-        raise DocumentError("not a readable pickle: %s: %s" % (type(exc).__name__, exc),
-                            hint="The file is truncated or not a pickle")
+    return _read(RestrictedUnpickler(_stream(source), directory))
 
 
 class _GlobalsRecorder(RestrictedUnpickler):
@@ -459,12 +469,6 @@ class _GlobalsRecorder(RestrictedUnpickler):
 def referenced_globals(source, directory=None) -> list:
     """Every ``module.name`` a pickle or joblib stream (bytes or a file object)
     references, found without running anything from it."""
-    recorder = _GlobalsRecorder(io.BytesIO(source) if isinstance(source, bytes) else source, directory)
-    try:
-        recorder.load()
-    except MigratorError:
-        raise
-    except Exception as exc:  # as in load_stubs: corrupt input
-        raise DocumentError("not a readable pickle after %d globals: %s: %s"
-                            % (len(recorder.found), type(exc).__name__, exc))
+    recorder = _GlobalsRecorder(_stream(source), directory)
+    _read(recorder)
     return sorted(set(recorder.found))
