@@ -1,18 +1,30 @@
-"""sklearn-migrator documents against pickle and joblib: size, write and read time, peak memory.
+"""sklearn-migrator documents against pickle, joblib, skops, ONNX and the published
+sklearn-migrator 1.0.0: size, write and read time, peak memory, prediction parity.
 
-    python benchmarks/formats.py [--quick] [--runs 5] [--models a b ...] [--out docs/benchmarks.md]
+    pip install ".[bench]"
+    python benchmarks/formats.py [--quick] [--runs 5] [--models a b ...] [--methods NAME ...]
 
 Models (issue 5): (a) RandomForestRegressor 300 trees on 20k x 20, (b)
 RandomForestClassifier 300 trees, 3 classes, (c) GradientBoostingClassifier 300
 stages, 3 classes, (d) MLPClassifier (512, 256), (e) KNeighborsClassifier on
 100k x 20, (f) SVC on 5k x 20, (g) LogisticRegression. ``--quick`` shrinks
-them (for a smoke run). Each method writes the model to a file and reads it
-back; times are medians of ``--runs`` runs measured in this process, ratios are
-against pickle in the same run. Peak memory is how far a fresh interpreter's
-resident size rises during one write or read (``peak_memory``). Parity is the
-largest absolute difference of the read model's outputs from the original's.
+them ten times (a smoke run).
+
+Each method writes the model to a file and reads it back, ``--runs`` times;
+times are medians, ratios are against pickle in the same run. A method whose
+single write and read take over ``--slow`` seconds runs once (the table says
+so). Peak memory is how far a fresh interpreter's resident size rises during
+one write or one read (``peak_memory.py``), also as a multiple of the bytes of
+the model's arrays. Parity is the largest absolute difference of the read
+model's outputs (``predict_proba``, else ``predict``) from the original's on
+200 rows. The published sklearn-migrator 1.0.0 runs in its own environment
+(made with ``uv`` under ``--cache-dir``), skops, skl2onnx and onnxruntime where
+installed. Writes ``docs/benchmarks.md``, ``docs/benchmarks.png`` and the raw
+figures as ``docs/benchmarks.json``.
 """
 import argparse
+import importlib.util
+import json
 import os
 import pickle
 import statistics
@@ -24,6 +36,8 @@ import time
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PUBLISHED = "sklearn-migrator==1.0.0"
 
 
 def models(quick):
@@ -58,6 +72,45 @@ def models(quick):
     }
 
 
+def outputs(model, X):
+    for name in ("predict_proba", "predict"):
+        if hasattr(model, name):
+            return np.asarray(getattr(model, name)(X), dtype=float)
+    raise TypeError("no output")
+
+
+class _Onnx:
+    """An onnxruntime session answering ``predict``/``predict_proba`` like the model."""
+
+    def __init__(self, path):
+        import onnxruntime
+
+        self.session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
+        self.names = [output.name for output in self.session.get_outputs()]
+
+    def _run(self, X):
+        return dict(zip(self.names, self.session.run(None, {"X": X.astype(np.float32)})))
+
+    def predict(self, X):
+        return self._run(X)[self.names[0]]
+
+    def __getattr__(self, name):
+        if name == "predict_proba" and "probabilities" in self.names:
+            return lambda X: self._run(X)["probabilities"]
+        raise AttributeError(name)
+
+
+def _onnx_write(model, path):
+    from skl2onnx import to_onnx
+    from skl2onnx.common.data_types import FloatTensorType
+
+    options = {id(model): {"zipmap": False}} if hasattr(model, "classes_") else None
+    onnx_model = to_onnx(model, initial_types=[("X", FloatTensorType([None, model.n_features_in_]))],
+                         options=options, target_opset=17)
+    with open(path, "wb") as handle:
+        handle.write(onnx_model.SerializeToString())
+
+
 def methods():
     """``{name: (suffix, write(model, path), read(path))}`` of every method installed here."""
     import joblib
@@ -76,24 +129,57 @@ def methods():
         "pickle": (".pkl", pickle_write, pickle_read),
         "joblib": (".joblib", joblib.dump, joblib.load),
         "joblib compress=3": (".z.joblib", lambda model, path: joblib.dump(model, path, compress=3), joblib.load),
-        "sklearn-migrator compact": (".json", sm.dump, sm.load),
-        "sklearn-migrator readable": (".json", lambda model, path: sm.dump(model, path, arrays="list"), sm.load),
-        "sklearn-migrator .json.gz": (".json.gz", sm.dump, sm.load),
+        "ours compact": (".json", sm.dump, sm.load),
+        "ours readable": (".json", lambda model, path: sm.dump(model, path, arrays="list"), sm.load),
+        "ours .json.gz": (".json.gz", sm.dump, sm.load),
     }
+    if importlib.util.find_spec("zstandard"):
+        found["ours .json.zst"] = (".json.zst", sm.dump, sm.load)
     try:
         import skops.io as sio
 
         found["skops"] = (".skops", sio.dump, lambda path: sio.load(path, trusted=sio.get_untrusted_types(file=path)))
     except ImportError:
         pass
+    if importlib.util.find_spec("onnxruntime") and importlib.util.find_spec("skl2onnx"):
+        found["skl2onnx + onnxruntime"] = (".onnx", _onnx_write, _Onnx)
     return found
 
 
-def _outputs(model, X):
-    for name in ("predict_proba", "predict"):
-        if hasattr(model, name):
-            return np.asarray(getattr(model, name)(X), dtype=float)
-    raise TypeError("no output")
+def array_bytes(model):
+    """Bytes held in the numeric arrays of the model's state (what the issue's memory limit counts)."""
+    from sklearn_migrator.capture import capture
+
+    total, stack = 0, [capture(model)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, np.ndarray):
+            if value.dtype == object:
+                stack.extend(value.flat)
+            else:
+                total += value.nbytes
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+        elif hasattr(value, "cls"):  # a state-tree node
+            stack.extend(part for part in (value.params, value.state, value.args) if part is not None)
+    return total
+
+
+def measure(model, write, read, path, runs, slow):
+    """``(size, write times, read times, what was read)``."""
+    writes, reads = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        write(model, path)
+        writes.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        loaded = read(path)
+        reads.append(time.perf_counter() - started)
+        if writes[0] + reads[0] > slow:
+            break
+    return os.path.getsize(path), writes, reads, loaded
 
 
 _PEAK = r"""
@@ -121,56 +207,169 @@ def peak(name, mode, model_path, path, module):
     return int(out.split()[-1])
 
 
+def published_python(cache_dir):
+    """The interpreter of an environment holding the published sklearn-migrator 1.0.0 and
+    the installed scikit-learn release (made once with uv)."""
+    import sklearn
+
+    env = os.path.join(cache_dir, "published-%s-sklearn-%s" % (PUBLISHED.split("==")[1], sklearn.__version__))
+    python = os.path.join(env, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run(["uv", "venv", "--quiet", "--python", sys.executable, env], check=True)
+        subprocess.run(["uv", "pip", "install", "--quiet", "--python", python, PUBLISHED,
+                        "scikit-learn==%s" % sklearn.__version__, "numpy==%s" % np.__version__], check=True)
+    return python
+
+
+def published(python, model_path, X_path, out_path, runs, slow):
+    """The published package's figures, measured in its environment by ``published_runner.py``."""
+    done = subprocess.run([python, os.path.join(HERE, "published_runner.py"), model_path, X_path, out_path,
+                           str(runs), str(slow)], stdout=subprocess.PIPE, universal_newlines=True)
+    return json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {
+        "error": "runner exited with %d" % done.returncode}
+
+
+def row(key, title, name, result, base, arrays):
+    if "error" in result:
+        return {"model": key, "title": title, "method": name, "error": result["error"]}
+    write_s, read_s = statistics.median(result["writes"]), statistics.median(result["reads"])
+    out = {"model": key, "title": title, "method": name, "size": result["size"], "write": write_s, "read": read_s,
+           "runs": len(result["writes"]), "peak_write": result.get("peak_write"),
+           "peak_read": result.get("peak_read"), "parity": result["parity"], "array_bytes": arrays}
+    base = out if base is None else base  # pickle is its own base
+    out.update(size_ratio=out["size"] / base["size"], write_ratio=write_s / base["write"],
+               read_ratio=read_s / base["read"])
+    return out
+
+
+def _mb(value):
+    return "-" if value is None else "%.1f" % (value / 1e6)
+
+
+def markdown(rows, header):
+    lines = ["| model | method | size (MB) | size / pickle | write (s) | write / pickle | read (s) | read / pickle "
+             "| peak write / read (MB) | peak / array bytes | parity (max abs diff) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        if "error" in r:
+            lines.append("| (%s) %s | %s | fails: %s | | | | | | | | |" % (r["model"], r["title"], r["method"],
+                                                                         r["error"].replace("|", "/")[:120]))
+            continue
+        peaks = [p for p in (r["peak_write"], r["peak_read"]) if p is not None]
+        lines.append("| (%s) %s | %s | %.2f | %.2f | %.4f%s | %.2f | %.4f | %.2f | %s / %s | %s | %.3g |" % (
+            r["model"], r["title"], r["method"], r["size"] / 1e6, r["size_ratio"], r["write"],
+            "" if r["runs"] > 1 else " (1 run)", r["write_ratio"], r["read"], r["read_ratio"], _mb(r["peak_write"]),
+            _mb(r["peak_read"]), "%.2f" % (max(peaks) / r["array_bytes"]) if peaks else "-", r["parity"]))
+    return header + "\n".join(lines) + "\n"
+
+
+def chart(rows, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    keys = sorted({r["model"] for r in rows})
+    names = [n for n in dict.fromkeys(r["method"] for r in rows) if n != "pickle"]
+    figure, axes = plt.subplots(1, 2, figsize=(15, 6), sharey=True)
+    width = 0.8 / max(len(names), 1)
+    for axis, what in zip(axes, ("write_ratio", "read_ratio")):
+        for index, name in enumerate(names):
+            values = [next((r.get(what, np.nan) for r in rows if r["model"] == k and r["method"] == name), np.nan)
+                      for k in keys]
+            axis.bar(np.arange(len(keys)) + index * width, values, width, label=name)
+        axis.set_yscale("log")
+        axis.axhline(1, color="black", linewidth=0.8)
+        axis.set_xticks(np.arange(len(keys)) + 0.4 - width / 2)
+        axis.set_xticklabels(["(%s)" % k for k in keys])
+        axis.set_title("%s time / pickle (log scale; lower is better)" % what.split("_")[0])
+    axes[0].legend(fontsize=8)
+    figure.tight_layout()
+    figure.savefig(path, dpi=90)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--slow", type=float, default=20.0,
+                        help="a method taking longer than this (s) for one write and read runs once")
     parser.add_argument("--models", nargs="+", default=list("abcdefg"))
-    parser.add_argument("--out", help="also write the Markdown table here")
+    parser.add_argument("--methods", nargs="+", help="only these methods (pickle always runs: it is the base)")
+    parser.add_argument("--no-published", action="store_true", help="skip the published sklearn-migrator 1.0.0")
+    parser.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "sklearn-migrator-bench"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks"),
+                        help="writes OUT.md, OUT.png and OUT.json")
     args = parser.parse_args()
 
     import sklearn
 
-    rows = ["| model | method | size (MB) | size / pickle | write (s) | write / pickle | read (s) | "
-            "read / pickle | peak write (MB) | peak read (MB) | parity (max abs diff) |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    os.makedirs(args.cache_dir, exist_ok=True)
+    python = None if args.no_published else published_python(args.cache_dir)
+    chosen = methods()
+    if args.methods:
+        unknown = set(args.methods) - set(chosen) - {"published 1.0.0"}
+        if unknown:
+            parser.error("unknown or not installed here: %s (have: %s)" % (", ".join(sorted(unknown)),
+                                                                          ", ".join(chosen)))
+        chosen = {name: chosen[name] for name in chosen if name == "pickle" or name in args.methods}
+        if "published 1.0.0" not in args.methods:
+            python = None
     X = np.random.RandomState(1).rand(200, 20)
-    directory = tempfile.mkdtemp()
+    directory = tempfile.mkdtemp(dir=args.cache_dir)
+    X_path = os.path.join(directory, "X.npy")
+    np.save(X_path, X)
+    rows = []
     for key in args.models:
         title, fit = models(args.quick)[key]
         model = fit()
         model_path = os.path.join(directory, "model.pickle")
         with open(model_path, "wb") as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        expected = _outputs(model, X)
-        base = None
-        for name, (suffix, write, read) in methods().items():
+        expected, arrays, base = outputs(model, X), array_bytes(model), None
+        for name, (suffix, write, read) in chosen.items():
             path = os.path.join(directory, "out" + suffix)
-            writes, reads = [], []
-            for _ in range(args.runs):
-                started = time.perf_counter()
-                write(model, path)
-                writes.append(time.perf_counter() - started)
-                started = time.perf_counter()
-                loaded = read(path)
-                reads.append(time.perf_counter() - started)
-            size, write_s, read_s = os.path.getsize(path), statistics.median(writes), statistics.median(reads)
-            if base is None:
-                base = (size, write_s, read_s)
-            diff = float(np.max(np.abs(_outputs(loaded, X) - expected)))
-            rows.append("| (%s) %s | %s | %.2f | %.2f | %.4f | %.1f | %.4f | %.1f | %.0f | %.0f | %.3g |" % (
-                key, title, name, size / 1e6, size / base[0], write_s, write_s / base[1], read_s, read_s / base[2],
-                peak(name, "write", model_path, path, type(model).__module__) / 1e6,
-                peak(name, "read", model_path, path, type(model).__module__) / 1e6, diff))
-            print(rows[-1], flush=True)
-    table = "\n".join(rows)
-    header = ("Generated by `python benchmarks/formats.py%s` (Python %s, scikit-learn %s, numpy %s, %d CPU cores; "
-              "medians of %d runs, ratios against pickle in the same run).\n\n"
-              % (" --quick" if args.quick else "", sys.version.split()[0], sklearn.__version__, np.__version__,
-                 os.cpu_count(), args.runs))
-    if args.out:
-        with open(args.out, "w") as handle:
-            handle.write("# Benchmarks\n\n" + header + table + "\n")
+            try:
+                size, writes, reads, loaded = measure(model, write, read, path, args.runs, args.slow)
+                result = {"size": size, "writes": writes, "reads": reads,
+                          "parity": float(np.max(np.abs(outputs(loaded, X) - expected)))}
+                del loaded
+                result["peak_write"] = peak(name, "write", model_path, path, type(model).__module__)
+                result["peak_read"] = peak(name, "read", model_path, path, type(model).__module__)
+            except Exception as exc:  # a peer that cannot handle this model: reported, not fatal
+                result = {"error": "%s: %s" % (type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")}
+            rows.append(row(key, title, name, result, base, arrays))
+            if name == "pickle":
+                base = rows[-1]
+            print(markdown(rows[-1:], "").splitlines()[-1], flush=True)
+        if python is not None:
+            result = published(python, model_path, X_path, os.path.join(directory, "published.json"),
+                               args.runs, args.slow)
+            rows.append(row(key, title, "published 1.0.0", result, base, arrays))
+            print(markdown(rows[-1:], "").splitlines()[-1], flush=True)
+    command = "python benchmarks/formats.py" + (" --quick" if args.quick else "") + (
+        " --runs %d" % args.runs if args.runs != 5 else "")
+    header = ("# Benchmarks\n\nGenerated by `%s` (Python %s, scikit-learn %s, numpy %s, %d CPU cores; orjson %s, "
+              "pybase64 %s). Times are medians of %d runs (a method whose one write and read take over %g s runs "
+              "once), ratios are against pickle (highest protocol) in the same run; peak memory is the rise of a "
+              "fresh interpreter's resident size during one write or read; array bytes are those of the model's "
+              "numeric arrays. ![write and read time against pickle](benchmarks.png)\n\n"
+              % (command, sys.version.split()[0], sklearn.__version__, np.__version__, os.cpu_count(),
+                 _installed("orjson"), _installed("pybase64"), args.runs, args.slow))
+    with open(args.out + ".md", "w") as handle:
+        handle.write(markdown(rows, header))
+    with open(args.out + ".json", "w") as handle:
+        json.dump(rows, handle, indent=1)
+    chart([r for r in rows if "error" not in r], args.out + ".png")
+    print("wrote %s.md, .png and .json" % args.out)
+
+
+def _installed(name):
+    try:
+        module = __import__(name)
+    except ImportError:
+        return "not installed"
+    return getattr(module, "__version__", None) or getattr(module, "get_version", lambda: "installed")()
 
 
 if __name__ == "__main__":

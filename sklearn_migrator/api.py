@@ -38,8 +38,12 @@ def serialize(estimator, version_in=None, *, arrays: str = "auto") -> dict:
     large ones as base64 of their raw bytes), ``"list"`` or ``"base64"``.
     """
     check_installed(version_in, "version_in")
+    return _document(estimator, arrays)
+
+
+def _document(estimator, arrays, streamed=False):
     tree = capture(estimator)
-    return envelope(tree.cls, installed_version(), encode_tree(tree, arrays))
+    return envelope(tree.cls, installed_version(), encode_tree(tree, arrays, streamed))
 
 
 def deserialize(doc, version_out=None, *, allow_unverified: bool = False):
@@ -52,13 +56,19 @@ def deserialize(doc, version_out=None, *, allow_unverified: bool = False):
     ``allow_unverified`` is set (then it is attempted, with a warning).
     """
     check_installed(version_out, "version_out")
+    return _rebuild_document(doc, None, allow_unverified)
+
+
+def _rebuild_document(doc, cut, allow_unverified=False):
+    """``deserialize`` of a document parsed by ``jsonio.parse_document`` (``cut``: its cut-out strings)."""
     check_envelope(doc)
     try:
-        tree = decode_tree(doc["tree"], "")
+        tree = decode_tree(doc["tree"], "", cut)
     except MigratorError as error:
         raise error.located(estimator=doc["estimator"].rsplit(".", 1)[-1], source_version=doc["sklearn_version"],
                             target_version=installed_version())
-    return rebuild(tree, doc["sklearn_version"], allow_unverified=allow_unverified, stacklevel=3)
+    del cut  # the document text is no longer needed while the estimator is built: let it go
+    return rebuild(tree, doc["sklearn_version"], allow_unverified=allow_unverified, stacklevel=4)
 
 
 def rebuild(tree, source: str, *, allow_unverified: bool = False, stacklevel: int = 2):
@@ -76,12 +86,14 @@ def rebuild(tree, source: str, *, allow_unverified: bool = False, stacklevel: in
 
 def dumps(estimator, *, arrays: str = "auto", indent=None) -> str:
     """The document of ``estimator`` as JSON text."""
-    return jsonio.to_bytes(serialize(estimator, arrays=arrays), indent).decode("utf-8")
+    pieces = []
+    jsonio.write_document(_document(estimator, arrays, streamed=True), pieces.append, indent)
+    return b"".join(pieces).decode("utf-8")
 
 
 def loads(text):
     """Rebuild an estimator from JSON text (or UTF-8 bytes)."""
-    return deserialize(jsonio.from_bytes(text))
+    return _rebuild_document(*jsonio.parse_document(text.encode("utf-8") if isinstance(text, str) else text))
 
 
 def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
@@ -89,18 +101,19 @@ def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
 
     A path is written atomically (to a temporary file in the same directory that
     replaces the target only once complete), gzip-compressed if it ends in
-    ``.gz``, zstandard-compressed if it ends in ``.zst``.
+    ``.gz``, zstandard-compressed if it ends in ``.zst``. Array bytes are encoded
+    and written piece by piece, never held in full as text.
     """
-    data = jsonio.to_bytes(serialize(estimator, arrays=arrays), indent)
+    doc = _document(estimator, arrays, streamed=True)
     if isinstance(file, (str, os.PathLike)):
-        write_atomically(os.fspath(file), jsonio.file_writer(os.fspath(file), data))
+        write_atomically(os.fspath(file), jsonio.file_writer(os.fspath(file), doc, indent))
     else:
-        file.write(data.decode("utf-8"))
+        jsonio.write_document(doc, lambda piece: file.write(piece.decode("utf-8")), indent)
 
 
 def load(file):
     """Rebuild an estimator from a document at a path (decompressed as its name says)
     or in a text file object."""
     if isinstance(file, (str, os.PathLike)):
-        return deserialize(jsonio.from_bytes(jsonio.read_file(os.fspath(file))))
+        return _rebuild_document(*jsonio.parse_document(jsonio.read_file(os.fspath(file))))
     return loads(file.read())

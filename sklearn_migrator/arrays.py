@@ -15,12 +15,11 @@ arrays that are bit-identical to the original.
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 
 import numpy as np
 
+from . import b64
 from .errors import DocumentError
 
 ARRAY_MODES = ("auto", "list", "base64")
@@ -33,6 +32,8 @@ _MAX_FIELDS = 64
 _INF = float("inf")
 _NON_FINITE = ("nan", "inf", "-inf")
 _PY_TYPES = {"b": (bool,), "i": (int,), "u": (int,), "f": (int, float), "U": (str,)}
+_STRUCTURED_KEYS = ("names", "formats", "offsets", "itemsize")
+_STRUCTURED = {}  # decoded structured dtypes by the repr of their JSON value: a forest repeats one in every tree
 
 
 def encode_dtype(dtype: np.dtype):
@@ -60,26 +61,39 @@ def decode_dtype(value, path, allow_object=True) -> np.dtype:
             return np.dtype(value)
         except TypeError as exc:
             raise DocumentError("unsupported dtype %r: %s" % (value, exc), path=path)
-    if isinstance(value, dict) and set(value) == {"names", "formats", "offsets", "itemsize"}:
-        names, formats, offsets, itemsize = (value[k] for k in ("names", "formats", "offsets", "itemsize"))
-        if not (isinstance(names, list) and isinstance(formats, list) and isinstance(offsets, list)
-                and 0 < len(names) == len(formats) == len(offsets) <= _MAX_FIELDS
-                and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
-                and all(_is_int(o) and o >= 0 for o in offsets) and _is_int(itemsize)):
-            raise DocumentError("malformed structured dtype", path=path)
-        fields = [decode_dtype(f, path, allow_object=False) for f in formats]
-        if any(f.names is not None for f in fields) or itemsize < max(
-                o + f.itemsize for o, f in zip(offsets, fields)) or itemsize > 1 << 16:
-            raise DocumentError("malformed structured dtype", path=path)
-        try:
-            return np.dtype({"names": names, "formats": fields, "offsets": offsets, "itemsize": itemsize})
-        except (TypeError, ValueError) as exc:
-            raise DocumentError("malformed structured dtype: %s" % exc, path=path)
+    if isinstance(value, dict) and set(value) == set(_STRUCTURED_KEYS):
+        key = repr([value[k] for k in _STRUCTURED_KEYS])  # repr tells 1 from True and 1.0
+        dtype = _STRUCTURED.get(key)
+        if dtype is None:
+            dtype = _decode_structured(*(value[k] for k in _STRUCTURED_KEYS), path=path)
+            if len(_STRUCTURED) < 256:
+                _STRUCTURED[key] = dtype
+        return dtype
     raise DocumentError("malformed dtype %r" % (value,), path=path)
 
 
-def encode_array(array: np.ndarray, mode: str, encode_item):
-    """The JSON form of ``array`` (``encode_item`` encodes object elements)."""
+def _decode_structured(names, formats, offsets, itemsize, path):
+    if not (isinstance(names, list) and isinstance(formats, list) and isinstance(offsets, list)
+            and 0 < len(names) == len(formats) == len(offsets) <= _MAX_FIELDS
+            and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
+            and all(_is_int(o) and o >= 0 for o in offsets) and _is_int(itemsize)):
+        raise DocumentError("malformed structured dtype", path=path)
+    fields = [decode_dtype(f, path, allow_object=False) for f in formats]
+    if any(f.names is not None for f in fields) or itemsize < max(
+            o + f.itemsize for o, f in zip(offsets, fields)) or itemsize > 1 << 16:
+        raise DocumentError("malformed structured dtype", path=path)
+    try:
+        return np.dtype({"names": names, "formats": fields, "offsets": offsets, "itemsize": itemsize})
+    except (TypeError, ValueError) as exc:
+        raise DocumentError("malformed structured dtype: %s" % exc, path=path)
+
+
+def encode_array(array: np.ndarray, mode: str, encode_item, streamed=False):
+    """The JSON form of ``array`` (``encode_item`` encodes object elements).
+
+    With ``streamed``, base64 data is left as :class:`~sklearn_migrator.b64.Raw`
+    bytes for a streaming writer (``jsonio.write_document``) to encode.
+    """
     out = {"__ndarray__": encode_dtype(array.dtype), "shape": list(array.shape)}
     flip = [axis for axis, stride in enumerate(array.strides) if stride < 0 and array.shape[axis] > 1]
     if flip:
@@ -97,14 +111,15 @@ def encode_array(array: np.ndarray, mode: str, encode_item):
     elif _as_list(array, mode):
         out["data"] = array.ravel(order=order).tolist()
     else:
-        flat = _little(array.dtype)
-        raw = np.ascontiguousarray(array.astype(flat, copy=False).ravel(order=order)).tobytes()
-        out["base64"] = base64.b64encode(raw).decode("ascii")
+        flat = np.ascontiguousarray(array.astype(_little(array.dtype), copy=False).ravel(order=order))
+        raw = flat.view(np.uint8) if flat.size else b""
+        out["base64"] = b64.Raw(raw) if streamed else b64.encode(raw).decode("ascii")
     return out
 
 
-def decode_array(value: dict, path, decode_item) -> np.ndarray:
-    """The array of a JSON ``__ndarray__`` value, checked against its shape."""
+def decode_array(value: dict, path, decode_item, decode_base64=b64.decode) -> np.ndarray:
+    """The array of a JSON ``__ndarray__`` value, checked against its shape
+    (``decode_base64`` turns the ``base64`` value into a bytearray)."""
     keys = set(value)
     if not keys <= {"__ndarray__", "shape", "order", "flip", "strides", "data", "base64"} or len(keys & {"data", "base64"}) != 1:
         raise DocumentError("an array needs __ndarray__, shape and one of data/base64", path=path)
@@ -126,15 +141,15 @@ def decode_array(value: dict, path, decode_item) -> np.ndarray:
         if dtype.kind == "O" or not isinstance(value["base64"], str):
             raise DocumentError("object arrays cannot be stored as base64", path=path)
         try:
-            raw = base64.b64decode(value["base64"], validate=True)
-        except (binascii.Error, ValueError) as exc:
+            raw = decode_base64(value["base64"])
+        except ValueError as exc:
             raise DocumentError("invalid base64 data: %s" % exc, path=path)
         if len(raw) != size * dtype.itemsize:
             raise DocumentError("array data holds %d bytes, shape %s of %s needs %d"
                                 % (len(raw), shape, dtype, size * dtype.itemsize), path=path)
         if dtype.kind == "b" and raw.translate(None, b"\x00\x01"):
             raise DocumentError("boolean array holds bytes other than 0 and 1", path=path)
-        flat = np.frombuffer(bytearray(raw), dtype=dtype)
+        flat = np.frombuffer(raw, dtype=dtype)
     else:
         data = value["data"]
         if not isinstance(data, list) or len(data) != size:

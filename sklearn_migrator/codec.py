@@ -23,12 +23,14 @@ _NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
 
 
 class Encoder:
-    """Encodes one state tree; ``arrays`` is one of ``ARRAY_MODES``."""
+    """Encodes one state tree; ``arrays`` is one of ``ARRAY_MODES``; ``streamed``
+    leaves base64 data as raw bytes for ``jsonio.write_document``."""
 
-    def __init__(self, arrays: str = "auto"):
+    def __init__(self, arrays: str = "auto", streamed: bool = False):
         if arrays not in ARRAY_MODES:
             raise ValueError("arrays must be one of %s, got %r" % (", ".join(ARRAY_MODES), arrays))
         self.arrays = arrays
+        self.streamed = streamed
         self.references = {}
         self.ids = {}
 
@@ -56,7 +58,7 @@ class Encoder:
         if kind is tuple:
             return {"__tuple__": [self.encode(item) for item in value]}
         if kind is np.ndarray:
-            return encode_array(value, self.arrays, self.encode)
+            return encode_array(value, self.arrays, self.encode, self.streamed)
         if isinstance(value, np.generic):
             return encode_scalar(value)
         if isinstance(value, np.dtype):
@@ -101,13 +103,17 @@ def _node_references(value):
 
 
 class Decoder:
-    """Decodes the JSON form of one state tree, checking every field."""
+    """Decodes the JSON form of one state tree, checking every field. ``cut`` holds
+    the long strings ``jsonio.parse_document`` kept out of the parsed value."""
 
-    def __init__(self):
+    def __init__(self, cut=None):
         self.nodes = {}
+        self.cut = cut
 
     def decode(self, value, path=""):
         kind = type(value)
+        if kind is str and self.cut is not None:
+            return self.cut.text(value, path)
         if value is None or kind is bool or kind is str or kind is int or kind is float:
             return value
         if kind is list:
@@ -121,6 +127,8 @@ class Decoder:
             return {key: self.decode(item, join(path, key)) for key, item in value.items()}
         tag = tags[0]
         if tag == "__ndarray__":
+            if self.cut is not None:
+                return decode_array(value, path, self.decode, self.cut.bytes)
             return decode_array(value, path, self.decode)
         if len(value) == 1 and tag in _SIMPLE_TAGS:
             return _SIMPLE_TAGS[tag](self, value[tag], path)
@@ -183,11 +191,11 @@ _SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": 
                 "__dtype__": Decoder.dtype}
 
 
-def encode_tree(tree, arrays: str = "auto"):
-    """The JSON value of a state tree."""
-    return Encoder(arrays).encode_tree(tree)
+def encode_tree(tree, arrays: str = "auto", streamed: bool = False):
+    """The JSON value of a state tree (see :class:`Encoder`)."""
+    return Encoder(arrays, streamed).encode_tree(tree)
 
 
-def decode_tree(value, path: str = ""):
+def decode_tree(value, path: str = "", cut=None):
     """The state tree of a JSON value (raises DocumentError on malformed input)."""
-    return Decoder().decode(value, path)
+    return Decoder(cut).decode(value, path)

@@ -70,7 +70,7 @@ def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> 
         if os.path.exists(path) and not force:
             raise FileExistsError("%s exists (use --force to overwrite)" % path)
     os.makedirs(os.path.dirname(outputs[0]) or ".", exist_ok=True)
-    write_atomically(outputs[0], jsonio.file_writer(outputs[0], jsonio.to_bytes(doc)))
+    write_atomically(outputs[0], jsonio.file_writer(outputs[0], doc))
     if native_joblib:
         import joblib
 

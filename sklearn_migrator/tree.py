@@ -46,32 +46,37 @@ class Node:
     __hash__ = None
 
 
-def iter_nodes(value, path: str = "", seen=None):
+def iter_nodes(value, path: str = ""):
     """Yield ``(path, node)`` for every distinct node in ``value``, parents first.
 
     A node shared by several parents is yielded once, at its first path.
     """
-    if seen is None:
-        seen = set()
-    if isinstance(value, Node):
-        if id(value) in seen:
-            return
-        seen.add(id(value))
-        yield path, value
-        for key in ("args", "params", "state"):
-            child = getattr(value, key)
-            if child is not None:
-                for item in iter_nodes(child, join(path, key) if key == "args" else path, seen):
-                    yield item
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            for item in iter_nodes(child, join(path, key), seen):
-                yield item
-    elif isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.dtype == object):
-        items = value.flat if isinstance(value, np.ndarray) else value
-        for index, child in enumerate(items):
-            for item in iter_nodes(child, "%s[%d]" % (path, index), seen):
-                yield item
+    seen = set()
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        kind = type(value)
+        if kind is Node:
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            yield path, value
+            for key, child in (("state", value.state), ("params", value.params), ("args", value.args)):
+                if _may_hold_nodes(child):
+                    stack.append((join(path, key) if key == "args" else path, child))
+        elif kind is dict:
+            stack.extend((join(path, key), child) for key, child in reversed(list(value.items()))
+                         if _may_hold_nodes(child))
+        elif kind is list or kind is tuple or kind is np.ndarray:
+            items = list(value.flat) if kind is np.ndarray else value
+            stack.extend(("%s[%d]" % (path, index), items[index]) for index in reversed(range(len(items)))
+                         if _may_hold_nodes(items[index]))
+
+
+def _may_hold_nodes(value):
+    kind = type(value)
+    return kind is Node or kind is dict or kind is list or kind is tuple or (kind is np.ndarray
+                                                                            and value.dtype == object)
 
 
 def rebuild(value, path: str, convert, kind):

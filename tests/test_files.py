@@ -10,17 +10,15 @@ import pytest
 import sklearn_migrator as sm
 from sklearn_migrator import jsonio, zoo
 
+from conftest import fast_or_standard
+
 CASES = [case for case in zoo.cases() if case.id in ("RandomForestClassifier-3class", "MLPRegressor-adam-multioutput",
                                                       "KNeighborsClassifier-ball_tree")]
 
 
-@pytest.fixture(params=["orjson", "json"])
+@pytest.fixture(params=["orjson", "standard library"])
 def backend(request, monkeypatch):
-    if request.param == "json":
-        monkeypatch.setattr(jsonio, "orjson", None)
-    elif jsonio.orjson is None:
-        pytest.skip("orjson is not installed here (the CI's newest environment installs it)")
-    return request.param
+    return fast_or_standard(request, monkeypatch, jsonio, "orjson")
 
 
 @pytest.mark.parametrize("suffix", [".json", ".json.gz", ".json.zst"])

@@ -40,10 +40,11 @@ def apply_state(obj, state, path):
     return obj
 
 
-def require(condition, message, path):
-    """Raise a StateValidationError at ``path`` unless ``condition`` holds."""
+def require(condition, message, path, *args):
+    """Raise a StateValidationError at ``path`` unless ``condition`` holds (the message
+    is ``message % args``, formatted only then: checks run once per node of large ensembles)."""
     if not condition:
-        raise StateValidationError(message, path=path)
+        raise StateValidationError(message % args if args else message, path=path)
 
 
 def field(state, key, path, kinds=None, ndim=None, dtype=None, required=True):
@@ -51,28 +52,27 @@ def field(state, key, path, kinds=None, ndim=None, dtype=None, required=True):
     where = join(path, key)
     require(isinstance(state, dict), "expected a dict of fitted state", path)
     if key not in state:
-        require(not required, "required field %r is missing" % key, where)
+        require(not required, "required field %r is missing", where, key)
         return None
     value = state[key]
     if kinds is not None or ndim is not None or dtype is not None:
-        require(isinstance(value, np.ndarray), "expected an array, got %s" % type(value).__name__, where)
+        require(isinstance(value, np.ndarray), "expected an array, got %s", where, type(value).__name__)
         if kinds is not None:
-            require(value.dtype.kind in kinds, "unexpected dtype %s" % value.dtype, where)
+            require(value.dtype.kind in kinds, "unexpected dtype %s", where, value.dtype)
         if dtype is not None:
-            require(value.dtype == np.dtype(dtype), "expected dtype %s, got %s" % (np.dtype(dtype), value.dtype),
-                    where)
+            require(value.dtype == dtype, "expected dtype %s, got %s", where, np.dtype(dtype), value.dtype)
         if ndim is not None:
-            require(value.ndim == ndim, "expected %d dimensions, got shape %s" % (ndim, value.shape), where)
+            require(value.ndim == ndim, "expected %d dimensions, got shape %s", where, ndim, value.shape)
     return value
 
 
 def as_int(value, what, path, minimum=None):
     """``value`` as a Python int (ints and integer numpy scalars only)."""
     require(isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)),
-            "%s must be an integer, got %r" % (what, type(value).__name__), path)
+            "%s must be an integer, got %r", path, what, type(value).__name__)
     value = int(value)
     if minimum is not None:
-        require(value >= minimum, "%s must be >= %d, got %d" % (what, minimum, value), path)
+        require(value >= minimum, "%s must be >= %d, got %d", path, what, minimum, value)
     return value
 
 

@@ -1,11 +1,20 @@
 """scikit-learn estimators: constructor params plus fitted attributes."""
 from __future__ import annotations
 
+import functools
+
 import sklearn
 
 from ..errors import DocumentError
 from ..tree import Node, join
 from ._state import apply_state, newobj_state
+
+
+@functools.lru_cache(maxsize=None)
+def param_names(cls):
+    """``cls._get_param_names()``, which inspects the constructor's signature: looked up
+    once per class, not once per tree of a forest."""
+    return frozenset(cls._get_param_names())
 
 
 class EstimatorCodec:
@@ -24,7 +33,7 @@ class EstimatorCodec:
     def capture(self, obj, entry):
         state = dict(newobj_state(obj) or {})
         state.pop("_sklearn_version", None)
-        params = {name: state.pop(name) for name in type(obj)._get_param_names() if name in state}
+        params = {name: state.pop(name) for name in sorted(param_names(type(obj))) if name in state}
         return Node(entry.name, params=params, state=state)
 
     def validate(self, node, path):
@@ -37,7 +46,7 @@ class EstimatorCodec:
             self.validator(node, path)
 
     def build(self, cls, node, path):
-        expected = set(cls._get_param_names())
+        expected = param_names(cls)
         unknown = sorted(set(node.params) - expected)
         missing = sorted(expected - set(node.params))
         if unknown or missing:

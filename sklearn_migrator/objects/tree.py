@@ -16,6 +16,7 @@ from ..tree import Node, join
 from ._state import as_int, field, node_field, require
 
 TREE_LEAF = -1
+_FLOAT64 = np.dtype(np.float64)
 
 
 def _node_dtype():
@@ -40,26 +41,27 @@ def validate_tree(node, path):
     as_int(field(state, "max_depth", path), "max_depth", join(path, "max_depth"), minimum=0)
     nodes = field(state, "nodes", path, ndim=1)
     where = join(path, "nodes")
-    require(nodes.dtype == _node_dtype(),
-            "node layout %s does not match this release's %s" % (nodes.dtype, _node_dtype()), where)
-    require(nodes.shape == (node_count,) and nodes.flags.c_contiguous,
-            "expected %d contiguous nodes, got shape %s" % (node_count, nodes.shape), where)
-    values = field(state, "values", path, dtype=np.float64, ndim=3)
-    require(values.shape == (node_count, n_outputs, int(n_classes.max())) and values.flags.c_contiguous,
-            "values must be a contiguous array of shape (%d, %d, %d), got %s"
-            % (node_count, n_outputs, int(n_classes.max()), values.shape), join(path, "values"))
+    require(nodes.dtype == _node_dtype(), "node layout %s does not match this release's %s", where,
+            nodes.dtype, _node_dtype())
+    require(nodes.shape == (node_count,) and nodes.flags.c_contiguous, "expected %d contiguous nodes, got shape %s",
+            where, node_count, nodes.shape)
+    values = field(state, "values", path, dtype=_FLOAT64, ndim=3)
+    expected = (node_count, n_outputs, int(n_classes.max()))
+    require(values.shape == expected and values.flags.c_contiguous,
+            "values must be a contiguous array of shape %s, got %s", join(path, "values"), expected, values.shape)
     if node_count == 0:
         return
+    # Whole-array arithmetic, no boolean indexing: this runs on every tree of a forest.
     index = np.arange(node_count)
     left, right, feature = nodes["left_child"], nodes["right_child"], nodes["feature"]
     leaf = left == TREE_LEAF
-    require(bool((leaf == (right == TREE_LEAF)).all()), "a node has exactly one child", where)
-    inner = ~leaf
-    require(bool(((left[inner] > index[inner]) & (left[inner] < node_count)).all()
-                 and ((right[inner] > index[inner]) & (right[inner] < node_count)).all()),
+    require(np.array_equal(leaf, right == TREE_LEAF), "a node has exactly one child", where)
+    nearest = np.where(leaf, node_count, np.minimum(left, right))  # leaves pass the first test
+    require(bool((nearest > index).all()) and int(np.maximum(left, right).max()) < node_count,
             "child indices must point forward to existing nodes", where)
-    require(bool(((feature[inner] >= 0) & (feature[inner] < n_features)).all()),
-            "split features must be in [0, %d)" % n_features, where)
+    split = np.where(leaf, 0, feature)
+    require(int(split.min()) >= 0 and int(split.max()) < n_features, "split features must be in [0, %d)", where,
+            n_features)
 
 
 def n_features_of(state):
@@ -81,15 +83,15 @@ def check_tree_inputs(tree_node, state, path, holder=True):
     n_features = n_features_of(state)
     if n_features is not None:
         require(tree_node.args[0] == n_features,
-                "tree expects %r features, its estimator %d" % (tree_node.args[0], n_features), path)
+                "tree expects %r features, its estimator %d", path, tree_node.args[0], n_features)
     n_outputs = state.get("n_outputs_")
     if n_outputs is not None:
         require(tree_node.args[2] == n_outputs,
-                "tree has %r outputs, its estimator declares %r" % (tree_node.args[2], n_outputs), path)
+                "tree has %r outputs, its estimator declares %r", path, tree_node.args[2], n_outputs)
     classes, counts = state.get("classes_"), tree_node.args[1]
     if holder and isinstance(classes, np.ndarray) and isinstance(counts, np.ndarray) and counts.shape == (1,):
         require(classes.shape == (int(counts[0]),),
-                "tree has %d classes, its estimator %d" % (int(counts[0]), len(classes)), path)
+                "tree has %d classes, its estimator %d", path, int(counts[0]), len(classes))
 
 
 def validate_tree_estimator(node, path):
