@@ -111,39 +111,53 @@ def _onnx_write(model, path):
         handle.write(onnx_model.SerializeToString())
 
 
-def methods():
-    """``{name: (suffix, write(model, path), read(path))}`` of every method installed here."""
+def _pickle_write(model, path):
+    with open(path, "wb") as handle:
+        pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _pickle_read(path):
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def _joblib(compress):
     import joblib
 
+    return lambda model, path: joblib.dump(model, path, compress=compress), joblib.load
+
+
+def _ours(arrays):
     import sklearn_migrator as sm
 
-    def pickle_write(model, path):
-        with open(path, "wb") as handle:
-            pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return lambda model, path: sm.dump(model, path, arrays=arrays), sm.load
 
-    def pickle_read(path):
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
 
-    found = {
-        "pickle": (".pkl", pickle_write, pickle_read),
-        "joblib": (".joblib", joblib.dump, joblib.load),
-        "joblib compress=3": (".z.joblib", lambda model, path: joblib.dump(model, path, compress=3), joblib.load),
-        "ours compact": (".json", sm.dump, sm.load),
-        "ours readable": (".json", lambda model, path: sm.dump(model, path, arrays="list"), sm.load),
-        "ours .json.gz": (".json.gz", sm.dump, sm.load),
-    }
-    if importlib.util.find_spec("zstandard"):
-        found["ours .json.zst"] = (".json.zst", sm.dump, sm.load)
-    try:
-        import skops.io as sio
+def _skops():
+    import skops.io as sio
 
-        found["skops"] = (".skops", sio.dump, lambda path: sio.load(path, trusted=sio.get_untrusted_types(file=path)))
-    except ImportError:
-        pass
-    if importlib.util.find_spec("onnxruntime") and importlib.util.find_spec("skl2onnx"):
-        found["skl2onnx + onnxruntime"] = (".onnx", _onnx_write, _Onnx)
-    return found
+    return sio.dump, lambda path: sio.load(path, trusted=sio.get_untrusted_types(file=path))
+
+
+#: name: (file suffix, modules it needs, () -> (write(model, path), read(path)))
+METHODS = {
+    "pickle": (".pkl", (), lambda: (_pickle_write, _pickle_read)),
+    "joblib": (".joblib", ("joblib",), lambda: _joblib(0)),
+    "joblib compress=3": (".z.joblib", ("joblib",), lambda: _joblib(3)),
+    "ours compact": (".json", (), lambda: _ours("auto")),
+    "ours readable": (".json", (), lambda: _ours("list")),
+    "ours .json.gz": (".json.gz", (), lambda: _ours("auto")),
+    "ours .json.zst": (".json.zst", ("zstandard",), lambda: _ours("auto")),
+    "skops": (".skops", ("skops",), _skops),
+    "skl2onnx + onnxruntime": (".onnx", ("skl2onnx", "onnxruntime"), lambda: (_onnx_write, _Onnx)),
+}
+
+
+def methods(names=None):
+    """``{name: (suffix, write(model, path), read(path))}`` of the methods installed here
+    (only ``names``, if given: a method's modules are imported when it is chosen)."""
+    return {name: (suffix,) + make() for name, (suffix, modules, make) in METHODS.items()
+            if (names is None or name in names) and all(importlib.util.find_spec(m) for m in modules)}
 
 
 def array_bytes(model):
@@ -188,7 +202,7 @@ sys.path.insert(0, %r)
 import formats, peak_memory
 name, mode, model_path, path, module = sys.argv[1:6]
 importlib.import_module(module)  # the estimator's code is loaded before measuring, as in a running service
-write, read = formats.methods()[name][1:]
+write, read = formats.methods([name])[name][1:]  # imports what the method needs
 if mode == "write":
     with open(model_path, "rb") as handle:
         model = pickle.load(handle)
@@ -263,6 +277,44 @@ def markdown(rows, header):
     return header + "\n".join(lines) + "\n"
 
 
+README_START, README_END = "<!-- benchmarks: start -->", "<!-- benchmarks: end -->"
+
+
+def summary(rows):
+    """The README's digest of the table: our compact document against pickle and the peers."""
+    def cell(key, name, *fields):
+        r = next((r for r in rows if r["model"] == key and r["method"] == name), None)
+        if r is None:
+            return "-"
+        if "error" in r:
+            return "fails"
+        return " / ".join("%.2f" % r[f] for f in fields)
+
+    lines = ["| model | ours compact: size / write / read | ours .json.zst size vs joblib compress=3 (MB) "
+             "| skops write / read | skl2onnx write / read | published 1.0.0 write / read |",
+             "|---|---|---|---|---|---|"]
+    for key in dict.fromkeys(r["model"] for r in rows):
+        title = next(r["title"] for r in rows if r["model"] == key)
+        zst = [next((r for r in rows if r["model"] == key and r["method"] == n and "error" not in r), None)
+               for n in ("ours .json.zst", "joblib compress=3")]
+        lines.append("| (%s) %s | %s | %s | %s | %s | %s |" % (
+            key, title, cell(key, "ours compact", "size_ratio", "write_ratio", "read_ratio"),
+            "%.2f vs %.2f" % (zst[0]["size"] / 1e6, zst[1]["size"] / 1e6) if all(zst) else "-",
+            cell(key, "skops", "write_ratio", "read_ratio"),
+            cell(key, "skl2onnx + onnxruntime", "write_ratio", "read_ratio"),
+            cell(key, "published 1.0.0", "write_ratio", "read_ratio")))
+    return "\n".join(lines)
+
+
+def update_readme(path, text):
+    """Replace what stands between the benchmark markers of the README with ``text``."""
+    with open(path) as handle:
+        readme = handle.read()
+    start, end = readme.index(README_START) + len(README_START), readme.index(README_END)
+    with open(path, "w") as handle:
+        handle.write(readme[:start] + "\n" + text + "\n" + readme[end:])
+
+
 def chart(rows, path):
     import matplotlib
 
@@ -300,6 +352,8 @@ def main():
     parser.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "sklearn-migrator-bench"))
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks"),
                         help="writes OUT.md, OUT.png and OUT.json")
+    parser.add_argument("--readme", default=os.path.join(ROOT, "README.md"),
+                        help="the README whose benchmark digest is replaced ('' for none)")
     args = parser.parse_args()
 
     import sklearn
@@ -361,7 +415,10 @@ def main():
     with open(args.out + ".json", "w") as handle:
         json.dump(rows, handle, indent=1)
     chart([r for r in rows if "error" not in r], args.out + ".png")
-    print("wrote %s.md, .png and .json" % args.out)
+    if args.readme:
+        update_readme(args.readme, "Ratios against pickle, from `%s` (full table: [docs/benchmarks.md](docs/"
+                                   "benchmarks.md)):\n\n%s" % (command, summary(rows)))
+    print("wrote %s.md, .png and .json%s" % (args.out, " and the README digest" if args.readme else ""))
 
 
 def _installed(name):

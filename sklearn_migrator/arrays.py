@@ -33,16 +33,22 @@ _INF = float("inf")
 _NON_FINITE = ("nan", "inf", "-inf")
 _PY_TYPES = {"b": (bool,), "i": (int,), "u": (int,), "f": (int, float), "U": (str,)}
 _STRUCTURED_KEYS = ("names", "formats", "offsets", "itemsize")
+_ENCODED_STRUCTURED = {}  # the JSON of structured dtypes (copied on use), by dtype
 _STRUCTURED = {}  # decoded structured dtypes by the repr of their JSON value: a forest repeats one in every tree
 
 
 def encode_dtype(dtype: np.dtype):
     """A JSON value naming ``dtype``, always little-endian."""
     if dtype.names is not None:
-        return {"names": list(dtype.names),
-                "formats": [encode_dtype(dtype.fields[name][0]) for name in dtype.names],
-                "offsets": [dtype.fields[name][1] for name in dtype.names],
-                "itemsize": dtype.itemsize}
+        encoded = _ENCODED_STRUCTURED.get(dtype)
+        if encoded is None:
+            encoded = {"names": list(dtype.names),
+                       "formats": [encode_dtype(dtype.fields[name][0]) for name in dtype.names],
+                       "offsets": [dtype.fields[name][1] for name in dtype.names],
+                       "itemsize": dtype.itemsize}
+            if len(_ENCODED_STRUCTURED) < 256:
+                _ENCODED_STRUCTURED[dtype] = encoded
+        return {key: list(item) if type(item) is list else item for key, item in encoded.items()}
     if dtype.kind == "O":
         return "|O"
     if dtype.kind not in "biufcUSV" or dtype.subdtype is not None:

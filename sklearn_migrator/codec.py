@@ -17,7 +17,7 @@ import numpy as np
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar)
 from .errors import DocumentError
-from .tree import Node, join
+from .tree import Node, join, may_hold_nodes
 
 _NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
 
@@ -88,18 +88,17 @@ def _node_references(value):
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, Node):
+        kind = type(item)
+        if kind is Node:
             yield item
             if id(item) in expanded:
                 continue
             expanded.add(id(item))
-            stack.extend(child for child in (item.args, item.params, item.state) if child is not None)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif isinstance(item, np.ndarray) and item.dtype == object:
-            stack.extend(item.flat)
+            stack.extend(child for child in (item.args, item.params, item.state) if may_hold_nodes(child))
+        elif kind is dict:
+            stack.extend(child for child in item.values() if may_hold_nodes(child))
+        elif kind is list or kind is tuple or kind is np.ndarray:
+            stack.extend(child for child in (item.flat if kind is np.ndarray else item) if may_hold_nodes(child))
 
 
 class Decoder:

@@ -62,18 +62,20 @@ def iter_nodes(value, path: str = ""):
             seen.add(id(value))
             yield path, value
             for key, child in (("state", value.state), ("params", value.params), ("args", value.args)):
-                if _may_hold_nodes(child):
+                if may_hold_nodes(child):
                     stack.append((join(path, key) if key == "args" else path, child))
         elif kind is dict:
             stack.extend((join(path, key), child) for key, child in reversed(list(value.items()))
-                         if _may_hold_nodes(child))
+                         if may_hold_nodes(child))
         elif kind is list or kind is tuple or kind is np.ndarray:
             items = list(value.flat) if kind is np.ndarray else value
             stack.extend(("%s[%d]" % (path, index), items[index]) for index in reversed(range(len(items)))
-                         if _may_hold_nodes(items[index]))
+                         if may_hold_nodes(items[index]))
 
 
-def _may_hold_nodes(value):
+def may_hold_nodes(value):
+    """Whether ``value`` is a node or a container that may hold one (dict, list, tuple,
+    object array)."""
     kind = type(value)
     return kind is Node or kind is dict or kind is list or kind is tuple or (kind is np.ndarray
                                                                             and value.dtype == object)
@@ -81,22 +83,32 @@ def _may_hold_nodes(value):
 
 def rebuild(value, path: str, convert, kind):
     """``value`` with every object of type ``kind`` inside its containers (dicts, lists,
-    tuples, object arrays) replaced by ``convert(obj, path)``; containers are copied."""
+    tuples, object arrays) replaced by ``convert(obj, path)``; containers are copied,
+    everything else (numbers, strings, numeric arrays) is kept as it is."""
     if isinstance(value, kind):
         return convert(value, path)
     container = type(value)
     if container is dict:
-        return {key: rebuild(item, join(path, key), convert, kind) for key, item in value.items()}
+        return {key: rebuild(item, join(path, key), convert, kind) if _walk(item, kind) else item
+                for key, item in value.items()}
     if container is list:
-        return [rebuild(item, "%s[%d]" % (path, i), convert, kind) for i, item in enumerate(value)]
+        return [rebuild(item, "%s[%d]" % (path, i), convert, kind) if _walk(item, kind) else item
+                for i, item in enumerate(value)]
     if container is tuple:
-        return tuple(rebuild(item, "%s[%d]" % (path, i), convert, kind) for i, item in enumerate(value))
+        return tuple(rebuild(item, "%s[%d]" % (path, i), convert, kind) if _walk(item, kind) else item
+                     for i, item in enumerate(value))
     if container is np.ndarray and value.dtype == object:
         out = np.empty(value.size, dtype=object)
         for index, item in enumerate(value.flat):
             out[index] = rebuild(item, "%s[%d]" % (path, index), convert, kind)
         return out.reshape(value.shape)
     return value
+
+
+def _walk(item, kind):
+    container = type(item)
+    return (container is dict or container is list or container is tuple or isinstance(item, kind)
+            or (container is np.ndarray and item.dtype == object))
 
 
 class MemoizedRebuild:
