@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar)
 from .errors import DocumentError
@@ -48,6 +49,8 @@ class Encoder:
         if kind is float:
             return encode_float(value)
         if kind is list:
+            if self.arrays != "list" and packing.worth_packing(value):
+                return {"__packed__": self.pack(value), "count": len(value)}
             return [self.encode(item) for item in value]
         if kind is dict:
             if all(type(key) is str and not key.startswith("__") for key in value):
@@ -58,12 +61,25 @@ class Encoder:
         if kind is tuple:
             return {"__tuple__": [self.encode(item) for item in value]}
         if kind is np.ndarray:
+            if (value.dtype == object and self.arrays != "list" and value.flags.c_contiguous
+                    and packing.worth_packing(list(value.flat))):
+                return {"__ndarray__": "|O", "shape": list(value.shape), "packed": self.pack(list(value.flat))}
             return encode_array(value, self.arrays, self.encode, self.streamed)
         if isinstance(value, np.generic):
             return encode_scalar(value)
         if isinstance(value, np.dtype):
             return {"__dtype__": encode_dtype(value)}
         raise TypeError("cannot encode a value of type %s" % kind.__name__)
+
+    def pack(self, items):
+        """The packed column of ``items`` (see :mod:`~sklearn_migrator.packing`)."""
+        saved = self.arrays, self.streamed
+        self.arrays, self.streamed = "base64", True  # raw bytes, so that arrays can be concatenated
+        try:
+            column = packing.factor([self.encode(item) for item in items])
+        finally:
+            self.arrays, self.streamed = saved
+        return column if self.streamed else packing.materialize(column)
 
     def node(self, node):
         ident = self.ids.get(id(node))
@@ -111,6 +127,8 @@ class Decoder:
 
     def decode(self, value, path=""):
         kind = type(value)
+        if kind is packing.Decoded:  # an array of a packed column, decoded with its neighbours
+            return value.array
         if kind is str and self.cut is not None:
             return self.cut.text(value, path)
         if value is None or kind is bool or kind is str or kind is int or kind is float:
@@ -126,9 +144,9 @@ class Decoder:
             return {key: self.decode(item, join(path, key)) for key, item in value.items()}
         tag = tags[0]
         if tag == "__ndarray__":
-            if self.cut is not None:
-                return decode_array(value, path, self.decode, self.cut.bytes)
-            return decode_array(value, path, self.decode)
+            return self.array(value, path) if "packed" not in value else self.packed_array(value, path)
+        if tag == "__packed__" and set(value) == {"__packed__", "count"}:
+            return self.unpack(value["__packed__"], packing.check_count(value["count"], path), path)
         if len(value) == 1 and tag in _SIMPLE_TAGS:
             return _SIMPLE_TAGS[tag](self, value[tag], path)
         if tag == "__scalar__":
@@ -158,6 +176,26 @@ class Decoder:
                 raise DocumentError("object ids must be distinct integers", path=path or None)
             self.nodes[ident] = node
         return node
+
+    def array(self, value, path):
+        if self.cut is not None:
+            return decode_array(value, path, self.decode, self.cut.bytes)
+        return decode_array(value, path, self.decode)
+
+    def unpack(self, column, count, path):
+        items = packing.unfactor(column, count, path, self.array)
+        return [self.decode(item, "%s[%d]" % (path, index)) for index, item in enumerate(items)]
+
+    def packed_array(self, value, path):
+        shape = value.get("shape")
+        if set(value) != {"__ndarray__", "shape", "packed"} or value["__ndarray__"] != "|O" or not (
+                type(shape) is list and len(shape) <= 32 and all(type(n) is int and n >= 0 for n in shape)):
+            raise DocumentError("a packed array needs __ndarray__ '|O', a shape and packed", path=path or None)
+        items = self.unpack(value["packed"], packing.check_count(packing.size_of(shape), path), path)
+        out = np.empty(len(items), dtype=object)
+        for index, item in enumerate(items):
+            out[index] = item
+        return out.reshape(shape)
 
     def ref(self, ident, path):
         node = self.nodes.get(ident) if type(ident) is int else None

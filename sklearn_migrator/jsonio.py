@@ -36,6 +36,10 @@ except ImportError:  # optional
     orjson = None
 
 
+#: zstandard level of ``.zst`` documents. Base64 text compresses less well than raw bytes;
+#: at level 6 a forest's document is smaller than ``joblib.dump(compress=3)`` (43.6 MB
+#: against 47.3 MB for a 300-tree classifier; level 3 gave 51.5 MB) in about 1.4x its time.
+ZSTD_LEVEL = 6
 #: Strings shorter than this stay in the parsed JSON.
 CUT_MIN_LENGTH = 4096
 _KEY = b'"base64":'
@@ -191,7 +195,7 @@ def file_writer(name: str, doc, indent=None):
                 with gzip.GzipFile(fileobj=handle, mode="wb", compresslevel=6, mtime=0) as stream:
                     write_document(doc, stream.write, indent)
             elif name.endswith(".zst"):
-                with _zstd().ZstdCompressor(level=3).stream_writer(handle, closefd=False) as stream:
+                with _zstd().ZstdCompressor(level=ZSTD_LEVEL).stream_writer(handle, closefd=False) as stream:
                     write_document(doc, stream.write, indent)
             else:
                 write_document(doc, handle.write, indent)

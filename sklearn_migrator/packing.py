@@ -1,0 +1,197 @@
+"""Lists of many small objects of one class, written column by column ("packed").
+
+A gradient-boosting model holds hundreds of small trees. Written one by one,
+each repeats its parameters, its node layout and the JSON of its structure,
+and base64 pads each small array: the document of a 300-stage, 3-class model
+was 1.9 times its pickle. Packed, the list is written as its items' common
+shape with each field stored once, as a column:
+
+``{"__same__": v}``
+    every item has the value ``v`` here;
+``{"__fields__": {key: column, ...}}``
+    every item is a JSON object with these keys, in this order;
+``{"__items__": [column, ...]}``
+    every item is a JSON array of this length;
+``{"__concat__": {"__ndarray__": dtype, "shapes": column, "base64": ...}}``
+    every item is an array of this dtype; their raw bytes are concatenated;
+``{"__each__": [v1, ..., vN]}``
+    the items' values, one by one.
+
+A packed list is ``{"__packed__": column, "count": N}``; a packed object array is
+``{"__ndarray__": "|O", "shape": [...], "packed": column}``. Unpacking gives back
+exactly the JSON the items would have had one by one (arrays already decoded),
+so everything after it, checks included, is the same. The readable form
+(``arrays="list"``) never packs.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import b64
+from .errors import DocumentError
+from .tree import Node, join
+
+#: Lists shorter than this are written item by item.
+MIN_ITEMS = 8
+#: Items whose arrays hold more than this many bytes on average gain nothing from
+#: packing (their bytes dominate); they are written one by one.
+MAX_ITEM_BYTES = 1 << 16
+#: The most items a packed value may claim (a document cannot make the reader loop further).
+MAX_COUNT = 1 << 24
+_COLUMN_TAGS = ("__same__", "__fields__", "__items__", "__concat__", "__each__")
+_ARRAY_KEYS = ["__ndarray__", "shape", "base64"]
+
+
+class Decoded:
+    """An array already decoded from a packed column, standing where its JSON would be."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array):
+        self.array = array
+
+
+def worth_packing(items) -> bool:
+    """Whether a list of state-tree values should be written packed: many nodes of one
+    class, small enough that per-item overhead is what costs."""
+    if len(items) < MIN_ITEMS or not all(type(item) is Node for item in items):
+        return False
+    if len({item.cls for item in items}) != 1:
+        return False
+    budget, stack = MAX_ITEM_BYTES * len(items), [items]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is Node:
+            stack.extend(part for part in (value.args, value.params, value.state) if part is not None)
+        elif kind is dict:
+            stack.extend(value.values())
+        elif kind is list or kind is tuple:
+            stack.extend(value)
+        elif kind is np.ndarray:
+            if value.dtype == object:
+                stack.extend(value.flat)
+            else:
+                budget -= value.nbytes
+                if budget < 0:
+                    return False
+    return True
+
+
+def factor(values):
+    """The column of a list of JSON values (whose arrays are base64 of ``b64.Raw`` bytes)."""
+    first = values[0]
+    if all(_identical(first, value) for value in values[1:]):
+        return {"__same__": first}
+    if type(first) is dict:
+        keys = list(first)
+        if all(type(value) is dict and list(value) == keys for value in values):
+            if keys == _ARRAY_KEYS and _concatenable(values):
+                return {"__concat__": {"__ndarray__": first["__ndarray__"],
+                                       "shapes": factor([value["shape"] for value in values]),
+                                       "base64": b64.Raw(np.concatenate([_bytes(v["base64"]) for v in values]))}}
+            return {"__fields__": {key: factor([value[key] for value in values]) for key in keys}}
+    if type(first) is list and all(type(value) is list and len(value) == len(first) for value in values):
+        return {"__items__": [factor([value[index] for value in values]) for index in range(len(first))]}
+    return {"__each__": values}
+
+
+def unfactor(column, count, path, decode_array):
+    """The ``count`` JSON values a column stands for (``decode_array`` decodes the
+    JSON of an array: concatenated bytes are decoded once, then split)."""
+    if type(column) is not dict or len(column) != 1 or next(iter(column)) not in _COLUMN_TAGS:
+        raise DocumentError("a packed column must be one of %s" % ", ".join(_COLUMN_TAGS), path=path or None)
+    tag, body = next(iter(column.items()))
+    if tag == "__same__":
+        return [body] * count
+    if tag == "__each__":
+        if type(body) is not list or len(body) != count:
+            raise DocumentError("__each__ must list %d values" % count, path=path or None)
+        return body
+    if tag == "__fields__":
+        if type(body) is not dict:
+            raise DocumentError("__fields__ must map keys to columns", path=path or None)
+        columns = [unfactor(sub, count, join(path, key), decode_array) for key, sub in body.items()]
+        keys = list(body)
+        return [dict(zip(keys, row)) for row in zip(*columns)] if keys else [{} for _ in range(count)]
+    if tag == "__items__":
+        if type(body) is not list:
+            raise DocumentError("__items__ must list columns", path=path or None)
+        columns = [unfactor(sub, count, "%s[%d]" % (path, index), decode_array) for index, sub in enumerate(body)]
+        return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(count)]
+    return _split(body, count, path, decode_array)
+
+
+def size_of(shape):
+    """The number of elements of an array of ``shape`` (``math.prod`` is Python 3.8+)."""
+    size = 1
+    for extent in shape:
+        size *= extent
+    return size
+
+
+def materialize(value):
+    """``value`` with every ``b64.Raw`` replaced by its base64 text (for a document
+    returned as a dict rather than streamed)."""
+    kind = type(value)
+    if kind is b64.Raw:
+        return b64.encode(value.buffer).decode("ascii")
+    if kind is dict:
+        return {key: materialize(item) for key, item in value.items()}
+    if kind is list:
+        return [materialize(item) for item in value]
+    return value
+
+
+def check_count(count, path):
+    if type(count) is not int or not 0 <= count <= MAX_COUNT:
+        raise DocumentError("a packed list needs a count between 0 and %d" % MAX_COUNT, path=path or None)
+    return count
+
+
+def _split(body, count, path, decode_array):
+    if type(body) is not dict or set(body) != {"__ndarray__", "shapes", "base64"}:
+        raise DocumentError("__concat__ needs exactly __ndarray__, shapes and base64", path=path or None)
+    shapes = unfactor(body["shapes"], count, join(path, "shapes"), decode_array)
+    sizes = []
+    for shape in shapes:
+        if type(shape) is not list or len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
+            raise DocumentError("malformed array shape %r" % (shape,), path=path or None)
+        sizes.append(size_of(shape))
+    flat = decode_array({"__ndarray__": body["__ndarray__"], "shape": [sum(sizes)], "base64": body["base64"]},
+                        path)
+    if flat.dtype == object:
+        raise DocumentError("object arrays cannot be concatenated", path=path or None)
+    ends = np.cumsum(sizes).tolist()
+    return [Decoded(flat[end - size:end].reshape(shape)) for shape, size, end in zip(shapes, sizes, ends)]
+
+
+def _concatenable(values):
+    dtype = values[0]["__ndarray__"]
+    return dtype != "|O" and all(type(value["base64"]) is b64.Raw and _identical(value["__ndarray__"], dtype)
+                                 for value in values)
+
+
+def _bytes(raw):
+    buffer = raw.buffer
+    return buffer if isinstance(buffer, np.ndarray) else np.frombuffer(buffer, dtype=np.uint8)
+
+
+def _identical(a, b):
+    """JSON equality that tells 1 from 1.0 and True, and 0.0 from -0.0; raw bytes by content."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is dict:
+        return list(a) == list(b) and all(_identical(a[key], b[key]) for key in a)
+    if kind is list:
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+    if kind is float:
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    if kind is b64.Raw:
+        return np.array_equal(_bytes(a), _bytes(b))
+    return a == b

@@ -1,0 +1,107 @@
+"""Packed lists (many small objects of one class written column by column): exact round
+trips, the cases that must not pack, and malformed packed values refused."""
+import json
+
+import numpy as np
+import pytest
+from sklearn.ensemble import GradientBoostingClassifier, RandomForestRegressor
+
+import sklearn_migrator as sm
+from sklearn_migrator import packing
+from sklearn_migrator.codec import decode_tree, encode_tree
+from sklearn_migrator.tree import Node, values_equal
+
+RNG = np.random.RandomState(0)
+X = RNG.rand(300, 5)
+Y3 = RNG.randint(0, 3, 300)
+
+
+def _json(value):
+    return json.loads(json.dumps(value))
+
+
+def test_a_boosted_model_is_packed_and_rebuilt_exactly():
+    model = GradientBoostingClassifier(n_estimators=20, max_depth=2, random_state=0).fit(X, Y3)
+    doc = sm.serialize(model)
+    estimators = doc["tree"]["state"]["estimators_"]
+    assert set(estimators) == {"__ndarray__", "shape", "packed"} and estimators["shape"] == [20, 3]
+    columns = estimators["packed"]["__fields__"]
+    assert columns["__class__"] == {"__same__": "sklearn.tree.DecisionTreeRegressor"}
+    tree_state = columns["state"]["__fields__"]["tree_"]["__fields__"]["state"]["__fields__"]
+    assert set(tree_state["nodes"]) == {"__concat__"}
+    for text in (json.dumps(doc), sm.dumps(model)):
+        rebuilt = sm.loads(text)
+        np.testing.assert_array_equal(rebuilt.predict_proba(X), model.predict_proba(X))
+        assert sm.serialize(rebuilt) == doc
+    # the shared RandomState stays one object
+    assert len({id(tree.random_state) for tree in sm.loads(sm.dumps(model)).estimators_.flat}) == 1
+
+
+def test_the_readable_form_and_large_items_are_not_packed():
+    model = GradientBoostingClassifier(n_estimators=10, max_depth=2, random_state=0).fit(X, Y3)
+    assert "data" in sm.serialize(model, arrays="list")["tree"]["state"]["estimators_"]
+    big = RandomForestRegressor(n_estimators=10, random_state=0).fit(RNG.rand(20000, 3), RNG.rand(20000))
+    assert sum(tree.tree_.node_count for tree in big.estimators_) * 64 > 10 * packing.MAX_ITEM_BYTES
+    assert type(sm.serialize(big)["tree"]["state"]["estimators_"]) is list
+    small = RandomForestRegressor(n_estimators=10, max_depth=3, random_state=0).fit(X, Y3)
+    assert set(sm.serialize(small)["tree"]["state"]["estimators_"]) == {"__packed__", "count"}
+
+
+def _nodes(*states):
+    return [Node("x.Thing", state=state) for state in states * 4]
+
+
+@pytest.mark.parametrize("states", [
+    ({"v": 0.0}, {"v": -0.0}),  # same by ==, different bits
+    ({"v": 1}, {"v": 1.0}),
+    ({"v": 1}, {"v": True}),
+    ({"v": np.zeros(3)}, {"v": np.zeros(3, dtype=np.float32)}),
+    ({"v": np.arange(3)}, {"v": np.arange(3).reshape(1, 3)}),
+    ({"v": np.array([1.5, -0.0])}, {"v": np.array([1.5, 0.0])}),
+    ({"a": 1, "b": 2}, {"b": 2, "a": 1}),  # key order is kept
+    ({"v": [1, 2]}, {"v": [1, 2, 3]}),
+    ({"v": np.array(["a", "bc"])}, {"v": np.array(["a", "b"])}),
+])
+def test_packing_keeps_every_difference(states):
+    value = _nodes(*states)
+    for arrays in ("auto", "base64"):
+        encoded = encode_tree(value, arrays)
+        assert set(encoded) == {"__packed__", "count"}
+        decoded = decode_tree(_json(encoded))
+        assert values_equal(decoded, value)
+        assert [list(node.state) for node in decoded] == [list(node.state) for node in value]
+
+
+def _packed(column, count=2):
+    return {"__packed__": column, "count": count}
+
+
+@pytest.mark.parametrize("bad", [
+    _packed({"__same__": 1}, count=-1),
+    _packed({"__same__": 1}, count=1.5),
+    _packed({"__same__": 1}, count=packing.MAX_COUNT + 1),
+    _packed({"__each__": [1, 2, 3]}),
+    _packed({"__each__": 1}),
+    _packed({"__fields__": [1, 2]}),
+    _packed({"__items__": {"a": 1}}),
+    _packed({"__unknown__": 1}),
+    _packed({"__same__": 1, "__each__": [1, 2]}),
+    _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__same__": [2]}, "base64": "AAAAAAAAAAA="}}),
+    _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__same__": [-1]}, "base64": ""}}),
+    _packed({"__concat__": {"__ndarray__": "|O", "shapes": {"__same__": [0]}, "base64": ""}}),
+    _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__same__": [1]}}}),
+    _packed({"__same__": {"__class__": "numpy.random.RandomState", "__id__": 1}}),
+    {"__ndarray__": "<f8", "shape": [2], "packed": {"__same__": 1}},
+    {"__ndarray__": "|O", "shape": [1 << 30], "packed": {"__same__": 1}},
+    {"__ndarray__": "|O", "shape": [2], "packed": {"__each__": [1]}},
+])
+def test_malformed_packed_values_are_document_errors(bad):
+    with pytest.raises(sm.DocumentError):
+        decode_tree(bad)
+
+
+def test_a_packed_column_may_stand_for_no_items():
+    assert decode_tree(_packed({"__each__": []}, count=0)) == []
+    assert decode_tree(_packed({"__fields__": {}}, count=2)) == [{}, {}]
+    empty = decode_tree({"__ndarray__": "|O", "shape": [0, 3], "packed": {"__each__": []}})
+    assert empty.shape == (0, 3) and empty.dtype == object
