@@ -11,9 +11,10 @@ stages, 3 classes, (d) MLPClassifier (512, 256), (e) KNeighborsClassifier on
 them ten times (a smoke run).
 
 Each method writes the model to a file and reads it back, ``--runs`` times;
-times are medians, ratios are against pickle in the same run. A method whose
-single write and read take over ``--slow`` seconds runs once (the table says
-so). Peak memory is how far a fresh interpreter's resident size rises during
+times are medians, ratios are against pickle in the same run; the methods
+take turns run after run, so that the machine's drifts touch all alike. A
+method whose single write and read take over ``--slow`` seconds runs once (the
+table says so). Peak memory is how far a fresh interpreter's resident size rises during
 one write or one read (``peak_memory.py``), also as a multiple of the bytes of
 the model's arrays. Parity is the largest absolute difference of the read
 model's outputs (``predict_proba``, else ``predict``) from the original's on
@@ -181,19 +182,50 @@ def array_bytes(model):
     return total
 
 
+def time_once(model, write, read, path):
+    """``(write seconds, read seconds, what was read)`` of one write and read."""
+    started = time.perf_counter()
+    write(model, path)
+    middle = time.perf_counter()
+    loaded = read(path)
+    return middle - started, time.perf_counter() - middle, loaded
+
+
 def measure(model, write, read, path, runs, slow):
-    """``(size, write times, read times, what was read)``."""
+    """``(size, write times, read times, what was read)`` of one method."""
     writes, reads = [], []
     for _ in range(runs):
-        started = time.perf_counter()
-        write(model, path)
-        writes.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        loaded = read(path)
-        reads.append(time.perf_counter() - started)
+        write_s, read_s, loaded = time_once(model, write, read, path)
+        writes.append(write_s)
+        reads.append(read_s)
         if writes[0] + reads[0] > slow:
             break
     return os.path.getsize(path), writes, reads, loaded
+
+
+def measure_all(model, chosen, directory, runs, slow, X, expected):
+    """``{name: result}`` for every method, timed run after run in turn, so that drifts
+    in the machine's speed (a shared 2-core VM) touch every method alike."""
+    results = {name: {"writes": [], "reads": []} for name in chosen}
+    for run in range(runs):
+        for name, (suffix, write, read) in chosen.items():
+            result = results[name]
+            if "error" in result or (run and result["writes"][0] + result["reads"][0] > slow):
+                continue
+            path = os.path.join(directory, "out" + suffix)
+            try:
+                write_s, read_s, loaded = time_once(model, write, read, path)
+                if not run:
+                    result["size"] = os.path.getsize(path)
+                    result["parity"] = float(np.max(np.abs(outputs(loaded, X) - expected)))
+                del loaded
+            except Exception as exc:  # a peer that cannot handle this model: reported, not fatal
+                results[name] = {"error": "%s: %s" % (type(exc).__name__,
+                                                      str(exc).splitlines()[0] if str(exc) else "")}
+                continue
+            result["writes"].append(write_s)
+            result["reads"].append(read_s)
+    return results
 
 
 _PEAK = r"""
@@ -381,17 +413,14 @@ def main():
         with open(model_path, "wb") as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
         expected, arrays, base = outputs(model, X), array_bytes(model), None
+        results = measure_all(model, chosen, directory, args.runs, args.slow, X, expected)
         for name, (suffix, write, read) in chosen.items():
-            path = os.path.join(directory, "out" + suffix)
-            try:
-                size, writes, reads, loaded = measure(model, write, read, path, args.runs, args.slow)
-                result = {"size": size, "writes": writes, "reads": reads,
-                          "parity": float(np.max(np.abs(outputs(loaded, X) - expected)))}
-                del loaded
+            result = results[name]
+            if "error" not in result:
+                path = os.path.join(directory, "out" + suffix)
+                write(model, path)  # the file peak() reads
                 result["peak_write"] = peak(name, "write", model_path, path, type(model).__module__)
                 result["peak_read"] = peak(name, "read", model_path, path, type(model).__module__)
-            except Exception as exc:  # a peer that cannot handle this model: reported, not fatal
-                result = {"error": "%s: %s" % (type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")}
             rows.append(row(key, title, name, result, base, arrays))
             if name == "pickle":
                 base = rows[-1]

@@ -13,9 +13,17 @@ from .tree import MemoizedRebuild, Node, iter_nodes, join
 
 def validate(tree) -> None:
     """Check every node of ``tree`` with its codec; raise on the first problem."""
-    nodes = [(path, node, _resolved_entry(node, path)) for path, node in iter_nodes(tree)]
-    for path, node, entry in nodes:  # every class is known and present before any state is judged
-        entry.codec.validate(node, path)
+    by_codec = {}
+    for path, node in iter_nodes(tree):  # every class is known and present before any state is judged
+        codec = _resolved_entry(node, path).codec
+        by_codec.setdefault(id(codec), (codec, []))[1].append((node, path))
+    for codec, items in by_codec.values():
+        validate_all = getattr(codec, "validate_all", None)
+        if validate_all is not None:  # e.g. the trees of a forest, checked together
+            validate_all(items)
+        else:
+            for node, path in items:
+                codec.validate(node, path)
 
 
 def _resolved_entry(node, path):

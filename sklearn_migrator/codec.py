@@ -183,8 +183,37 @@ class Decoder:
         return decode_array(value, path, self.decode)
 
     def unpack(self, column, count, path):
+        """The ``count`` values of a packed column: decoded column by column where the
+        items are nodes, plain objects or arrays (a field the same in every item is
+        decoded once), else item by item as :func:`packing.unfactor` spells them out.
+        Both give the same values."""
+        tag, body = packing.tag_of(column, path)
+        if count and tag == "__same__":
+            first = self.decode(body, path)
+            if body is None or type(body) in _SCALARS:
+                return [first] * count
+            try:
+                return [first] + [_fresh(first) for _ in range(count - 1)]
+            except _Shared:
+                return [first] + [self.decode(body, path) for _ in range(count - 1)]
+        if count and tag == "__items__" and type(body) is list and body:
+            columns = [self.unpack(sub, count, "%s[%d]" % (path, index)) for index, sub in enumerate(body)]
+            return [list(row) for row in zip(*columns)]
+        if count and tag == "__fields__" and type(body) is dict and body:
+            if all(type(key) is str and not key.startswith("__") for key in body):
+                columns = [self.unpack(sub, count, join(path, key)) for key, sub in body.items()]
+                return [dict(zip(body, row)) for row in zip(*columns)]
+            if _columnar_nodes(body):
+                return self.unpack_nodes(body, count, path)
         items = packing.unfactor(column, count, path, self.array)
         return [self.decode(item, "%s[%d]" % (path, index)) for index, item in enumerate(items)]
+
+    def unpack_nodes(self, body, count, path):
+        """Nodes of one class from the columns of their fields (see :func:`_columnar_nodes`)."""
+        cls = body["__class__"]["__same__"]
+        params, args, state = (self.unpack(body[key], count, join(path, "args") if key == "args" else path)
+                               if key in body else [None] * count for key in ("params", "args", "state"))
+        return [Node(cls, params=p, args=a, state=s) for p, a, s in zip(params, args, state)]
 
     def packed_array(self, value, path):
         shape = value.get("shape")
@@ -222,6 +251,45 @@ class Decoder:
 
     def dtype(self, value, path):
         return decode_dtype(value, path)
+
+
+_SCALARS = (bool, int, float, str)
+
+
+def _columnar_nodes(body):
+    """Whether the ``__fields__`` of packed items describe nodes that can be built
+    column by column with the checks :meth:`Decoder.node` makes: one class, no ids,
+    params as objects of plain names, args as JSON arrays."""
+    if "__class__" not in body or not set(body) <= _NODE_KEYS or "__id__" in body:
+        return False
+    cls, params, args = body["__class__"], body.get("params"), body.get("args")
+    return (type(cls) is dict and type(cls.get("__same__")) is str
+            and (params is None or (type(params) is dict and type(params.get("__fields__")) is dict
+                                    and all(type(k) is str and not k.startswith("__") for k in params["__fields__"])))
+            and (args is None or (type(args) is dict and (type(args.get("__items__")) is list
+                                                           or type(args.get("__same__")) is list))))
+
+
+class _Shared(Exception):
+    """A decoded value holding objects that must not simply be copied (nodes)."""
+
+
+def _fresh(value):
+    """A copy of a decoded value, as decoding its JSON again would give (new containers
+    and arrays, same memory layout); raises _Shared if it holds a node or anything
+    whose copy would not be exactly that."""
+    kind = type(value)
+    if value is None or kind in _SCALARS or isinstance(value, (np.generic, np.dtype)):
+        return value
+    if kind is list:
+        return [_fresh(item) for item in value]
+    if kind is tuple:
+        return tuple(_fresh(item) for item in value)
+    if kind is dict:
+        return {key: _fresh(item) for key, item in value.items()}
+    if kind is np.ndarray and value.dtype != object and (value.flags.c_contiguous or value.flags.f_contiguous):
+        return value.copy(order="K")
+    raise _Shared()
 
 
 _SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": Decoder.dict,

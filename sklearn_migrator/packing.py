@@ -40,6 +40,7 @@ MIN_ITEMS = 8
 MAX_ITEM_BYTES = 1 << 16
 #: The most items a packed value may claim (a document cannot make the reader loop further).
 MAX_COUNT = 1 << 24
+_SAMPLE = 4  # items whose array bytes decide whether a list is packed
 _COLUMN_TAGS = ("__same__", "__fields__", "__items__", "__concat__", "__each__")
 _ARRAY_KEYS = ["__ndarray__", "shape", "base64"]
 
@@ -55,12 +56,13 @@ class Decoded:
 
 def worth_packing(items) -> bool:
     """Whether a list of state-tree values should be written packed: many nodes of one
-    class, small enough that per-item overhead is what costs."""
+    class, small enough that per-item overhead is what costs (judged on the first few)."""
     if len(items) < MIN_ITEMS or not all(type(item) is Node for item in items):
         return False
     if len({item.cls for item in items}) != 1:
         return False
-    budget, stack = MAX_ITEM_BYTES * len(items), [items]
+    sample = items[:_SAMPLE]
+    budget, stack = MAX_ITEM_BYTES * len(sample), list(sample)
     while stack:
         value = stack.pop()
         kind = type(value)
@@ -81,29 +83,39 @@ def worth_packing(items) -> bool:
 
 
 def factor(values):
-    """The column of a list of JSON values (whose arrays are base64 of ``b64.Raw`` bytes)."""
+    """The column of a list of JSON values (whose arrays are base64 of ``b64.Raw`` bytes).
+
+    Containers are factored field by field and collapse to ``__same__`` when every
+    field is the same, so each leaf is compared once."""
     first = values[0]
-    if all(_identical(first, value) for value in values[1:]):
-        return {"__same__": first}
-    if type(first) is dict:
+    kind = type(first)
+    if kind is dict:
         keys = list(first)
         if all(type(value) is dict and list(value) == keys for value in values):
-            if keys == _ARRAY_KEYS and _concatenable(values):
+            if keys == _ARRAY_KEYS and not all(_identical(first, value) for value in values[1:]) \
+                    and _concatenable(values):
                 return {"__concat__": {"__ndarray__": first["__ndarray__"],
                                        "shapes": factor([value["shape"] for value in values]),
                                        "base64": b64.Raw(np.concatenate([_bytes(v["base64"]) for v in values]))}}
-            return {"__fields__": {key: factor([value[key] for value in values]) for key in keys}}
-    if type(first) is list and all(type(value) is list and len(value) == len(first) for value in values):
-        return {"__items__": [factor([value[index] for value in values]) for index in range(len(first))]}
+            fields = {key: factor([value[key] for value in values]) for key in keys}
+            if all("__same__" in column for column in fields.values()):
+                return {"__same__": first}
+            return {"__fields__": fields}
+    elif kind is list:
+        if all(type(value) is list and len(value) == len(first) for value in values):
+            items = [factor([value[index] for value in values]) for index in range(len(first))]
+            if all("__same__" in column for column in items):
+                return {"__same__": first}
+            return {"__items__": items}
+    elif all(_identical(first, value) for value in values[1:]):
+        return {"__same__": first}
     return {"__each__": values}
 
 
 def unfactor(column, count, path, decode_array):
     """The ``count`` JSON values a column stands for (``decode_array`` decodes the
     JSON of an array: concatenated bytes are decoded once, then split)."""
-    if type(column) is not dict or len(column) != 1 or next(iter(column)) not in _COLUMN_TAGS:
-        raise DocumentError("a packed column must be one of %s" % ", ".join(_COLUMN_TAGS), path=path or None)
-    tag, body = next(iter(column.items()))
+    tag, body = tag_of(column, path)
     if tag == "__same__":
         return [body] * count
     if tag == "__each__":
@@ -122,6 +134,13 @@ def unfactor(column, count, path, decode_array):
         columns = [unfactor(sub, count, "%s[%d]" % (path, index), decode_array) for index, sub in enumerate(body)]
         return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(count)]
     return _split(body, count, path, decode_array)
+
+
+def tag_of(column, path):
+    """``(tag, body)`` of a packed column."""
+    if type(column) is not dict or len(column) != 1 or next(iter(column)) not in _COLUMN_TAGS:
+        raise DocumentError("a packed column must be one of %s" % ", ".join(_COLUMN_TAGS), path=path or None)
+    return next(iter(column.items()))
 
 
 def size_of(shape):

@@ -105,3 +105,60 @@ def test_a_packed_column_may_stand_for_no_items():
     assert decode_tree(_packed({"__fields__": {}}, count=2)) == [{}, {}]
     empty = decode_tree({"__ndarray__": "|O", "shape": [0, 3], "packed": {"__each__": []}})
     assert empty.shape == (0, 3) and empty.dtype == object
+
+
+def _item_by_item(decoder, column, count, path):
+    from sklearn_migrator import packing as p
+
+    return [decoder.decode(item, path) for item in p.unfactor(column, count, path, decoder.array)]
+
+
+def _varied_nodes(seed):
+    rng = np.random.RandomState(seed)
+    shared = Node("x.Shared", state={"k": np.arange(3)})
+    return [Node("x.Item",
+                 params={"alpha": 0.5, "name": "same", "n": int(rng.randint(3)), "shared": shared,
+                         "pair": (1, 2), "flags": [True, False], "missing": None},
+                 args=[20, np.array([int(rng.randint(1, 3))]), 1],
+                 state={"tree_": Node("x.Inner", args=[int(rng.randint(2))],
+                                      state={"nodes": rng.rand(int(rng.randint(1, 6)), 2),
+                                             "count": int(rng.randint(9)), "nan": float("nan")}),
+                        "weights": rng.rand(3), "label": {"a": [1, 2]}})
+            for _ in range(12)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_columns_decode_as_the_items_spelled_out_would(seed, monkeypatch):
+    from sklearn_migrator.codec import Decoder
+
+    fixed = [Node("x.Fixed", args=[20, np.array([1]), np.asfortranarray(np.arange(4.0).reshape(2, 2)), (1,)],
+                  state={"v": float(index)}) for index in range(10)]
+    value = [_varied_nodes(seed), np.array(_varied_nodes(seed + 10), dtype=object).reshape(3, 4), fixed]
+    encoded = _json(encode_tree(value))
+    assert set(encoded[0]) == {"__packed__", "count"} and "packed" in encoded[1]
+    assert set(encoded[2]["__packed__"]["__fields__"]["args"]) == {"__same__"}
+    columnar = decode_tree(encoded)
+    monkeypatch.setattr(Decoder, "unpack", _item_by_item)
+    spelled_out = decode_tree(encoded)
+    assert values_equal(columnar, spelled_out) and values_equal(columnar, value)
+    for decoded in (columnar, spelled_out):  # the shared node stays shared; nothing else is
+        assert len({id(node.params["shared"]) for node in decoded[0]}) == 1
+        assert len({id(node.args[2]) for node in decoded[2]}) == 10
+        assert all(node.args[2].flags.f_contiguous for node in decoded[2])
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("left_child", 0, "child indices must point forward"),
+    ("feature", 99, "split features must be in"),
+    ("right_child", -1, "exactly one child"),
+])
+def test_a_bad_tree_among_many_is_named(field, value, message):
+    from sklearn_migrator.build import build
+    from sklearn_migrator.capture import capture
+
+    model = GradientBoostingClassifier(n_estimators=20, max_depth=2, random_state=0).fit(X, Y3)
+    tree = capture(model)
+    nodes = tree.state["estimators_"][7, 1].state["tree_"].state["nodes"]
+    nodes[field][0] = value
+    with pytest.raises(sm.StateValidationError, match=r"estimators_\[22\]\.tree_\.nodes.*" + message):
+        build(tree)

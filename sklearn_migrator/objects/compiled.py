@@ -43,6 +43,23 @@ class CompiledCodec:
         raise CaptureError("%s reduces through %r, which sklearn-migrator does not know" % (entry.name, name))
 
     def validate(self, node, path):
+        self._validate_plain(node, path)
+        if self.validator is not None:
+            self.validator(node, path)
+
+    def validate_all(self, items):
+        """:meth:`validate` for many ``(node, path)``; a validator with a ``many``
+        attribute checks them all in one call."""
+        many = getattr(self.validator, "many", None)
+        if many is None:
+            for node, path in items:
+                self.validate(node, path)
+            return
+        for node, path in items:
+            self._validate_plain(node, path)
+        many(items)
+
+    def _validate_plain(self, node, path):
         if node.params is not None:
             raise DocumentError("%s takes no params" % node.name, path=path)
         if node.args is not None:
@@ -52,8 +69,6 @@ class CompiledCodec:
                 if arg is not None and not isinstance(arg, _PLAIN_ARG_TYPES):
                     raise StateValidationError("constructor arguments must be plain data, got %s"
                                                % type(arg).__name__, path="%s.args[%d]" % (path, index))
-        if self.validator is not None:
-            self.validator(node, path)
 
     def build(self, cls, node, path):
         obj = cls(*node.args) if node.args is not None else cls.__new__(cls)

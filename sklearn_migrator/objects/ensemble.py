@@ -15,6 +15,10 @@ from ._state import field, require
 from .tree import check_tree_inputs
 
 
+# Members whose own validator (validate_tree_estimator) checks their tree against their state.
+_SELF_CHECKING = ("sklearn.tree.DecisionTreeClassifier", "sklearn.tree.DecisionTreeRegressor")
+
+
 def _members(node, path):
     members = field(node.state, "estimators_", join(path, "state"), required=False)
     if members is None:
@@ -32,7 +36,8 @@ def validate_tree_ensemble(node, path):
         if tree is not None:
             where = "%s.estimators_[%d].tree_" % (path, index)
             check_tree_inputs(tree, node.state, where, holder=False)
-            check_tree_inputs(tree, member.state, where)
+            if member.cls not in _SELF_CHECKING:
+                check_tree_inputs(tree, member.state, where)
 
 
 # Losses whose raw predictions have one column per class; any other loss makes a

@@ -17,6 +17,13 @@ def param_names(cls):
     return frozenset(cls._get_param_names())
 
 
+@functools.lru_cache(maxsize=1024)
+def _identifiers(keys):
+    """Whether every key is a str that is a Python identifier (the trees of a forest
+    share their key sets: checked once per set)."""
+    return all(isinstance(key, str) and key.isidentifier() for key in keys)
+
+
 class EstimatorCodec:
     """Any ``BaseEstimator`` subclass.
 
@@ -39,7 +46,7 @@ class EstimatorCodec:
     def validate(self, node, path):
         for key in ("params", "state"):
             value = getattr(node, key)
-            if not isinstance(value, dict) or not all(isinstance(k, str) and k.isidentifier() for k in value):
+            if not isinstance(value, dict) or not _identifiers(tuple(value)):
                 raise DocumentError("%s must be a mapping of attribute names (Python identifiers)" % key,
                                     path=join(path, key))
         if self.validator is not None:

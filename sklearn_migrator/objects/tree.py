@@ -26,6 +26,34 @@ def _node_dtype():
 
 
 def validate_tree(node, path):
+    _check_links(path, *_tree_fields(node, path))
+
+
+def validate_trees(items):
+    """:func:`validate_tree` for many ``(node, path)`` at once: each tree's fields in
+    turn, then the node links of all of them in one pass over their concatenated
+    nodes (a boosted model has hundreds of small trees). If that pass finds a fault,
+    the trees are checked one by one, so the error names the tree."""
+    fields = [(path,) + _tree_fields(node, path) for node, path in items]
+    fields = [item for item in fields if item[3] > 0]
+    if not fields:
+        return
+    counts = np.array([item[3] for item in fields])
+    n_features = np.array([item[2] for item in fields])
+    nodes = [item[1] for item in fields]
+    if not _links_hold(*(np.concatenate([n[name] for n in nodes]) for name in _LINKS),
+                       index=np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts),
+                       node_count=np.repeat(counts, counts), n_features=np.repeat(n_features, counts)):
+        for item in fields:
+            _check_links(*item)
+
+
+validate_tree.many = validate_trees
+_LINKS = ("left_child", "right_child", "feature")
+
+
+def _tree_fields(node, path):
+    """Check a Tree's constructor args and state; ``(nodes, n_features, node_count)``."""
     args = node.args
     require(isinstance(args, list) and len(args) == 3, "Tree takes (n_features, n_classes, n_outputs)",
             join(path, "args"))
@@ -49,19 +77,34 @@ def validate_tree(node, path):
     expected = (node_count, n_outputs, int(n_classes.max()))
     require(values.shape == expected and values.flags.c_contiguous,
             "values must be a contiguous array of shape %s, got %s", join(path, "values"), expected, values.shape)
+    return nodes, n_features, node_count
+
+
+def _check_links(path, nodes, n_features, node_count):
     if node_count == 0:
         return
-    # Whole-array arithmetic, no boolean indexing: this runs on every tree of a forest.
-    index = np.arange(node_count)
-    left, right, feature = nodes["left_child"], nodes["right_child"], nodes["feature"]
+    where = join(path, "nodes")
+    left, right, feature = (nodes[name] for name in _LINKS)
     leaf = left == TREE_LEAF
     require(np.array_equal(leaf, right == TREE_LEAF), "a node has exactly one child", where)
     nearest = np.where(leaf, node_count, np.minimum(left, right))  # leaves pass the first test
-    require(bool((nearest > index).all()) and int(np.maximum(left, right).max()) < node_count,
+    require(bool((nearest > np.arange(node_count)).all()) and int(np.maximum(left, right).max()) < node_count,
             "child indices must point forward to existing nodes", where)
     split = np.where(leaf, 0, feature)
     require(int(split.min()) >= 0 and int(split.max()) < n_features, "split features must be in [0, %d)", where,
             n_features)
+
+
+def _links_hold(left, right, feature, index, node_count, n_features):
+    """Whether every node is a leaf (both children -1) or points forward to existing
+    nodes and splits on a feature in range. Whole-array arithmetic, no boolean
+    indexing; ``index``, ``node_count`` and ``n_features`` may be per node."""
+    leaf = left == TREE_LEAF
+    split = np.where(leaf, 0, feature)
+    return bool(np.array_equal(leaf, right == TREE_LEAF)
+                and (np.where(leaf, node_count, np.minimum(left, right)) > index).all()
+                and (np.maximum(left, right) < node_count).all()
+                and (split >= 0).all() and (split < n_features).all())
 
 
 def n_features_of(state):
