@@ -31,11 +31,16 @@ def validate_tree(node, path):
 
 def validate_trees(items):
     """:func:`validate_tree` for many ``(node, path)`` at once: each tree's fields in
-    turn, then the node links of all of them in one pass over their concatenated
-    nodes (a boosted model has hundreds of small trees). If that pass finds a fault,
-    the trees are checked one by one, so the error names the tree."""
+    turn, then the node links of all small trees in one pass over their
+    concatenated nodes (a boosted model has hundreds of small trees; a forest's
+    large trees are checked one by one, measured 0.10 s against 0.29 s batched on
+    300 trees of 25,000 nodes). If that pass finds a fault, the trees are checked
+    one by one, so the error names the tree."""
     fields = [(path,) + _tree_fields(node, path) for node, path in items]
-    fields = [item for item in fields if item[3] > 0]
+    for item in fields:
+        if item[3] > _BATCH_MAX_NODES:  # a large tree: copying its links out would cost more than it saves
+            _check_links(*item)
+    fields = [item for item in fields if 0 < item[3] <= _BATCH_MAX_NODES]
     if not fields:
         return
     counts = np.array([item[3] for item in fields])
@@ -50,6 +55,7 @@ def validate_trees(items):
 
 validate_tree.many = validate_trees
 _LINKS = ("left_child", "right_child", "feature")
+_BATCH_MAX_NODES = 4096
 
 
 def _tree_fields(node, path):
