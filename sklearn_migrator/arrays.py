@@ -140,9 +140,7 @@ def decode_array(value: dict, path, decode_item, decode_base64=b64.decode) -> np
     if not isinstance(flip, list) or not all(_is_int(a) and 0 <= a < len(shape) for a in flip) \
             or len(set(flip)) != len(flip):
         raise DocumentError("array flip must list distinct axes", path=path)
-    size = 1
-    for extent in shape:
-        size *= extent
+    size = size_of(shape)
     if "base64" in value:
         if dtype.kind == "O" or not isinstance(value["base64"], str):
             raise DocumentError("object arrays cannot be stored as base64", path=path)
@@ -180,6 +178,14 @@ def decode_array(value: dict, path, decode_item, decode_base64=b64.decode) -> np
     if flip:
         array = array[tuple(slice(None, None, -1) if axis in flip else slice(None) for axis in range(len(shape)))]
     return array
+
+
+def size_of(shape) -> int:
+    """The number of elements of an array of ``shape`` (``math.prod`` is Python 3.8+)."""
+    size = 1
+    for extent in shape:
+        size *= extent
+    return size
 
 
 def encode_float(value: float):

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
-                     encode_dtype, encode_float, encode_scalar)
+                     encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
 from .tree import Node, join, may_hold_nodes
 
@@ -220,7 +220,7 @@ class Decoder:
         if set(value) != {"__ndarray__", "shape", "packed"} or value["__ndarray__"] != "|O" or not (
                 type(shape) is list and len(shape) <= 32 and all(type(n) is int and n >= 0 for n in shape)):
             raise DocumentError("a packed array needs __ndarray__ '|O', a shape and packed", path=path or None)
-        items = self.unpack(value["packed"], packing.check_count(packing.size_of(shape), path), path)
+        items = self.unpack(value["packed"], packing.check_count(size_of(shape), path), path)
         out = np.empty(len(items), dtype=object)
         for index, item in enumerate(items):
             out[index] = item

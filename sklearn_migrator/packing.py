@@ -30,6 +30,7 @@ import math
 import numpy as np
 
 from . import b64
+from .arrays import size_of
 from .errors import DocumentError
 from .tree import Node, join
 
@@ -141,14 +142,6 @@ def tag_of(column, path):
     if type(column) is not dict or len(column) != 1 or next(iter(column)) not in _COLUMN_TAGS:
         raise DocumentError("a packed column must be one of %s" % ", ".join(_COLUMN_TAGS), path=path or None)
     return next(iter(column.items()))
-
-
-def size_of(shape):
-    """The number of elements of an array of ``shape`` (``math.prod`` is Python 3.8+)."""
-    size = 1
-    for extent in shape:
-        size *= extent
-    return size
 
 
 def materialize(value):
