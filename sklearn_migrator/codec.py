@@ -61,9 +61,10 @@ class Encoder:
         if kind is tuple:
             return {"__tuple__": [self.encode(item) for item in value]}
         if kind is np.ndarray:
-            if (value.dtype == object and self.arrays != "list" and value.flags.c_contiguous
-                    and packing.worth_packing(list(value.flat))):
-                return {"__ndarray__": "|O", "shape": list(value.shape), "packed": self.pack(list(value.flat))}
+            if value.dtype == object and self.arrays != "list" and value.flags.c_contiguous:
+                items = list(value.flat)
+                if packing.worth_packing(items):
+                    return {"__ndarray__": "|O", "shape": list(value.shape), "packed": self.pack(items)}
             return encode_array(value, self.arrays, self.encode, self.streamed)
         if isinstance(value, np.generic):
             return encode_scalar(value)

@@ -46,9 +46,9 @@ def validate_trees(items):
     counts = np.array([item[3] for item in fields])
     n_features = np.array([item[2] for item in fields])
     nodes = [item[1] for item in fields]
-    if not _links_hold(*(np.concatenate([n[name] for n in nodes]) for name in _LINKS),
-                       index=np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts),
-                       node_count=np.repeat(counts, counts), n_features=np.repeat(n_features, counts)):
+    if not all(_link_checks(*(np.concatenate([n[name] for n in nodes]) for name in _LINKS),
+                            index=np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts),
+                            node_count=np.repeat(counts, counts), n_features=np.repeat(n_features, counts))):
         for item in fields:
             _check_links(*item)
 
@@ -90,27 +90,24 @@ def _check_links(path, nodes, n_features, node_count):
     if node_count == 0:
         return
     where = join(path, "nodes")
-    left, right, feature = (nodes[name] for name in _LINKS)
-    leaf = left == TREE_LEAF
-    require(np.array_equal(leaf, right == TREE_LEAF), "a node has exactly one child", where)
-    nearest = np.where(leaf, node_count, np.minimum(left, right))  # leaves pass the first test
-    require(bool((nearest > np.arange(node_count)).all()) and int(np.maximum(left, right).max()) < node_count,
-            "child indices must point forward to existing nodes", where)
-    split = np.where(leaf, 0, feature)
-    require(int(split.min()) >= 0 and int(split.max()) < n_features, "split features must be in [0, %d)", where,
-            n_features)
+    one_child, forward, features = _link_checks(*(nodes[name] for name in _LINKS), index=np.arange(node_count),
+                                                node_count=node_count, n_features=n_features)
+    require(one_child, "a node has exactly one child", where)
+    require(forward, "child indices must point forward to existing nodes", where)
+    require(features, "split features must be in [0, %d)", where, n_features)
 
 
-def _links_hold(left, right, feature, index, node_count, n_features):
-    """Whether every node is a leaf (both children -1) or points forward to existing
-    nodes and splits on a feature in range. Whole-array arithmetic, no boolean
-    indexing; ``index``, ``node_count`` and ``n_features`` may be per node."""
+def _link_checks(left, right, feature, index, node_count, n_features):
+    """Whether every node is a leaf or has two children, whether the children of every
+    split point forward to existing nodes, whether every split's feature is in range.
+    Whole-array arithmetic, no boolean indexing; ``index``, ``node_count`` and
+    ``n_features`` may be per node (trees concatenated)."""
     leaf = left == TREE_LEAF
+    nearest = np.where(leaf, node_count, np.minimum(left, right))  # leaves pass the forward test
     split = np.where(leaf, 0, feature)
-    return bool(np.array_equal(leaf, right == TREE_LEAF)
-                and (np.where(leaf, node_count, np.minimum(left, right)) > index).all()
-                and (np.maximum(left, right) < node_count).all()
-                and (split >= 0).all() and (split < n_features).all())
+    return (bool(np.array_equal(leaf, right == TREE_LEAF)),
+            bool((nearest > index).all() and (np.maximum(left, right) < node_count).all()),
+            bool((split >= 0).all() and (split < n_features).all()))
 
 
 def n_features_of(state):
