@@ -101,6 +101,23 @@ def encode_array(array: np.ndarray, mode: str, encode_item, streamed=False):
     bytes for a streaming writer (``jsonio.write_document``) to encode.
     """
     out = {"__ndarray__": encode_dtype(array.dtype), "shape": list(array.shape)}
+    order = "C"
+    if not array.flags.c_contiguous:
+        array, order = _record_layout(array, out)
+    if array.dtype.kind == "O":
+        out["data"] = [encode_item(item) for item in array.ravel(order=order)]
+    elif _as_list(array, mode):
+        out["data"] = array.ravel(order=order).tolist()
+    else:
+        flat = array.astype(_little(array.dtype), copy=False).ravel(order=order)
+        raw = np.ascontiguousarray(flat).view(np.uint8) if flat.size else b""
+        out["base64"] = b64.Raw(raw) if streamed else b64.encode(raw).decode("ascii")
+    return out
+
+
+def _record_layout(array, out):
+    """``(array, order)`` to list the elements of a non-C-contiguous ``array`` in,
+    recording in ``out`` how to restore its layout (``flip``, ``order`` or ``strides``)."""
     flip = [axis for axis, stride in enumerate(array.strides) if stride < 0 and array.shape[axis] > 1]
     if flip:
         unflipped = array[tuple(slice(None, None, -1) if axis in flip else slice(None) for axis in range(array.ndim))]
@@ -112,15 +129,7 @@ def encode_array(array: np.ndarray, mode: str, encode_item, streamed=False):
         out["order"] = "F"
     elif not array.flags.c_contiguous and array.size > 1:
         out["strides"] = list(array.strides)
-    if array.dtype.kind == "O":
-        out["data"] = [encode_item(item) for item in array.ravel(order=order)]
-    elif _as_list(array, mode):
-        out["data"] = array.ravel(order=order).tolist()
-    else:
-        flat = np.ascontiguousarray(array.astype(_little(array.dtype), copy=False).ravel(order=order))
-        raw = flat.view(np.uint8) if flat.size else b""
-        out["base64"] = b64.Raw(raw) if streamed else b64.encode(raw).decode("ascii")
-    return out
+    return array, order
 
 
 def decode_array(value: dict, path, decode_item, decode_base64=b64.decode) -> np.ndarray:

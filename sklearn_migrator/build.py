@@ -35,8 +35,6 @@ def _resolved_entry(node, path):
 
 
 class _Build(MemoizedRebuild):
-    kind = Node
-
     def convert(self, node, path):
         entry = entry_for_name(node.cls, path)
         cls = entry.resolve()

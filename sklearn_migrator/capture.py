@@ -14,7 +14,7 @@ from .errors import CaptureError, MigratorError
 from .registry import entry_for_class
 from .tree import Node, join
 
-_SCALARS = (type(None), bool, int, float, str)
+_SCALARS = frozenset((type(None), bool, int, float, str))
 _KEY_TYPES = (bool, int, float, str, type(None), tuple, np.generic)
 
 
@@ -27,14 +27,16 @@ class _Capture:
         if kind in _SCALARS:
             return value
         if kind is list:
-            return [self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value)]
+            return [item if type(item) in _SCALARS else self.value(item, "%s[%d]" % (path, i))
+                    for i, item in enumerate(value)]
         if kind is tuple:
             return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
         if kind is dict:
             for key in value:
                 if not isinstance(key, _KEY_TYPES):
                     raise CaptureError("dict key of type %s cannot be exported" % type(key).__name__, path=path)
-            return {key: self.value(item, join(path, key)) for key, item in value.items()}
+            return {key: item if type(item) in _SCALARS else self.value(item, join(path, key))
+                    for key, item in value.items()}
         if kind is np.ndarray:
             return self.array(value, path)
         if isinstance(value, np.generic):
@@ -68,7 +70,8 @@ class _Capture:
         if node.args is not None:
             node.args = self.value(node.args, join(path, "args"))
         if node.params is not None:
-            node.params = {key: self.value(item, join(path, key)) for key, item in node.params.items()}
+            node.params = {key: item if type(item) in _SCALARS else self.value(item, join(path, key))
+                           for key, item in node.params.items()}
         if node.state is not None:
             node.state = self.value(node.state, path)
         return node

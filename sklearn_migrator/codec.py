@@ -21,6 +21,7 @@ from .errors import DocumentError
 from .tree import Node, join, may_hold_nodes
 
 _NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
+_AS_IS = frozenset((type(None), bool, str, int))  # JSON values as they are
 
 
 class Encoder:
@@ -44,7 +45,7 @@ class Encoder:
 
     def encode(self, value):
         kind = type(value)
-        if value is None or kind is bool or kind is str or kind is int:
+        if kind in _AS_IS:
             return value
         if kind is float:
             return encode_float(value)
@@ -54,7 +55,7 @@ class Encoder:
             return [self.encode(item) for item in value]
         if kind is dict:
             if all(type(key) is str and not key.startswith("__") for key in value):
-                return {key: self.encode(item) for key, item in value.items()}
+                return {key: item if type(item) in _AS_IS else self.encode(item) for key, item in value.items()}
             return {"__dict__": [[self.encode(key), self.encode(item)] for key, item in value.items()]}
         if kind is Node:
             return self.node(value)
@@ -91,7 +92,8 @@ class Encoder:
             ident = self.ids[id(node)] = len(self.ids) + 1
             out["__id__"] = ident
         if node.params is not None:
-            out["params"] = {key: self.encode(item) for key, item in node.params.items()}
+            out["params"] = {key: item if type(item) in _AS_IS else self.encode(item)
+                             for key, item in node.params.items()}
         if node.args is not None:
             out["args"] = [self.encode(item) for item in node.args]
         if node.state is not None:
@@ -111,11 +113,10 @@ def _node_references(value):
             if id(item) in expanded:
                 continue
             expanded.add(id(item))
-            stack.extend(child for child in (item.args, item.params, item.state) if may_hold_nodes(child))
-        elif kind is dict:
-            stack.extend(child for child in item.values() if may_hold_nodes(child))
-        elif kind is list or kind is tuple or kind is np.ndarray:
-            stack.extend(child for child in (item.flat if kind is np.ndarray else item) if may_hold_nodes(child))
+            children = (item.args, item.params, item.state)
+        else:
+            children = item.values() if kind is dict else item.ravel().tolist() if kind is np.ndarray else item
+        stack.extend([child for child in children if may_hold_nodes(child)])
 
 
 class Decoder:

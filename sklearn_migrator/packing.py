@@ -108,7 +108,7 @@ def factor(values):
             if all("__same__" in column for column in items):
                 return {"__same__": first}
             return {"__items__": items}
-    elif all(_identical(first, value) for value in values[1:]):
+    elif _all_identical(values):
         return {"__same__": first}
     return {"__each__": values}
 
@@ -191,6 +191,20 @@ def _bytes(raw):
     return buffer if isinstance(buffer, np.ndarray) else np.frombuffer(buffer, dtype=np.uint8)
 
 
+_EXACT_EQUALITY = frozenset((str, int, bool, type(None)))
+
+
+def _all_identical(values):
+    """Whether every value is :func:`_identical` to the first; a column of scalars is
+    compared in C (one type, equal values; zeros also by sign)."""
+    first = values[0]
+    kind = type(first)
+    if (kind in _EXACT_EQUALITY or kind is float) and set(map(type, values)) == {kind}:
+        same = values.count(first) == len(values)
+        return same and not (kind is float and first == 0.0 and len({math.copysign(1.0, v) for v in values}) > 1)
+    return all(_identical(first, value) for value in values[1:])
+
+
 def _identical(a, b):
     """JSON equality that tells 1 from 1.0 and True, and 0.0 from -0.0; raw bytes by content."""
     if a is b:
@@ -201,7 +215,12 @@ def _identical(a, b):
     if kind is dict:
         return list(a) == list(b) and all(_identical(a[key], b[key]) for key in a)
     if kind is list:
-        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+        if len(a) != len(b):
+            return False
+        types = list(map(type, a))
+        if _EXACT_EQUALITY.issuperset(types) and types == list(map(type, b)):  # e.g. a dtype's names, offsets
+            return a == b
+        return all(_identical(x, y) for x, y in zip(a, b))
     if kind is float:
         return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
     if kind is b64.Raw:

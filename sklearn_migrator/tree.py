@@ -65,24 +65,25 @@ def iter_nodes(value, path: str = ""):
                 if may_hold_nodes(child):
                     stack.append((join(path, key) if key == "args" else path, child))
         elif kind is dict:
-            stack.extend((join(path, key), child) for key, child in reversed(list(value.items()))
-                         if may_hold_nodes(child))
-        elif kind is list or kind is tuple or kind is np.ndarray:
-            items = list(value.flat) if kind is np.ndarray else value
-            stack.extend(("%s[%d]" % (path, index), items[index]) for index in reversed(range(len(items)))
-                         if may_hold_nodes(items[index]))
+            stack.extend([(join(path, key), child) for key, child in value.items() if may_hold_nodes(child)][::-1])
+        else:
+            items = value.ravel().tolist() if kind is np.ndarray else value
+            stack.extend([("%s[%d]" % (path, index), item) for index, item in enumerate(items)
+                          if may_hold_nodes(item)][::-1])
+
+
+_HOLDERS = frozenset((Node, dict, list, tuple))
 
 
 def may_hold_nodes(value):
     """Whether ``value`` is a node or a container that may hold one (dict, list, tuple,
     object array)."""
     kind = type(value)
-    return kind is Node or kind is dict or kind is list or kind is tuple or (kind is np.ndarray
-                                                                            and value.dtype == object)
+    return kind in _HOLDERS or (kind is np.ndarray and value.dtype.kind == "O")
 
 
-def rebuild(value, path: str, convert, kind):
-    """``value`` with every object of type ``kind`` inside its containers (dicts, lists,
+def rebuild(value, path: str, convert, kind=Node):
+    """``value`` with every instance of ``kind`` inside its containers (dicts, lists,
     tuples, object arrays) replaced by ``convert(obj, path)``; containers are copied,
     everything else (numbers, strings, numeric arrays) is kept as it is."""
     if isinstance(value, kind):
@@ -97,26 +98,25 @@ def rebuild(value, path: str, convert, kind):
     if container is tuple:
         return tuple(rebuild(item, "%s[%d]" % (path, i), convert, kind) if _walk(item, kind) else item
                      for i, item in enumerate(value))
-    if container is np.ndarray and value.dtype == object:
+    if container is np.ndarray and value.dtype.kind == "O":
         out = np.empty(value.size, dtype=object)
-        for index, item in enumerate(value.flat):
-            out[index] = rebuild(item, "%s[%d]" % (path, index), convert, kind)
+        for index, item in enumerate(value.ravel().tolist()):  # item by item: a list item must not broadcast
+            out[index] = rebuild(item, "%s[%d]" % (path, index), convert, kind) if _walk(item, kind) else item
         return out.reshape(value.shape)
     return value
 
 
 def _walk(item, kind):
     container = type(item)
-    return (container is dict or container is list or container is tuple or isinstance(item, kind)
-            or (container is np.ndarray and item.dtype == object))
+    return container in _HOLDERS or isinstance(item, kind) or (container is np.ndarray and item.dtype.kind == "O")
 
 
 class MemoizedRebuild:
-    """Rebuilds a value, converting each object of type ``kind`` once: an object shared
-    by several parents becomes one converted object shared the same way. Subclasses
-    define ``convert(obj, path)``."""
+    """Rebuilds a value, converting each instance of ``kind`` once: an object
+    shared by several parents becomes one converted object shared the same way.
+    Subclasses define ``convert(obj, path)``."""
 
-    kind = type(None)
+    kind = Node
 
     def __init__(self):
         self.memo = {}

@@ -49,30 +49,34 @@ def require(condition, message, path, *args):
 
 def field(state, key, path, kinds=None, ndim=None, dtype=None, required=True):
     """Fetch ``state[key]`` and check it: array kinds (``"iuf"``), dimensions, exact dtype."""
-    where = join(path, key)
     require(isinstance(state, dict), "expected a dict of fitted state", path)
     if key not in state:
-        require(not required, "required field %r is missing", where, key)
+        require(not required, "required field %r is missing", join(path, key), key)
         return None
     value = state[key]
-    if kinds is not None or ndim is not None or dtype is not None:
-        require(isinstance(value, np.ndarray), "expected an array, got %s", where, type(value).__name__)
-        if kinds is not None:
-            require(value.dtype.kind in kinds, "unexpected dtype %s", where, value.dtype)
-        if dtype is not None:
-            require(value.dtype == dtype, "expected dtype %s, got %s", where, np.dtype(dtype), value.dtype)
-        if ndim is not None:
-            require(value.ndim == ndim, "expected %d dimensions, got shape %s", where, ndim, value.shape)
+    if kinds is None and ndim is None and dtype is None:
+        return value
+    if not (isinstance(value, np.ndarray) and (kinds is None or value.dtype.kind in kinds)
+            and (dtype is None or value.dtype == dtype) and (ndim is None or value.ndim == ndim)):
+        _explain_array(value, join(path, key), kinds, ndim, dtype)
     return value
+
+
+def _explain_array(value, where, kinds, ndim, dtype):
+    """Raise the error that says why ``value`` failed :func:`field`'s array checks."""
+    require(isinstance(value, np.ndarray), "expected an array, got %s", where, type(value).__name__)
+    require(kinds is None or value.dtype.kind in kinds, "unexpected dtype %s", where, value.dtype)
+    require(dtype is None or value.dtype == dtype, "expected dtype %s, got %s", where, np.dtype(dtype), value.dtype)
+    require(ndim is None or value.ndim == ndim, "expected %d dimensions, got shape %s", where, ndim, value.shape)
 
 
 def as_int(value, what, path, minimum=None):
     """``value`` as a Python int (ints and integer numpy scalars only)."""
-    require(isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)),
-            "%s must be an integer, got %r", path, what, type(value).__name__)
-    value = int(value)
-    if minimum is not None:
-        require(value >= minimum, "%s must be >= %d, got %d", path, what, minimum, value)
+    if type(value) is not int:
+        require(isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)),
+                "%s must be an integer, got %r", path, what, type(value).__name__)
+        value = int(value)
+    require(minimum is None or value >= minimum, "%s must be >= %d, got %d", path, what, minimum, value)
     return value
 
 

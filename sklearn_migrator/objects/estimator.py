@@ -54,21 +54,24 @@ class EstimatorCodec:
 
     def build(self, cls, node, path):
         expected = param_names(cls)
-        unknown = sorted(set(node.params) - expected)
-        missing = sorted(expected - set(node.params))
-        if unknown or missing:
-            problems = []
-            if unknown:
-                problems.append("parameters not in this release: %s" % ", ".join(unknown))
-            if missing:
-                problems.append("parameters this release requires but the document lacks: %s" % ", ".join(missing))
-            raise DocumentError("; ".join(problems), path=join(path, "params"),
-                                hint="The document does not match the installed release of %s; it must be "
-                                     "migrated to it (sklearn_migrator.deserialize does this)" % cls.__name__)
-        overlap = sorted(set(node.params) & set(node.state))
-        if overlap:
-            raise DocumentError("fields appear both as params and as state: %s" % ", ".join(overlap), path=path)
+        if node.params.keys() != expected:
+            self._mismatch(cls, set(node.params), expected, path)
+        if not node.params.keys().isdisjoint(node.state):
+            raise DocumentError("fields appear both as params and as state: %s"
+                                % ", ".join(sorted(set(node.params) & set(node.state))), path=path)
         state = dict(node.params)
         state.update(node.state)
         state["_sklearn_version"] = sklearn.__version__
         return apply_state(cls.__new__(cls), state, path)
+
+    @staticmethod
+    def _mismatch(cls, params, expected, path):
+        problems = []
+        if params - expected:
+            problems.append("parameters not in this release: %s" % ", ".join(sorted(params - expected)))
+        if expected - params:
+            problems.append("parameters this release requires but the document lacks: %s"
+                            % ", ".join(sorted(expected - params)))
+        raise DocumentError("; ".join(problems), path=join(path, "params"),
+                            hint="The document does not match the installed release of %s; it must be "
+                                 "migrated to it (sklearn_migrator.deserialize does this)" % cls.__name__)

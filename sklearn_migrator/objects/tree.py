@@ -10,6 +10,8 @@ the shape ``(node_count, n_outputs, max_n_classes)``.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..tree import Node, join
@@ -19,6 +21,7 @@ TREE_LEAF = -1
 _FLOAT64 = np.dtype(np.float64)
 
 
+@functools.lru_cache(maxsize=None)
 def _node_dtype():
     from sklearn.tree._tree import NODE_DTYPE
 
@@ -60,27 +63,26 @@ _BATCH_MAX_NODES = 4096
 
 def _tree_fields(node, path):
     """Check a Tree's constructor args and state; ``(nodes, n_features, node_count)``."""
-    args = node.args
-    require(isinstance(args, list) and len(args) == 3, "Tree takes (n_features, n_classes, n_outputs)",
-            join(path, "args"))
-    n_features = as_int(args[0], "n_features", join(path, "args"), minimum=1)
-    n_outputs = as_int(args[2], "n_outputs", join(path, "args"), minimum=1)
+    args, where = node.args, join(path, "args")
+    require(isinstance(args, list) and len(args) == 3, "Tree takes (n_features, n_classes, n_outputs)", where)
+    n_features = as_int(args[0], "n_features", where, minimum=1)
+    n_outputs = as_int(args[2], "n_outputs", where, minimum=1)
     n_classes = args[1]
     require(isinstance(n_classes, np.ndarray) and n_classes.dtype.kind == "i" and n_classes.shape == (n_outputs,),
-            "n_classes must be an integer array with one entry per output", join(path, "args"))
-    require(bool((n_classes >= 1).all()), "n_classes entries must be >= 1", join(path, "args"))
+            "n_classes must be an integer array with one entry per output", where)
+    n_classes = n_classes.tolist()
+    require(min(n_classes) >= 1, "n_classes entries must be >= 1", where)
 
     state = node.state
     node_count = as_int(field(state, "node_count", path), "node_count", join(path, "node_count"), minimum=0)
     as_int(field(state, "max_depth", path), "max_depth", join(path, "max_depth"), minimum=0)
     nodes = field(state, "nodes", path, ndim=1)
-    where = join(path, "nodes")
-    require(nodes.dtype == _node_dtype(), "node layout %s does not match this release's %s", where,
+    require(nodes.dtype == _node_dtype(), "node layout %s does not match this release's %s", join(path, "nodes"),
             nodes.dtype, _node_dtype())
     require(nodes.shape == (node_count,) and nodes.flags.c_contiguous, "expected %d contiguous nodes, got shape %s",
-            where, node_count, nodes.shape)
+            join(path, "nodes"), node_count, nodes.shape)
     values = field(state, "values", path, dtype=_FLOAT64, ndim=3)
-    expected = (node_count, n_outputs, int(n_classes.max()))
+    expected = (node_count, n_outputs, max(n_classes))
     require(values.shape == expected and values.flags.c_contiguous,
             "values must be a contiguous array of shape %s, got %s", join(path, "values"), expected, values.shape)
     return nodes, n_features, node_count
