@@ -16,6 +16,7 @@ from .tree import Node, join
 
 _SCALARS = frozenset((type(None), bool, int, float, str))
 _KEY_TYPES = (bool, int, float, str, type(None), tuple, np.generic)
+_STR = frozenset((str,))
 
 
 class _Capture:
@@ -32,13 +33,13 @@ class _Capture:
         if kind is tuple:
             return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
         if kind is dict:
-            for key in value:
+            for key in value if not _STR.issuperset(map(type, value)) else ():
                 if not isinstance(key, _KEY_TYPES):
                     raise CaptureError("dict key of type %s cannot be exported" % type(key).__name__, path=path)
             return {key: item if type(item) in _SCALARS else self.value(item, join(path, key))
                     for key, item in value.items()}
         if kind is np.ndarray:
-            return self.array(value, path)
+            return value if not value.dtype.hasobject else self.array(value, path)
         if isinstance(value, np.generic):
             if value.dtype.kind not in "biufcU":
                 raise CaptureError("numpy scalar of dtype %s cannot be exported" % value.dtype, path=path)
@@ -50,8 +51,6 @@ class _Capture:
         return self.node(value, path)
 
     def array(self, array, path):
-        if not array.dtype.hasobject:
-            return array
         if array.dtype != object:
             raise CaptureError("structured arrays holding objects cannot be exported", path=path)
         items = [self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(array.flat)]

@@ -18,7 +18,7 @@ from . import packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
-from .tree import Node, join, may_hold_nodes
+from .tree import SCALARS, Node, join, may_hold_nodes
 
 _NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
 _AS_IS = frozenset((type(None), bool, str, int))  # JSON values as they are
@@ -116,7 +116,7 @@ def _node_references(value):
             children = (item.args, item.params, item.state)
         else:
             children = item.values() if kind is dict else item.ravel().tolist() if kind is np.ndarray else item
-        stack.extend([child for child in children if may_hold_nodes(child)])
+        stack.extend([child for child in children if type(child) not in SCALARS and may_hold_nodes(child)])
 
 
 class Decoder:

@@ -208,6 +208,7 @@ def _build_entries() -> dict:
 
 ENTRIES = _build_entries()
 _BY_ALIAS = {alias: entry for entry in ENTRIES.values() for alias in (entry.name,) + entry.aliases}
+_BY_CLASS = {}  # allowlisted classes met so far (a forest meets one class in every tree)
 
 
 def entry_for_name(name: str, path: str = None) -> ClassEntry:
@@ -228,12 +229,16 @@ def entry_for_alias(qualified: str, path: str = None) -> ClassEntry:
 
 def entry_for_class(cls, path: str = None) -> ClassEntry:
     """The entry of a live object's class; the class must be the allowlisted one itself."""
+    entry = _BY_CLASS.get(cls)
+    if entry is not None:
+        return entry
     qualified = "%s.%s" % (getattr(cls, "__module__", "?"), getattr(cls, "__qualname__", cls.__name__))
     entry = _BY_ALIAS.get(qualified)
     if entry is None or entry.resolve() is not cls:
         raise UnsupportedEstimatorError(
             "objects of class %s cannot be exported (subclasses and classes outside scikit-learn's "
             "supported set are refused)" % qualified, path=path)
+    _BY_CLASS[cls] = entry
     return entry
 
 

@@ -65,14 +65,17 @@ def iter_nodes(value, path: str = ""):
                 if may_hold_nodes(child):
                     stack.append((join(path, key) if key == "args" else path, child))
         elif kind is dict:
-            stack.extend([(join(path, key), child) for key, child in value.items() if may_hold_nodes(child)][::-1])
+            stack.extend([(join(path, key), child) for key, child in value.items()
+                          if type(child) not in SCALARS and may_hold_nodes(child)][::-1])
         else:
             items = value.ravel().tolist() if kind is np.ndarray else value
             stack.extend([("%s[%d]" % (path, index), item) for index, item in enumerate(items)
-                          if may_hold_nodes(item)][::-1])
+                          if type(item) not in SCALARS and may_hold_nodes(item)][::-1])
 
 
 _HOLDERS = frozenset((Node, dict, list, tuple))
+#: JSON scalar types: walks over large state dicts skip these with one set lookup.
+SCALARS = frozenset((type(None), bool, int, float, str))
 
 
 def may_hold_nodes(value):
@@ -90,14 +93,15 @@ def rebuild(value, path: str, convert, kind=Node):
         return convert(value, path)
     container = type(value)
     if container is dict:
-        return {key: rebuild(item, join(path, key), convert, kind) if _walk(item, kind) else item
-                for key, item in value.items()}
-    if container is list:
-        return [rebuild(item, "%s[%d]" % (path, i), convert, kind) if _walk(item, kind) else item
-                for i, item in enumerate(value)]
-    if container is tuple:
-        return tuple(rebuild(item, "%s[%d]" % (path, i), convert, kind) if _walk(item, kind) else item
-                     for i, item in enumerate(value))
+        out = dict(value)
+        for key, item in value.items():
+            if type(item) not in SCALARS and _walk(item, kind):
+                out[key] = rebuild(item, join(path, key), convert, kind)
+        return out
+    if container is list or container is tuple:
+        out = [rebuild(item, "%s[%d]" % (path, i), convert, kind)
+               if type(item) not in SCALARS and _walk(item, kind) else item for i, item in enumerate(value)]
+        return out if container is list else tuple(out)
     if container is np.ndarray and value.dtype.kind == "O":
         out = np.empty(value.size, dtype=object)
         for index, item in enumerate(value.ravel().tolist()):  # item by item: a list item must not broadcast

@@ -17,6 +17,11 @@ def param_names(cls):
     return frozenset(cls._get_param_names())
 
 
+@functools.lru_cache(maxsize=None)
+def _sorted_param_names(cls):
+    return tuple(sorted(param_names(cls)))
+
+
 @functools.lru_cache(maxsize=1024)
 def _identifiers(keys):
     """Whether every key is a str that is a Python identifier (the trees of a forest
@@ -40,7 +45,7 @@ class EstimatorCodec:
     def capture(self, obj, entry):
         state = dict(newobj_state(obj) or {})
         state.pop("_sklearn_version", None)
-        params = {name: state.pop(name) for name in sorted(param_names(type(obj))) if name in state}
+        params = {name: state.pop(name) for name in _sorted_param_names(type(obj)) if name in state}
         return Node(entry.name, params=params, state=state)
 
     def validate(self, node, path):
