@@ -28,7 +28,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "
 
 
 def _passes(estimator, case, record):
-    X = zoo.Case(case, None, record["data"], pandas=record["pandas"]).inputs(zoo.make_data()["X_query"])
+    X = zoo.Case(case, None, record["data"], pandas=record["pandas"], inputs=record.get("inputs")).query(
+        zoo.make_data())
     try:
         status, _ = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X), record["estimator"])
     except Exception:  # a plain-loaded model may fail in any way when used

@@ -7,8 +7,8 @@ bottom-up. A node referenced from several places is built once and shared.
 from __future__ import annotations
 
 from .errors import MigratorError, StateValidationError, UnsupportedEstimatorError
-from .registry import entry_for_name
-from .tree import MemoizedRebuild, Node, iter_nodes, join
+from .registry import entry_for_name, global_for_name
+from .tree import Global, MemoizedRebuild, Node, iter_nodes, join
 
 
 def validate(tree) -> None:
@@ -34,8 +34,20 @@ def _resolved_entry(node, path):
     return entry
 
 
+def _resolved_global(reference, path):
+    found = global_for_name(reference.name, path or None).resolve()
+    if found is None:
+        raise UnsupportedEstimatorError("%s does not exist in the installed numpy and scikit-learn" % reference.name,
+                                        path=path or None, hint="Migrate the document to a release that has it")
+    return found
+
+
 class _Build(MemoizedRebuild):
+    kind = (Node, Global)
+
     def convert(self, node, path):
+        if type(node) is Global:
+            return _resolved_global(node, path)
         entry = entry_for_name(node.cls, path)
         cls = entry.resolve()
         built = Node(node.cls,

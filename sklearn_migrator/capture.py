@@ -8,15 +8,19 @@ each place, as pickle's memo would keep them.
 """
 from __future__ import annotations
 
+import types
+
 import numpy as np
 
 from .errors import CaptureError, MigratorError
-from .registry import entry_for_class
-from .tree import Node, join
+from .registry import entry_for_class, global_for_object
+from .tree import Global, Node, join
 
 _SCALARS = frozenset((type(None), bool, int, float, str))
 _KEY_TYPES = (bool, int, float, str, type(None), tuple, np.generic)
 _STR = frozenset((str,))
+# Values that are types or functions: carried by name when allowlisted (registry.GLOBALS).
+_REFERENCED = (type, types.FunctionType, types.BuiltinFunctionType, np.ufunc)
 
 
 class _Capture:
@@ -48,6 +52,12 @@ class _Capture:
             return value
         if isinstance(value, np.ndarray):
             raise CaptureError("array subclass %s cannot be exported" % kind.__name__, path=path)
+        if kind is slice:
+            return _slice(value, path)
+        if _is_pandas_index(value):
+            return np.array(list(value), dtype=object)
+        if isinstance(value, _REFERENCED):
+            return Global(global_for_object(value, path).name)
         return self.node(value, path)
 
     def array(self, array, path):
@@ -74,6 +84,25 @@ class _Capture:
         if node.state is not None:
             node.state = self.value(node.state, path)
         return node
+
+
+def _slice(value, path):
+    """A slice of int bounds (numpy integers become ints: slicing is the same)."""
+    parts = []
+    for part in (value.start, value.stop, value.step):
+        if part is not None and (isinstance(part, (bool, np.bool_)) or not isinstance(part, (int, np.integer))):
+            raise CaptureError("slice bounds must be integers or None, got %r" % (part,), path=path)
+        parts.append(None if part is None else int(part))
+    return slice(*parts)
+
+
+def _is_pandas_index(value) -> bool:
+    """A plain pandas ``Index`` of labels: ColumnTransformer of 0.20-0.21 keeps the fitted
+    frame's columns as one (``_df_columns``) and only takes its length and compares its
+    labels, so it is carried as an object array of them (pandas is never needed to read it)."""
+    kind = type(value)
+    return (kind.__name__ == "Index" and kind.__module__ == "pandas.core.indexes.base"
+            and str(getattr(value, "dtype", "")) == "object")
 
 
 def capture(estimator) -> Node:

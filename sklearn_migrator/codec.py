@@ -18,7 +18,8 @@ from . import packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
-from .tree import SCALARS, Node, join, may_hold_nodes
+from .registry import global_for_name
+from .tree import SCALARS, Global, Node, join, may_hold_nodes
 
 _NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
 _AS_IS = frozenset((type(None), bool, str, int))  # JSON values as they are
@@ -71,6 +72,10 @@ class Encoder:
             return encode_scalar(value)
         if isinstance(value, np.dtype):
             return {"__dtype__": encode_dtype(value)}
+        if kind is Global:
+            return {"__global__": value.name}
+        if kind is slice:
+            return {"__slice__": [value.start, value.stop, value.step]}
         raise TypeError("cannot encode a value of type %s" % kind.__name__)
 
     def pack(self, items):
@@ -104,7 +109,7 @@ class Encoder:
 def _node_references(value):
     """Every reference to a node in ``value`` (a shared node once per reference)."""
     expanded = set()
-    stack = [value]
+    stack = [value] if may_hold_nodes(value) else []
     while stack:
         item = stack.pop()
         kind = type(item)
@@ -254,6 +259,14 @@ class Decoder:
     def dtype(self, value, path):
         return decode_dtype(value, path)
 
+    def global_(self, name, path):
+        return Global(global_for_name(name, path or None).name)
+
+    def slice(self, parts, path):
+        if type(parts) is not list or len(parts) != 3 or not all(p is None or type(p) is int for p in parts):
+            raise DocumentError("__slice__ must hold [start, stop, step], each an integer or null", path=path or None)
+        return slice(*parts)
+
 
 _SCALARS = (bool, int, float, str)
 
@@ -281,7 +294,7 @@ def _fresh(value):
     and arrays, same memory layout); raises _Shared if it holds a node or anything
     whose copy would not be exactly that."""
     kind = type(value)
-    if value is None or kind in _SCALARS or isinstance(value, (np.generic, np.dtype)):
+    if value is None or kind in _SCALARS or isinstance(value, (np.generic, np.dtype, Global, slice)):
         return value
     if kind is list:
         return [_fresh(item) for item in value]
@@ -295,7 +308,7 @@ def _fresh(value):
 
 
 _SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": Decoder.dict,
-                "__dtype__": Decoder.dtype}
+                "__dtype__": Decoder.dtype, "__global__": Decoder.global_, "__slice__": Decoder.slice}
 
 
 def encode_tree(tree, arrays: str = "auto", streamed: bool = False):

@@ -29,10 +29,16 @@ def outputs(estimator, X) -> dict:
         warnings.simplefilter("ignore")
         for name in METHODS:
             method = _method(estimator, name)
-            if method is not None:
-                results[name] = np.asarray(method(X))
+            try:
+                if method is not None:
+                    results[name] = _dense(method(X))
+            except AttributeError:  # an old release's way to say "not available" (VotingClassifier's hard voting)
+                pass
         if "transform" in results and _method(estimator, "inverse_transform") is not None:
-            results["inverse_transform"] = np.asarray(estimator.inverse_transform(results["transform"]))
+            try:
+                results["inverse_transform"] = _dense(estimator.inverse_transform(results["transform"]))
+            except (ValueError, TypeError, NotImplementedError):  # configurations that have no inverse
+                pass
         if _method(estimator, "kneighbors") is not None:
             distances, indices = estimator.kneighbors(X)
             results["kneighbors.distances"], results["kneighbors.indices"] = distances, indices
@@ -42,6 +48,11 @@ def outputs(estimator, X) -> dict:
             if isinstance(value, np.ndarray) and not (value.dtype == object and all(v is None for v in value.flat)):
                 results[name] = value
     return results
+
+
+def _dense(output):
+    """An output as a numpy array (sparse matrices, e.g. one-hot codes, made dense; DataFrames as arrays)."""
+    return np.asarray(output.toarray() if hasattr(output, "toarray") else output)
 
 
 def _method(estimator, name):

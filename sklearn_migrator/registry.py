@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import importlib
 
-from .errors import UnsupportedEstimatorError
+from .errors import CaptureError, UnsupportedEstimatorError
 from .objects.cluster import validate_kmeans
 from .objects.compiled import CompiledCodec
+from .objects.containers import ContainerSubclassCodec
 from .objects.ensemble import validate_gradient_boosting, validate_tree_ensemble
 from .objects.estimator import EstimatorCodec
 from .objects.neighbors import validate_binary_tree, validate_distance_metric
@@ -26,6 +27,7 @@ from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
 from .objects.svm import validate_libsvm
 from .objects.tree import validate_tree, validate_tree_estimator
+from .tree import Global
 
 
 class ClassEntry:
@@ -55,12 +57,28 @@ class ClassEntry:
                 except ImportError:
                     continue
                 cls = getattr(module, self.class_name, None)
-                if isinstance(cls, type):
+                if self._accepts(cls):
                     self._resolved, found = cls, True
                     break
             if not found:
                 self._resolved = False
         return self._resolved or None
+
+
+    @staticmethod
+    def _accepts(found) -> bool:
+        return isinstance(found, type)
+
+
+class GlobalEntry(ClassEntry):
+    """One allowlisted type or function that may appear as a value (see
+    :class:`~sklearn_migrator.tree.Global`)."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _accepts(found) -> bool:
+        return callable(found)
 
 
 def _public(path: str, *private_modules: str) -> tuple:
@@ -107,6 +125,48 @@ _ESTIMATORS = [
     _public("sklearn.decomposition.PCA", "sklearn.decomposition._pca", "sklearn.decomposition.pca"),
 ]
 
+# Composition: estimators made of estimators (their parts are nodes in params and state).
+_COMPOSITION = [
+    _public("sklearn.pipeline.Pipeline"),
+    _public("sklearn.pipeline.FeatureUnion"),
+    _public("sklearn.compose.ColumnTransformer", "sklearn.compose._column_transformer"),
+    _public("sklearn.compose.TransformedTargetRegressor", "sklearn.compose._target"),
+    _public("sklearn.ensemble.VotingClassifier", "sklearn.ensemble._voting", "sklearn.ensemble.voting",
+            "sklearn.ensemble.voting_classifier"),
+    _public("sklearn.ensemble.VotingRegressor", "sklearn.ensemble._voting", "sklearn.ensemble.voting"),
+    _public("sklearn.ensemble.StackingClassifier", "sklearn.ensemble._stacking"),
+    _public("sklearn.ensemble.StackingRegressor", "sklearn.ensemble._stacking"),
+    _public("sklearn.multiclass.OneVsRestClassifier"),
+    _public("sklearn.multiclass.OneVsOneClassifier"),
+    _public("sklearn.multioutput.MultiOutputRegressor"),
+    _public("sklearn.multioutput.MultiOutputClassifier"),
+]
+
+# Preprocessing: transformers whose state is arrays and scalars.
+_PREPROCESSING = [
+    _public("sklearn.preprocessing." + name, "sklearn.preprocessing._data", "sklearn.preprocessing.data")
+    for name in ("StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "Normalizer", "Binarizer",
+                 "QuantileTransformer", "PowerTransformer")
+] + [
+    # 1.0 moved PolynomialFeatures to its own module.
+    _public("sklearn.preprocessing.PolynomialFeatures", "sklearn.preprocessing._polynomial", "sklearn.preprocessing._data",
+            "sklearn.preprocessing.data"),
+    _public("sklearn.preprocessing.KBinsDiscretizer", "sklearn.preprocessing._discretization"),
+    _public("sklearn.preprocessing.OneHotEncoder", "sklearn.preprocessing._encoders"),
+    _public("sklearn.preprocessing.OrdinalEncoder", "sklearn.preprocessing._encoders"),
+    _public("sklearn.preprocessing.LabelEncoder", "sklearn.preprocessing._label", "sklearn.preprocessing.label"),
+    _public("sklearn.preprocessing.LabelBinarizer", "sklearn.preprocessing._label", "sklearn.preprocessing.label"),
+    _public("sklearn.preprocessing.FunctionTransformer", "sklearn.preprocessing._function_transformer"),
+    # sklearn.impute was one module until 0.21 made it a package.
+    _public("sklearn.impute.SimpleImputer", "sklearn.impute._base"),
+    _public("sklearn.impute.MissingIndicator", "sklearn.impute._base"),
+    _public("sklearn.impute.KNNImputer", "sklearn.impute._knn"),
+    _public("sklearn.feature_selection.VarianceThreshold", "sklearn.feature_selection._variance_threshold",
+            "sklearn.feature_selection.variance_threshold"),
+    _public("sklearn.feature_selection.SelectKBest", "sklearn.feature_selection._univariate_selection",
+            "sklearn.feature_selection.univariate_selection"),
+]
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -126,7 +186,13 @@ _VALIDATORS = {
 _NESTED_ESTIMATORS = [
     _public("sklearn.dummy.DummyClassifier"),
     _public("sklearn.dummy.DummyRegressor"),
-    _public("sklearn.preprocessing.LabelBinarizer", "sklearn.preprocessing._label", "sklearn.preprocessing.label"),
+]
+
+# List and dict subclasses held in fitted state.
+_CONTAINERS = [
+    _public("sklearn.utils.Bunch", "sklearn.utils._bunch"),
+    # 1.5-1.8 kept ColumnTransformer's integer remainder columns in this list (1.9 removed it).
+    _located(("sklearn.compose._column_transformer",), ("_RemainderColsList",))[0],
 ]
 
 # Subclasses that keep an output a target release computes differently (built by
@@ -155,6 +221,8 @@ _PLAIN = (
     + _located(("sklearn._loss.link",), (
         "Interval", "IdentityLink", "LogLink", "LogitLink", "HalfLogitLink", "MultinomialLogit"))
     + _located(("sklearn.neural_network._stochastic_optimizers",), ("SGDOptimizer", "AdamOptimizer"))
+    # ColumnTransformer's callable column selector (0.22+), holding patterns and dtypes.
+    + [_public("sklearn.compose.make_column_selector", "sklearn.compose._column_transformer")]
 )
 
 # Compiled (Cython) objects: (entries, validator of their state before construction).
@@ -182,6 +250,37 @@ _COMPILED = [
 ]
 
 
+# Types and functions that may appear as parameter or attribute values, referenced by
+# name (never pickled code): dtype parameters, score functions, FunctionTransformer's
+# functions. numpy 2 names its bool scalar type ``numpy.bool``.
+_NUMPY_TYPES = ("float16", "float32", "float64", "longdouble", "complex64", "complex128", "int8", "int16", "int32",
+                "int64", "uint8", "uint16", "uint32", "uint64", "bool_", "object_", "str_", "bytes_",
+                # abstract ones, as make_column_selector(dtype_include=np.number) takes them
+                "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact", "floating",
+                "complexfloating")
+#: numpy ufuncs a FunctionTransformer may apply (elementwise, no state, no side effects).
+FUNCTION_TRANSFORMER_UFUNCS = (
+    "absolute", "negative", "reciprocal", "sign", "sqrt", "cbrt", "square", "exp", "exp2", "expm1", "log", "log2",
+    "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh",
+    "arccosh", "arctanh", "floor", "ceil", "rint", "trunc")
+_SCORE_FUNCTIONS = [
+    _public("sklearn.feature_selection." + name, "sklearn.feature_selection._univariate_selection",
+            "sklearn.feature_selection.univariate_selection")
+    for name in ("chi2", "f_classif", "f_oneway", "f_regression", "r_regression")
+] + [
+    _public("sklearn.feature_selection." + name, "sklearn.feature_selection._mutual_info",
+            "sklearn.feature_selection.mutual_info_")
+    for name in ("mutual_info_classif", "mutual_info_regression")
+]
+_GLOBALS = (
+    [("numpy." + name, ("numpy",), ("numpy.bool",) if name == "bool_" else ()) for name in _NUMPY_TYPES]
+    + [("builtins." + name, ("builtins",), ("__builtin__." + name,)) for name in ("bool", "int", "float", "complex",
+                                                                                  "str", "object")]
+    + [("numpy." + name, ("numpy",), ()) for name in FUNCTION_TRANSFORMER_UFUNCS]
+    + _SCORE_FUNCTIONS
+)
+
+
 def _build_entries() -> dict:
     entries = {}
 
@@ -189,8 +288,10 @@ def _build_entries() -> dict:
         name, modules, aliases = spec
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
-    for spec in _ESTIMATORS:
+    for spec in _ESTIMATORS + _COMPOSITION + _PREPROCESSING:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
+    for spec in _CONTAINERS:
+        add(spec, ContainerSubclassCodec())
     for spec in _NESTED_ESTIMATORS:
         add(spec, EstimatorCodec())
     for name, validator in _COMPAT.items():
@@ -207,6 +308,9 @@ def _build_entries() -> dict:
 
 
 ENTRIES = _build_entries()
+GLOBALS = {name: GlobalEntry(name, modules, None, aliases) for name, modules, aliases in _GLOBALS}
+_GLOBAL_BY_ALIAS = {alias: entry for entry in GLOBALS.values() for alias in (entry.name,) + entry.aliases}
+_GLOBAL_BY_ID = {}  # id(resolved object) -> entry, filled on first capture of a global
 _BY_ALIAS = {alias: entry for entry in ENTRIES.values() for alias in (entry.name,) + entry.aliases}
 _BY_CLASS = {}  # allowlisted classes met so far (a forest meets one class in every tree)
 
@@ -239,6 +343,39 @@ def entry_for_class(cls, path: str = None) -> ClassEntry:
             "objects of class %s cannot be exported (subclasses and classes outside scikit-learn's "
             "supported set are refused)" % qualified, path=path)
     _BY_CLASS[cls] = entry
+    return entry
+
+
+def global_for_name(name: str, path: str = None) -> GlobalEntry:
+    """The entry of a type or function named in a document or a pickle (canonical or historical path)."""
+    entry = _GLOBAL_BY_ALIAS.get(name) if isinstance(name, str) else None
+    if entry is None:
+        raise UnsupportedEstimatorError("%r is not a type or function sklearn-migrator may reference" % (name,),
+                                        path=path,
+                                        hint="Only numpy scalar types, numpy ufuncs on the FunctionTransformer "
+                                             "allowlist and scikit-learn score functions are carried")
+    return entry
+
+
+def global_reference(name: str):
+    """A :class:`~sklearn_migrator.tree.Global` for an allowlisted type or function named
+    in a pickle (canonical or historical path), or None."""
+    entry = _GLOBAL_BY_ALIAS.get(name)
+    return None if entry is None else Global(entry.name)
+
+
+def global_for_object(obj, path: str = None) -> GlobalEntry:
+    """The entry of a live type or function found in an estimator's state."""
+    if not _GLOBAL_BY_ID:
+        for entry in GLOBALS.values():
+            resolved = entry.resolve()
+            if resolved is not None:
+                _GLOBAL_BY_ID.setdefault(id(resolved), entry)  # numpy.bool_ and numpy.bool are one object
+    entry = _GLOBAL_BY_ID.get(id(obj))
+    if entry is None:
+        raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs and "
+                           "scikit-learn score functions are carried by name (arbitrary code never is)"
+                           % (type(obj).__name__, getattr(obj, "__name__", obj)), path=path)
     return entry
 
 

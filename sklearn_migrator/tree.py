@@ -2,8 +2,9 @@
 
 A :class:`Node` is an instance of an allowlisted class, named by its canonical
 path (see :mod:`sklearn_migrator.registry`). Leaves are JSON scalars, numpy
-arrays and numpy scalars; containers are lists, tuples, dicts and object
-arrays. Both front ends (capturing a live estimator, reading a legacy pickle)
+arrays, scalars and dtypes, slices, and :class:`Global` references to
+allowlisted types and functions; containers are lists, tuples, dicts and
+object arrays. Both front ends (capturing a live estimator, reading a legacy pickle)
 produce this tree, migrations rewrite it, and the builder turns it into live
 objects. Nothing in a node is ever called: the registry decides how a class is
 constructed.
@@ -44,6 +45,27 @@ class Node:
                 and values_equal(self.state, other.state) and values_equal(self.args, other.args))
 
     __hash__ = None
+
+
+class Global:
+    """A type or function on the allowlist, referenced by its canonical path: a dtype
+    parameter (``numpy.float64``), a score function (``sklearn.feature_selection.f_classif``),
+    a ``FunctionTransformer``'s ``func`` (``numpy.log1p``). A leaf of the tree: the
+    registry resolves the name when the estimator is built; nothing calls it here."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return "Global(%r)" % self.name
+
+    def __eq__(self, other) -> bool:
+        return type(other) is Global and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
 
 
 def iter_nodes(value, path: str = ""):

@@ -20,40 +20,91 @@ N_FEATURES = 6
 
 
 class Case:
-    """One estimator configuration: an id, a factory, the data it is fitted on."""
+    """One estimator configuration: an id, a factory, the data it is fitted on.
 
-    def __init__(self, id, make, data, sample_weight=False, pandas=False):
+    ``data`` names the target in :func:`make_data` (``"none"`` for unsupervised
+    fits); ``inputs`` names how the features are shaped for it (see
+    :data:`INPUTS`; ``"labels"``: a label transformer fitted on the target alone);
+    ``pandas`` feeds them as a DataFrame with named columns.
+    """
+
+    def __init__(self, id, make, data, sample_weight=False, pandas=False, inputs=None):
         self.id = id
         self.make = make
         self.data = data
         self.sample_weight = sample_weight
         self.pandas = pandas
+        self.inputs = inputs
 
     def __repr__(self):
         return "Case(%r)" % self.id
 
+    @classmethod
+    def of_record(cls, record):
+        """The configuration a matrix record was exported from (enough to compute its query)."""
+        return cls(record["case"], None, record["data"], pandas=record["pandas"], inputs=record.get("inputs"))
+
     def fit(self, data=None):
-        """The fitted estimator and the new rows its outputs are compared on."""
+        """The fitted estimator and the input its outputs are compared on."""
         data = data or make_data()
-        X = self.inputs(data["X"])
         y = data[self.data] if self.data != "none" else None
         kwargs = {"sample_weight": data["weight"]} if self.sample_weight else {}
         estimator = self.make()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            if y is None:
-                estimator.fit(X, **kwargs)
+            if self.inputs == "labels":
+                estimator.fit(y)
+            elif y is None:
+                estimator.fit(self.features(data["X"]), **kwargs)
             else:
-                estimator.fit(X, y, **kwargs)
-        return estimator, self.inputs(data["X_query"])
+                estimator.fit(self.features(data["X"]), y, **kwargs)
+        return estimator, self.query(data)
 
-    def inputs(self, X):
-        """``X`` as this configuration feeds it (a DataFrame with named columns, or the array)."""
+    def query(self, data):
+        """The input on which outputs are compared: new rows, or the labels of a label transformer."""
+        if self.inputs == "labels":
+            return data[self.data].copy()
+        return self.features(data["X_query"])
+
+    def features(self, X):
+        """``X`` as this configuration feeds it (shaped by ``inputs``, then a DataFrame if ``pandas``)."""
+        if self.inputs is not None:
+            X = INPUTS[self.inputs](X)
         if not self.pandas:
             return X
         import pandas as pd
 
         return pd.DataFrame(X, columns=["f%d" % i for i in range(X.shape[1])])
+
+
+def _missing(X):
+    X = X.copy()
+    X[np.abs(X) > 1.5] = np.nan
+    return X
+
+
+def _categories(X):
+    return np.array(["lo", "mid", "hi"], dtype=object)[np.digitize(X[:, :3], [-0.6, 0.6])]
+
+
+def _mixed(X):
+    """A DataFrame as production pipelines see: numeric columns with gaps, string columns."""
+    import pandas as pd
+
+    frame = pd.DataFrame(_missing(X[:, :3]), columns=["age", "income", "score"])
+    strings = _categories(X[:, 3:])
+    frame["city"], frame["plan"] = strings[:, 0], strings[:, 1]
+    return frame
+
+
+#: How a configuration's features are made from the zoo's normal data (same bits in every release).
+INPUTS = {
+    "positive": lambda X: np.abs(X) + 0.1,
+    "missing": _missing,
+    "integers": lambda X: np.digitize(X, [-1.0, 0.0, 1.0]).astype(np.int64),
+    "categories": _categories,
+    "mixed": _mixed,
+}
 
 
 def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
@@ -232,6 +283,9 @@ def cases() -> list:
     add("MiniBatchKMeans", lambda: cluster.MiniBatchKMeans(n_clusters=3, n_init=3, batch_size=32,
                                                            random_state=0), "none")
 
+    _preprocessing_cases(add)
+    _composition_cases(add, pandas)
+
     PCA = decomposition.PCA
     add("PCA", PCA, "none")
     add("PCA-full-whiten", lambda: PCA(n_components=3, whiten=True, svd_solver="full"), "none")
@@ -239,3 +293,125 @@ def cases() -> list:
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
     return out
+
+
+def _preprocessing_cases(add):
+    from sklearn import feature_selection, impute, preprocessing as pp
+
+    add("StandardScaler", pp.StandardScaler, "none")
+    add("StandardScaler-no-mean", lambda: pp.StandardScaler(with_mean=False), "none")
+    if _since("0.24"):
+        add("StandardScaler-sample_weight", pp.StandardScaler, "none", sample_weight=True)
+    add("MinMaxScaler", lambda: pp.MinMaxScaler(feature_range=(-1.0, 2.0)), "none")
+    add("MaxAbsScaler", pp.MaxAbsScaler, "none")
+    add("RobustScaler", lambda: pp.RobustScaler(quantile_range=(10.0, 90.0)), "none")
+    add("RobustScaler-no-centering", lambda: pp.RobustScaler(with_centering=False), "none")
+    add("Normalizer-l1", lambda: pp.Normalizer(norm="l1"), "none")
+    add("Normalizer-max", lambda: pp.Normalizer(norm="max"), "none")
+    add("Binarizer", lambda: pp.Binarizer(threshold=0.2), "none")
+    add("QuantileTransformer-normal", lambda: pp.QuantileTransformer(n_quantiles=50, output_distribution="normal",
+                                                                     random_state=0), "none")
+    add("QuantileTransformer-uniform", lambda: pp.QuantileTransformer(n_quantiles=30, random_state=0), "none")
+    add("PowerTransformer-yeo-johnson", pp.PowerTransformer, "none")
+    add("PowerTransformer-box-cox", lambda: pp.PowerTransformer(method="box-cox", standardize=False), "none",
+        inputs="positive")
+    add("PolynomialFeatures", lambda: pp.PolynomialFeatures(2), "none")
+    add("PolynomialFeatures-interactions", lambda: pp.PolynomialFeatures(3, interaction_only=True,
+                                                                         include_bias=False), "none")
+    for strategy in ("uniform", "quantile", "kmeans"):
+        add("KBinsDiscretizer-%s" % strategy, lambda s=strategy: pp.KBinsDiscretizer(
+            n_bins=4, encode="ordinal", strategy=s), "none")
+    add("KBinsDiscretizer-onehot", lambda: pp.KBinsDiscretizer(n_bins=3), "none")
+    dense = {_param(pp.OneHotEncoder, "sparse_output", "sparse"): False}
+    add("OneHotEncoder-ignore", lambda: pp.OneHotEncoder(handle_unknown="ignore"), "none", inputs="categories")
+    add("OneHotEncoder-integers-dense", lambda: pp.OneHotEncoder(**dense), "none", inputs="integers")
+    if _since("0.21"):
+        add("OneHotEncoder-drop-first", lambda: pp.OneHotEncoder(drop="first", **dense), "none", inputs="categories")
+    if _since("1.1"):
+        add("OneHotEncoder-infrequent", lambda: pp.OneHotEncoder(min_frequency=20, handle_unknown="infrequent_if_exist"),
+            "none", inputs="integers")
+    add("OrdinalEncoder", pp.OrdinalEncoder, "none", inputs="categories")
+    add("OrdinalEncoder-integers", pp.OrdinalEncoder, "none", inputs="integers")
+    add("LabelEncoder-strings", pp.LabelEncoder, "str3", inputs="labels")
+    add("LabelBinarizer-strings", pp.LabelBinarizer, "str3", inputs="labels")
+    add("LabelBinarizer-binary", lambda: pp.LabelBinarizer(neg_label=-1), "clf2", inputs="labels")
+    add("FunctionTransformer-log1p", lambda: pp.FunctionTransformer(np.log1p, inverse_func=np.expm1), "none",
+        inputs="positive")
+    for strategy in ("mean", "median", "most_frequent"):
+        add("SimpleImputer-%s" % strategy, lambda s=strategy: impute.SimpleImputer(strategy=s), "none",
+            inputs="missing")
+    add("SimpleImputer-constant", lambda: impute.SimpleImputer(strategy="constant", fill_value=-1.0), "none",
+        inputs="missing")
+    if _since("0.21"):
+        add("SimpleImputer-indicator", lambda: impute.SimpleImputer(add_indicator=True), "none", inputs="missing")
+    add("MissingIndicator", lambda: impute.MissingIndicator(features="all"), "none", inputs="missing")
+    if _since("0.22"):
+        add("KNNImputer", lambda: impute.KNNImputer(n_neighbors=3), "none", inputs="missing")
+    add("VarianceThreshold", lambda: feature_selection.VarianceThreshold(0.8), "none")
+    add("SelectKBest-f_classif", lambda: feature_selection.SelectKBest(feature_selection.f_classif, k=3), "clf3")
+    add("SelectKBest-chi2", lambda: feature_selection.SelectKBest(feature_selection.chi2, k=2), "clf2",
+        inputs="positive")
+    add("SelectKBest-f_regression", lambda: feature_selection.SelectKBest(feature_selection.f_regression, k=4),
+        "reg")
+
+
+def _composition_cases(add, pandas):
+    from sklearn import compose, decomposition, ensemble, feature_selection, impute, linear_model, multiclass
+    from sklearn import multioutput, pipeline, preprocessing as pp, tree
+
+    multinomial = {} if _since("0.22") else {"multi_class": "multinomial"}
+
+    def logistic():
+        return linear_model.LogisticRegression(solver="lbfgs", max_iter=500, **multinomial)
+
+    add("Pipeline-scaler-logistic", lambda: pipeline.Pipeline([("scale", pp.StandardScaler()), ("clf", logistic())]),
+        "clf3")
+    add("Pipeline-polynomial-ridge", lambda: pipeline.make_pipeline(pp.PolynomialFeatures(2),
+                                                                    linear_model.Ridge(alpha=1.0)), "reg")
+    if _since("0.21"):
+        add("Pipeline-passthrough-step", lambda: pipeline.Pipeline([("skip", "passthrough"),
+                                                                    ("tree", tree.DecisionTreeClassifier(
+                                                                        max_depth=3, random_state=0))]), "str3")
+    add("FeatureUnion-pca-kbest", lambda: pipeline.make_pipeline(pipeline.FeatureUnion([
+        ("pca", decomposition.PCA(n_components=2)),
+        ("kbest", feature_selection.SelectKBest(feature_selection.f_classif, k=2))]), logistic()), "clf3")
+    add("ColumnTransformer-selectors", lambda: compose.ColumnTransformer([
+        ("scale", pp.StandardScaler(), [0, 1]), ("minmax", pp.MinMaxScaler(), slice(2, 4)),
+        ("dropped", "drop", np.array([False] * 4 + [True, False]))], remainder="passthrough"), "none")
+    add("ColumnTransformer-remainder-estimator", lambda: compose.ColumnTransformer(
+        [("bins", pp.KBinsDiscretizer(n_bins=3, encode="ordinal"), [5])], remainder=pp.RobustScaler()), "none")
+    if pandas:
+        add("Pipeline-ColumnTransformer-frame", lambda: pipeline.make_pipeline(compose.ColumnTransformer([
+            ("num", pipeline.make_pipeline(impute.SimpleImputer(), pp.StandardScaler()), ["age", "income", "score"]),
+            ("cat", pp.OneHotEncoder(handle_unknown="ignore"), ["city", "plan"])]), logistic()), "str3",
+            inputs="mixed")
+        if _since("0.22"):
+            add("ColumnTransformer-column-selector", lambda: compose.ColumnTransformer([
+                ("num", impute.SimpleImputer(strategy="median"), compose.make_column_selector(dtype_include=np.number)),
+                ("cat", pp.OrdinalEncoder(), compose.make_column_selector(dtype_include=object))]), "none",
+                inputs="mixed")
+    add("TransformedTargetRegressor-scaler", lambda: compose.TransformedTargetRegressor(
+        regressor=linear_model.LinearRegression(), transformer=pp.StandardScaler()), "reg")
+    add("TransformedTargetRegressor-functions", lambda: compose.TransformedTargetRegressor(
+        regressor=linear_model.Ridge(alpha=0.5), func=np.arcsinh, inverse_func=np.sinh), "reg")
+    add("VotingClassifier-soft", lambda: ensemble.VotingClassifier([
+        ("lr", logistic()), ("tree", tree.DecisionTreeClassifier(max_depth=3, random_state=0))], voting="soft"),
+        "str3")
+    add("VotingClassifier-hard-weights", lambda: ensemble.VotingClassifier([
+        ("lr", logistic()), ("tree", tree.DecisionTreeClassifier(max_depth=2, random_state=0)),
+        ("tree2", tree.DecisionTreeClassifier(max_depth=4, random_state=1))], weights=[2, 1, 1]), "clf3")
+    if _since("0.21"):
+        add("VotingRegressor", lambda: ensemble.VotingRegressor([
+            ("ridge", linear_model.Ridge()), ("tree", tree.DecisionTreeRegressor(max_depth=4, random_state=0))]),
+            "reg")
+    if _since("0.22"):
+        add("StackingClassifier", lambda: ensemble.StackingClassifier([
+            ("lr", logistic()), ("tree", tree.DecisionTreeClassifier(max_depth=3, random_state=0))],
+            final_estimator=logistic(), cv=3), "clf3")
+        add("StackingRegressor-passthrough", lambda: ensemble.StackingRegressor([
+            ("ridge", linear_model.Ridge()), ("tree", tree.DecisionTreeRegressor(max_depth=3, random_state=0))],
+            final_estimator=linear_model.Ridge(alpha=2.0), cv=3, passthrough=True), "reg")
+    add("OneVsRestClassifier", lambda: multiclass.OneVsRestClassifier(logistic()), "str3")
+    add("OneVsOneClassifier", lambda: multiclass.OneVsOneClassifier(tree.DecisionTreeClassifier(
+        max_depth=3, random_state=0)), "clf3")
+    add("MultiOutputRegressor", lambda: multioutput.MultiOutputRegressor(linear_model.Ridge(alpha=0.3)), "reg2")

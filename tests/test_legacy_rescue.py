@@ -63,7 +63,8 @@ def _assert_rescued(path, case, record):
         assert type(estimator).__name__ in notes and record["estimator"] == type(estimator).__mro__[1].__name__
     else:
         assert type(estimator).__name__ == record["estimator"]
-    X = zoo.Case(case, None, record["data"], pandas=record["pandas"]).inputs(zoo.make_data()["X_query"])
+    X = zoo.Case(case, None, record["data"], pandas=record["pandas"], inputs=record.get("inputs")).query(
+        zoo.make_data())
     status, details = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X),
                                      record["estimator"])
     assert status in ("exact", "close"), details

@@ -19,20 +19,22 @@ from ..objects.compiled import CompiledCodec
 from ..objects.estimator import EstimatorCodec
 from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
-from ..registry import entry_for_alias
-from ..tree import MemoizedRebuild, Node, join
+from ..registry import entry_for_alias, global_for_object
+from ..tree import Global, MemoizedRebuild, Node, join
 from ..versions import parse
 from .unpickler import Stub
 
 
 class _Reader(MemoizedRebuild):
-    kind = Stub
+    kind = (Stub, type)
 
     def __init__(self, version):
         super().__init__()
         self.version = version
 
     def convert(self, stub, path):
+        if isinstance(stub, type):  # a builtin type used as a value (dtype=object), or a class stub
+            return Global(global_for_object(stub, path or None).name)
         entry = entry_for_alias(stub.qualified, path or None)
         return _CONVERTERS[type(entry.codec)](self, entry, stub, path)
 

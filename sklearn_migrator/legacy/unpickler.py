@@ -8,6 +8,9 @@ a global, so it is where the allowlist is enforced:
 * numpy's array, dtype and scalar reconstructors (vetted wrappers, whatever
   module path the file spells them with);
 * a few harmless builtins (``bytes``, ``set``, ``complex``, ...);
+* the types and functions an estimator may hold as values (numpy scalar types,
+  allowlisted ufuncs, scikit-learn score functions), which become
+  :class:`~sklearn_migrator.tree.Global` references by name;
 * scikit-learn classes (and the pickle helper functions their Cython types use,
   ``newObj`` and ``__pyx_unpickle_*``), and numpy's ``RandomState``
   constructors, which all become inert stubs: recorders of module, name,
@@ -27,6 +30,7 @@ import struct
 import numpy as np
 
 from ..errors import DocumentError, MigratorError, UnsafeContentError
+from ..registry import global_reference
 from . import containers
 
 _SKLEARN_MODULE = re.compile(r"^(sklearn(\.[A-Za-z_][A-Za-z0-9_]*)*|_loss)$")
@@ -228,6 +232,11 @@ class RestrictedUnpickler(pickle._Unpickler):
             return _latin1_encode
         if module in ("copyreg", "copy_reg") and name == "_reconstructor":
             return _reconstructor
+        if module in ("numpy.core", "numpy._core") and name == "_ufunc_reconstruct":
+            return _ufunc_reference
+        reference = global_reference("%s.%s" % (module, name))
+        if reference is not None:  # an allowlisted type or function used as a value: kept as its name
+            return reference
         if (module, name) in _JOBLIB_ARRAYS or (module, name) in _NUMPY_RANDOM:
             return self.stub_type(module, name)
         if module == "numpy.random.bit_generator" and name == "__pyx_unpickle_SeedSequence":
@@ -371,6 +380,17 @@ def _frombuffer(buffer, dtype, shape, order):
 
 _NUMPY_MODULES = ("numpy.core.multiarray", "numpy._core.multiarray", "numpy.core.numeric", "numpy._core.numeric")
 _NUMPY_FUNCTIONS = {"_reconstruct": _reconstruct, "scalar": _scalar, "_frombuffer": _frombuffer}
+
+
+def _ufunc_reference(module, name):
+    """numpy 1.x pickles a ufunc as ``_ufunc_reconstruct(module, name)``: an allowlisted
+    ufunc becomes its reference, anything else is refused."""
+    reference = global_reference("%s.%s" % (module, name)) if isinstance(module, str) and isinstance(name, str) \
+        else None
+    if reference is None:
+        raise UnsafeContentError("the file references the numpy function %.100r.%.100r, which is not on "
+                                 "sklearn-migrator's allowlist; nothing was loaded" % (module, name))
+    return reference
 
 
 def _latin1_encode(text, encoding="utf-8", errors="strict"):
