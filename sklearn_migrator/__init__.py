@@ -7,8 +7,8 @@
 from ._version import __version__
 from .api import deserialize, dump, dumps, load, loads, serialize
 from .errors import (CaptureError, DocumentError, MigrationError, MigrationWarning, MigratorError,
-                     StateValidationError, UnsafeContentError, UnsupportedEstimatorError, VersionError,
-                     VersionMismatchError)
+                     StateValidationError, UnavailableError, UnsafeContentError, UnsupportedEstimatorError,
+                     VersionError, VersionMismatchError)
 from .legacy import load_legacy, read_legacy
 from .registry import supported_models
 
@@ -16,5 +16,6 @@ __all__ = [
     "__version__", "serialize", "deserialize", "dump", "dumps", "load", "loads", "supported_models",
     "read_legacy", "load_legacy",
     "MigratorError", "CaptureError", "DocumentError", "StateValidationError", "UnsupportedEstimatorError",
+    "UnavailableError",
     "VersionError", "VersionMismatchError", "MigrationError", "MigrationWarning", "UnsafeContentError",
 ]

@@ -6,7 +6,7 @@ bottom-up. A node referenced from several places is built once and shared.
 """
 from __future__ import annotations
 
-from .errors import MigratorError, StateValidationError, UnsupportedEstimatorError
+from .errors import MigratorError, StateValidationError, UnavailableError
 from .registry import entry_for_name, global_for_name
 from .tree import Global, MemoizedRebuild, Node, iter_nodes, join
 
@@ -29,16 +29,15 @@ def validate(tree) -> None:
 def _resolved_entry(node, path):
     entry = entry_for_name(node.cls, path)
     if entry.resolve() is None:
-        raise UnsupportedEstimatorError("class %s does not exist in the installed scikit-learn" % node.cls,
-                                        path=path or None, hint="Migrate the document to a release that has it")
+        raise UnavailableError("class %s does not exist in the installed scikit-learn" % node.cls, path=path or None)
     return entry
 
 
 def _resolved_global(reference, path):
     found = global_for_name(reference.name, path or None).resolve()
     if found is None:
-        raise UnsupportedEstimatorError("%s does not exist in the installed numpy and scikit-learn" % reference.name,
-                                        path=path or None, hint="Migrate the document to a release that has it")
+        raise UnavailableError("%s does not exist in the installed numpy and scikit-learn" % reference.name,
+                               path=path or None)
     return found
 
 

@@ -68,6 +68,13 @@ class UnsupportedEstimatorError(MigratorError, TypeError):
                     "open an issue to ask for this one")
 
 
+class UnavailableError(UnsupportedEstimatorError):
+    """A class or function the document names does not exist in the installed release
+    (it was added later, or removed): the document cannot be rebuilt here."""
+
+    default_hint = "Migrate the document to a release that has it"
+
+
 class DocumentError(MigratorError, ValueError):
     """A document (or a field inside it) that is malformed, truncated or mistyped."""
 

@@ -382,3 +382,12 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
 def supported_models() -> list:
     """Class names of the estimators that can be exported at top level, sorted."""
     return sorted(entry.class_name for entry in ENTRIES.values() if entry.top_level)
+
+
+def supported_by_module() -> dict:
+    """``{public module: [class names]}`` of the top-level estimators (what the README lists)."""
+    grouped = {}
+    for entry in ENTRIES.values():
+        if entry.top_level:
+            grouped.setdefault(entry.name.rsplit(".", 1)[0], []).append(entry.class_name)
+    return {module: sorted(names) for module, names in sorted(grouped.items())}

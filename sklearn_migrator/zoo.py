@@ -123,6 +123,7 @@ def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
         "clf2": (score > np.median(score)).astype(np.int64),
         "str3": np.array(["cat", "dog", "emu"])[y3],
         "str2": np.array(["no", "yes"])[(score > np.median(score)).astype(int)],
+        "multi": np.column_stack([y3, (score > np.median(score)).astype(np.int64)]),
         "weight": rng.uniform(0.5, 2.0, size=n_samples),
         "X_query": rng.normal(size=(n_samples // 3, n_features)),
     }
@@ -415,3 +416,5 @@ def _composition_cases(add, pandas):
     add("OneVsOneClassifier", lambda: multiclass.OneVsOneClassifier(tree.DecisionTreeClassifier(
         max_depth=3, random_state=0)), "clf3")
     add("MultiOutputRegressor", lambda: multioutput.MultiOutputRegressor(linear_model.Ridge(alpha=0.3)), "reg2")
+    add("MultiOutputClassifier", lambda: multioutput.MultiOutputClassifier(tree.DecisionTreeClassifier(
+        max_depth=3, random_state=0)), "multi")

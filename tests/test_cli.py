@@ -89,3 +89,13 @@ def test_convert_a_directory_of_legacy_files(tmp_path, capsys, data):
     assert "exists (use --force to overwrite)" in capsys.readouterr().out
     assert cli.main(["convert", str(models / "tree.pkl"), "-o", str(out), "--force"]) == 0
     assert (out / "tree.json").read_bytes() == before
+
+
+def test_readme_lists_what_the_registry_supports():
+    from sklearn_migrator.cli import README_MODELS, models_markdown
+
+    with open(os.path.join(os.path.dirname(__file__), "..", "README.md")) as handle:
+        readme = handle.read()
+    start, end = (readme.index(marker) for marker in README_MODELS)
+    assert readme[start + len(README_MODELS[0]):end].strip() == models_markdown().strip(), \
+        "run: sklearn-migrator models --readme README.md"

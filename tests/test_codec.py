@@ -7,7 +7,7 @@ import pytest
 
 import sklearn_migrator as sm
 from sklearn_migrator.codec import decode_tree, encode_tree
-from sklearn_migrator.tree import Node, values_equal
+from sklearn_migrator.tree import Global, Node, values_equal
 
 
 def round_trip(value, arrays="auto"):
@@ -26,6 +26,8 @@ VALUES = {
     "numpy-scalars": [np.float64(np.nan), np.float32(0.1), np.float16(-0.0), np.int8(-5), np.uint64(2 ** 64 - 1),
                       np.bool_(True), np.int32(7), np.complex128(1 - 2j), np.str_("label")],
     "dtypes": [np.dtype("<f8"), np.dtype("|b1"), NODE_DTYPE_LIKE],
+    "references": [Global("numpy.float64"), Global("numpy.log1p"), Global("sklearn.feature_selection.chi2"),
+                   slice(1, None, 2), slice(None, None, None), slice(-3, 7, None)],
     "arrays": [np.arange(200, dtype=np.float64) / 7, np.array([np.nan, np.inf, -0.0]),
                np.array([[1, 2], [3, 4]], dtype=np.int32, order="F"), np.arange(12.0).reshape(3, 4)[::-1],
                np.array(["a", "bcd", ""]), np.array([True, False]), np.empty((0, 3)), np.array(3.5),
@@ -94,4 +96,15 @@ def test_decoding_never_imports_named_modules():
 def test_crafted_strides_are_refused(strides, message):
     value = {"__ndarray__": "<f8", "shape": [2, 3], "data": [0.0] * 6, "strides": strides}
     with pytest.raises(sm.DocumentError, match=message):
+        decode_tree(value)
+
+
+@pytest.mark.parametrize("value, message", [
+    ({"__global__": "os.system"}, "not a type or function sklearn-migrator may reference"),
+    ({"__global__": 7}, "not a type or function"),
+    ({"__slice__": [0, 1.5, None]}, "each an integer or null"),
+    ({"__slice__": [0, 1]}, "start, stop, step"),
+])
+def test_malformed_references_are_refused(value, message):
+    with pytest.raises(sm.MigratorError, match=message):
         decode_tree(value)

@@ -169,3 +169,23 @@ def test_dump_is_atomic_and_keeps_nothing_half_written(tmp_path, data):
         sm.dump(GaussianNB().fit(data["X"], data["clf2"]), str(target))
     assert target.read_text() == before and sorted(p.name for p in tmp_path.iterdir()) == ["model.json"]
     np.testing.assert_array_equal(sm.load(str(target)).predict(data["X"]), model.predict(data["X"]))
+
+
+@pytest.mark.parametrize("func", [lambda X: X + 1, np.add, json.dumps], ids=["lambda", "ufunc-off-list", "function"])
+def test_arbitrary_callables_are_never_exported(func, data):
+    from sklearn.preprocessing import FunctionTransformer
+
+    with pytest.raises(sm.CaptureError, match="func: .* cannot be exported: only numpy scalar types"):
+        sm.serialize(FunctionTransformer(func).fit(data["X"]))
+
+
+def test_a_reference_missing_from_the_installed_release_is_named(data):
+    from sklearn.feature_selection import SelectKBest, f_classif
+
+    doc = json.loads(json.dumps(sm.serialize(SelectKBest(f_classif, k=2).fit(data["X"], data["clf3"]))))
+    doc["tree"]["params"]["score_func"] = {"__global__": "sklearn.feature_selection.r_regression"}
+    if not hasattr(__import__("sklearn.feature_selection").feature_selection, "r_regression"):
+        with pytest.raises(sm.UnsupportedEstimatorError, match="r_regression does not exist"):
+            sm.deserialize(doc)
+    else:
+        assert sm.deserialize(doc).score_func.__name__ == "r_regression"

@@ -23,6 +23,9 @@ from sklearn_migrator import zoo
 from sklearn_migrator.legacy.unpickler import Stub, load_stubs, referenced_globals
 
 
+_UFUNC_RECONSTRUCT = getattr(getattr(np, "_core", None), "_ufunc_reconstruct", None) or np.core._ufunc_reconstruct
+
+
 class Payload:
     def __init__(self, function, *args):
         self.function, self.args = function, args
@@ -42,7 +45,24 @@ def payloads(sentinel):
         "builtins.getattr": Payload(builtins.getattr, Payload(builtins.__import__, "os"), "system"),
         "builtins.__import__": Payload(builtins.__import__, "os"),
         "importlib.import_module": Payload(importlib.import_module, "os"),
+        # numpy 1.x pickles ufuncs as _ufunc_reconstruct(module, name): only allowlisted ufuncs pass.
+        "numpy._ufunc_reconstruct": Payload(_UFUNC_RECONSTRUCT, "os", "system"),
     }
+
+
+def test_allowlisted_types_and_functions_become_references_never_calls():
+    from sklearn.feature_selection import f_classif
+
+    from sklearn_migrator.tree import Global
+
+    assert load_stubs(pickle.dumps([np.float64, np.log1p, f_classif, Payload(_UFUNC_RECONSTRUCT, "numpy", "expm1")],
+                                   protocol=2)) == [Global("numpy.float64"), Global("numpy.log1p"),
+                                                    Global("sklearn.feature_selection.f_classif"),
+                                                    Global("numpy.expm1")]
+    with pytest.raises(sm.UnsafeContentError, match="numpy function 'numpy'.'add'"):
+        load_stubs(pickle.dumps(Payload(_UFUNC_RECONSTRUCT, "numpy", "add"), protocol=2))
+    with pytest.raises(sm.DocumentError, match="not callable"):  # a reference is never called
+        load_stubs(pickle.dumps(Payload(np.float64, "1.5"), protocol=2))
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ import collections
 
 from ..versions import Version
 
-_RANK = {"exact": 0, "close": 1, "fail": 2, "error": 2}
-_SYMBOL = {0: "exact", 1: "close", 2: "FAIL"}
+_RANK = {"exact": 0, "close": 1, "refused": 2, "fail": 3, "error": 3}
+_SYMBOL = {0: "exact", 1: "close", 2: "refused", 3: "FAIL"}
+_MARK = {0: "", 1: "≈ ", 2: "⊘ ", 3: "✗ "}
 
 
 def cells(report):
@@ -50,6 +51,26 @@ def _by_numeric_stack(report, grid) -> list:
     return lines + [""]
 
 
+def _refusals(report) -> list:
+    """Each refused configuration with its reason and the release pairs it holds for."""
+    pairs = collections.defaultdict(list)
+    for r in report["results"]:
+        if r["status"] == "refused":
+            reason = str(r["detail"]).split(" (document from")[0].replace("|", "/")
+            pairs[r["case"], reason].append("%s→%s" % (r["source"], r["target"]))
+    if not pairs:
+        return []
+    lines = ["## Refusals", "", "| configuration | reason | release pairs |", "|---|---|---|"]
+    for (case, reason), items in sorted(pairs.items()):
+        lines.append("| %s | %s | %d: %s |" % (case, reason, len(items), ", ".join(sorted(items, key=_pair_order))))
+    return lines + [""]
+
+
+def _pair_order(pair):
+    source, target = pair.split("→")
+    return Version(source), Version(target)
+
+
 def markdown(report) -> str:
     grid = cells(report)
     versions = _ordered(report["versions"])
@@ -67,14 +88,17 @@ def markdown(report) -> str:
             len(versions), len(versions) ** 2, report["wall_seconds"] / 60.0, report.get("cpus", "?")), ""]
     lines += _by_numeric_stack(report, grid)
     total = collections.Counter()
-    lines += ["## Summary", "", "| estimator | cells | exact | close | fail |", "|---|---|---|---|---|"]
+    lines += ["## Summary", "", "A cell is refused when a configuration of it is refused with a MigrationError (the "
+              "target computes that model differently and cannot be made not to) or an UnavailableError (the "
+              "target release lacks the class); see [Refusals](#refusals).", "",
+              "| estimator | cells | exact | close | refused | fail |", "|---|---|---|---|---|---|"]
     for estimator in sorted(grid):
         counts = collections.Counter(_SYMBOL[rank] for rank, _, _ in grid[estimator].values())
         total.update(counts)
-        lines.append("| %s | %d | %d | %d | %d |" % (estimator, len(grid[estimator]), counts["exact"],
-                                                       counts["close"], counts["FAIL"]))
-    lines.append("| **all** | %d | %d | %d | %d |" % (sum(total.values()), total["exact"], total["close"],
-                                                       total["FAIL"]))
+        lines.append("| %s | %d | %d | %d | %d | %d |" % (estimator, len(grid[estimator]), counts["exact"],
+                                                            counts["close"], counts["refused"], counts["FAIL"]))
+    lines.append("| **all** | %d | %d | %d | %d | %d |" % (sum(total.values()), total["exact"], total["close"],
+                                                            total["refused"], total["FAIL"]))
     lines += ["", "## Per estimator (rows: source release, columns: target release; exact configurations / all)", ""]
     for estimator in sorted(grid):
         lines += ["### %s" % estimator, "", "| source \\ target | " + " | ".join(versions) + " |",
@@ -83,11 +107,10 @@ def markdown(report) -> str:
             row = []
             for target in versions:
                 cell = grid[estimator].get((source, target))
-                row.append("" if cell is None else "%s%d/%d" % ("" if cell[0] == 0 else ("≈ " if cell[0] == 1
-                                                                                         else "✗ "),
-                                                                 cell[2], cell[1]))
+                row.append("" if cell is None else "%s%d/%d" % (_MARK[cell[0]], cell[2], cell[1]))
             lines.append("| %s | %s |" % (source, " | ".join(row)))
         lines.append("")
+    lines += _refusals(report)
     failures = [r for r in report["results"] if r["status"] in ("fail", "error")]
     if failures:
         lines += ["## Failing configurations", "",
@@ -120,12 +143,12 @@ def heatmap(report, path) -> None:
     columns = 4
     rows = max(1, -(-len(names) // columns))
     figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 4.2 * rows), squeeze=False)
-    colours = ListedColormap(["#d9d9d9", "#2ca02c", "#ffdd57", "#d62728"])
+    colours = ListedColormap(["#d9d9d9", "#2ca02c", "#ffdd57", "#7f7f7f", "#d62728"])
     for axis, name in zip(axes.flat, names):
         values = np.zeros((len(versions), len(versions)))
         for (source, target), (rank, _, _) in grid[name].items():
             values[versions.index(source), versions.index(target)] = rank + 1
-        axis.imshow(values, cmap=colours, vmin=0, vmax=3)
+        axis.imshow(values, cmap=colours, vmin=0, vmax=4)
         axis.set_title(name, fontsize=9)
         axis.set_xticks(range(len(versions)))
         axis.set_yticks(range(len(versions)))
@@ -133,8 +156,8 @@ def heatmap(report, path) -> None:
         axis.set_yticklabels(versions, fontsize=6)
     for axis in list(axes.flat)[len(names):]:
         axis.axis("off")
-    figure.suptitle("sklearn-migrator: source (rows) x target (columns); green exact, yellow close, red fail, "
-                    "grey not applicable", fontsize=10)
+    figure.suptitle("sklearn-migrator: source (rows) x target (columns); green exact, yellow close, dark grey "
+                    "refused, red fail, light grey not applicable", fontsize=10)
     figure.tight_layout(rect=(0, 0, 1, 0.97))
     figure.savefig(path, dpi=110)
     plt.close(figure)

@@ -22,7 +22,7 @@ import sklearn
 
 from .. import api, parity, zoo
 from ..codec import decode_tree, encode_tree
-from ..errors import MigratorError
+from ..errors import MigrationError, MigratorError, UnavailableError
 
 
 def _joblib(module=None):
@@ -90,10 +90,12 @@ def check_record(record, data) -> dict:
                         and "not verified" not in str(w.message)})
         X = zoo.Case.of_record(record).query(data)
         expected = decode_tree(record["outputs"])
-        status, details = parity.verdict(expected, parity.outputs(estimator, X), record["estimator"])
+        status, details = parity.verdict(expected, parity.outputs(estimator, X), estimator)
         result.update(status=status, detail=details)
         if notes:
             result["notes"] = notes
+    except (MigrationError, UnavailableError) as error:  # the target cannot express the model: said so
+        result.update(status="refused", detail="%s: %s" % (type(error).__name__, error))
     except MigratorError as error:
         result.update(status="error", detail="%s: %s" % (type(error).__name__, error))
     except Exception as error:  # an unexpected failure is a result too, with its traceback's last line

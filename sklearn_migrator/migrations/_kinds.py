@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import MigrationError
 from ..objects.tree import n_features_of
 from . import Step
 
@@ -20,28 +21,42 @@ def _same(a, b) -> bool:
         return False
 
 
-def _drop_param(node, migration, path, name, default, why):
+def _same_value(a, b) -> bool:
+    return _same(a, b) or (isinstance(a, float) and isinstance(b, float) and a != a and b != b)  # NaN defaults
+
+
+def _drop_param(node, migration, path, name, default, why, changes):
     value = node.params.pop(name, default)
-    if not _same(value, default) and not (isinstance(value, str) and value == "deprecated"):
-        migration.note(path, "parameter %s=%r has no equivalent in scikit-learn %s and was dropped (%s)"
-                       % (name, value, migration.target, why))
+    if _same_value(value, default) or (isinstance(value, str) and value == "deprecated"):
+        return
+    if changes is not None:
+        raise MigrationError("%s=%r changes %s, which scikit-learn %s cannot express" % (name, value, changes,
+                                                                                        migration.target),
+                             path=path or None, source_version=str(migration.source),
+                             target_version=str(migration.target),
+                             hint="Keep the model on a release that has %s, or refit it with %s=%r"
+                                  % (name, name, default))
+    migration.note(path, "parameter %s=%r has no equivalent in scikit-learn %s and was dropped (%s)"
+                   % (name, value, migration.target, why))
 
 
-def param_added(release, classes, name, default, why="it only affects fitting"):
-    """``release`` added constructor parameter ``name``; older releases behave as its ``default``."""
+def param_added(release, classes, name, default, why="it only affects fitting", changes=None):
+    """``release`` added constructor parameter ``name``; older releases behave as its ``default``.
+    Going down, another value is dropped with a note (``why`` it does not matter), or, if
+    it ``changes`` the fitted model's outputs (a description), refused."""
     def up(node, migration, path):
         node.params.setdefault(name, default)
 
     def down(node, migration, path):
-        _drop_param(node, migration, path, name, default, why)
+        _drop_param(node, migration, path, name, default, why, changes)
 
     return Step(release, "parameter %s added (default %r)" % (name, default), classes, up, down,
                 params_added=[name])
 
 
-def param_removed(release, classes, name, default, why="it only affects fitting"):
+def param_removed(release, classes, name, default, why="it only affects fitting", changes=None):
     """``release`` removed parameter ``name``; older releases get ``default`` back."""
-    added = param_added(release, classes, name, default, why)
+    added = param_added(release, classes, name, default, why, changes)
     return Step(release, "parameter %s removed" % name, classes, added.down, added.up, params_removed=[name])
 
 
@@ -104,8 +119,27 @@ def class_renamed(release, old, new):
     return Step(release, "class %s renamed %s" % (old, new), [old, new], rename(old, new), rename(new, old))
 
 
+def refused_across(what, applies):
+    """``(up, down)`` refusing nodes for which ``applies(node)`` holds: ``what`` (an output)
+    is computed differently on either side of the release, and neither side can be made
+    to compute the other's."""
+    def refuse(node, migration, path):
+        if applies(node):
+            raise MigrationError("%s differ between scikit-learn %s and %s" % (what, migration.source, migration.target),
+                                 path=path or None, source_version=str(migration.source),
+                                 target_version=str(migration.target),
+                                 hint="Keep the model on a release on the same side of the change, or refit it there")
+    return refuse, refuse
+
+
 def unchanged(node, migration, path):
     """A direction in which a step has nothing to do."""
+
+
+def when_fitted(key, compute):
+    """A ``compute`` for fitted nodes only (those holding ``key``): an unfitted template
+    (a pipeline's or ensemble's unfitted parameter) gets nothing."""
+    return lambda node: compute(node) if key in node.state else _MISSING
 
 
 def constant(value):
@@ -132,4 +166,15 @@ def n_features(node):
     coefs = state.get("coefs_")
     if isinstance(coefs, list) and coefs:
         return int(coefs[0].shape[0])
+    for key in ("n_input_features_", "_n_features"):  # PolynomialFeatures (until 1.0), ColumnTransformer
+        if isinstance(state.get(key), int):
+            return state[key]
+    # Transformers: their per-feature statistics (last axis), quantiles, per-feature lists.
+    for key in ("mean_", "scale_", "var_", "data_min_", "max_abs_", "center_", "lambdas_", "quantiles_",
+                "statistics_", "variances_", "scores_", "_mask_fit_X", "bin_edges_", "categories_"):
+        value = state.get(key)
+        if isinstance(value, np.ndarray) and value.ndim >= 1:
+            return int(value.shape[-1]) if value.dtype != object else len(value)
+        if isinstance(value, list):
+            return len(value)
     return _MISSING

@@ -32,3 +32,31 @@ DUMMIES = ["sklearn.dummy.DummyClassifier", "sklearn.dummy.DummyRegressor"]
 TREE = "sklearn.tree._tree.Tree"
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
 WITH_N_FEATURES_IN = TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]
+
+# Composition and preprocessing (issue 6).
+PIPELINE, FEATURE_UNION = "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion"
+COLUMN_TRANSFORMER = "sklearn.compose.ColumnTransformer"
+TRANSFORMED_TARGET = "sklearn.compose.TransformedTargetRegressor"
+VOTING = ["sklearn.ensemble.VotingClassifier", "sklearn.ensemble.VotingRegressor"]
+STACKING = ["sklearn.ensemble.StackingClassifier", "sklearn.ensemble.StackingRegressor"]
+STANDARD_SCALER, MIN_MAX_SCALER = "sklearn.preprocessing.StandardScaler", "sklearn.preprocessing.MinMaxScaler"
+MAX_ABS_SCALER, ROBUST_SCALER = "sklearn.preprocessing.MaxAbsScaler", "sklearn.preprocessing.RobustScaler"
+SCALERS = [STANDARD_SCALER, MIN_MAX_SCALER, MAX_ABS_SCALER, ROBUST_SCALER]
+POLYNOMIAL = "sklearn.preprocessing.PolynomialFeatures"
+KBINS = "sklearn.preprocessing.KBinsDiscretizer"
+ONE_HOT, ORDINAL = "sklearn.preprocessing.OneHotEncoder", "sklearn.preprocessing.OrdinalEncoder"
+SIMPLE_IMPUTER, KNN_IMPUTER = "sklearn.impute.SimpleImputer", "sklearn.impute.KNNImputer"
+MISSING_INDICATOR = "sklearn.impute.MissingIndicator"
+QUANTILE = "sklearn.preprocessing.QuantileTransformer"
+ONE_VS_ONE, ONE_VS_REST = "sklearn.multiclass.OneVsOneClassifier", "sklearn.multiclass.OneVsRestClassifier"
+FUNCTION_TRANSFORMER = "sklearn.preprocessing.FunctionTransformer"
+NORMALIZER = "sklearn.preprocessing.Normalizer"
+#: Estimators added by issue 6 that gained ``n_features_in_`` in 0.23.
+TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
+    COLUMN_TRANSFORMER, SIMPLE_IMPUTER, KNN_IMPUTER, MISSING_INDICATOR, ONE_VS_ONE, POLYNOMIAL, KBINS, QUANTILE,
+    FUNCTION_TRANSFORMER, NORMALIZER, "sklearn.multioutput.MultiOutputRegressor",
+    "sklearn.multioutput.MultiOutputClassifier", "sklearn.preprocessing.Binarizer",
+    "sklearn.preprocessing.PowerTransformer", "sklearn.feature_selection.SelectKBest",
+    "sklearn.feature_selection.VarianceThreshold"]
+#: 1.5-1.8 list class of ColumnTransformer's remainder columns.
+REMAINDER_COLUMNS = "sklearn.compose._column_transformer._RemainderColsList"

@@ -2,8 +2,11 @@
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import param_added, state_added, state_renamed
+from ._kinds import (constant, param_added, refused_across as _refused_across, state_added, state_renamed, unchanged,
+                     when_fitted)
 from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC, SVC_OVR_020, SVC_OVR_021, SVCS
+from .families import (COLUMN_TRANSFORMER, FEATURE_UNION, ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIAL, QUANTILE,
+                       SIMPLE_IMPUTER)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -58,4 +61,28 @@ STEPS = [
     Step("0.21", "SVC one-vs-rest decision function changed", SVCS, _ovr_decision_function(SVC_OVR_021, SVC_OVR_020),
          _ovr_decision_function(SVC_OVR_020, SVC_OVR_021)),
     Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
+]
+
+def _passthrough_down(node, migration, path):
+    """0.21 let a Pipeline step be 'passthrough'; 0.20 spelled a skipped step None."""
+    node.params["steps"] = [(name, None if step == "passthrough" else step) for name, step in node.params["steps"]]
+
+
+# Composition and preprocessing.
+STEPS += [
+    Step("0.21", "Pipeline steps may be 'passthrough'", [PIPELINE], unchanged, _passthrough_down),
+    param_added("0.21", [PIPELINE, FEATURE_UNION, COLUMN_TRANSFORMER], "verbose", False, "it only prints progress"),
+    param_added("0.21", [POLYNOMIAL], "order", "C", "it only sets the memory layout of the output"),
+    param_added("0.21", [ONE_HOT], "drop", None, changes="which categories the output drops"),
+    state_added("0.21", [ONE_HOT], "drop_idx_", constant(None)),
+    param_added("0.21", [SIMPLE_IMPUTER], "add_indicator", False, changes="the output (indicator columns)"),
+    state_added("0.21", [SIMPLE_IMPUTER], "indicator_", constant(None)),
+    state_added("0.21", [QUANTILE], "n_quantiles_",
+                when_fitted("quantiles_", lambda node: int(node.state["quantiles_"].shape[0]))),
+    Step("0.21", "QuantileTransformer's uniform output no longer clipped to [1e-7, 1 - 1e-7]", [QUANTILE],
+         *_refused_across("a uniform QuantileTransformer's outputs at the bounds",
+                          lambda node: node.params.get("output_distribution") == "uniform")),
+    Step("0.21", "OneVsOneClassifier's decision function changed", [ONE_VS_ONE],
+         *_refused_across("OneVsOneClassifier's decision_function (0.21 rescaled its confidences)",
+                          lambda node: True)),
 ]

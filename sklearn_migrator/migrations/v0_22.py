@@ -9,6 +9,7 @@ from ._kinds import (constant, param_added, param_removed, param_values, state_a
                      unchanged)
 from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVCS,
                         SVM, SVR, TREE_MODELS, TREES)
+from .families import COLUMN_TRANSFORMER, FUNCTION_TRANSFORMER, ONE_HOT, ORDINAL
 
 
 def _presort(old_default):
@@ -94,4 +95,71 @@ STEPS = [
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
+]
+
+
+# OneHotEncoder attributes of its legacy mode (integer inputs fitted as ranges), which 0.22 removed.
+_ONE_HOT_LEGACY = ("_active_features_", "_categorical_features", "_categories", "_feature_indices_", "_legacy_mode",
+                   "_n_values", "_n_values_")
+
+
+def _one_hot_legacy_removed(node, migration, path):
+    """0.22 removed OneHotEncoder's legacy mode and its ``n_values``/``categorical_features``
+    parameters; an encoder fitted in legacy mode encodes differently and is refused."""
+    if node.state.get("_legacy_mode"):
+        raise MigrationError("this OneHotEncoder was fitted in the legacy mode of scikit-learn %s, which 0.22 "
+                             "removed; it encodes differently from any newer encoder" % migration.source,
+                             path=path or None, source_version=str(migration.source),
+                             target_version=str(migration.target),
+                             hint="Refit it with categories='auto' (the 0.20 and 0.21 default for non-integer data)")
+    for name in ("n_values", "categorical_features"):
+        if node.params.pop(name, None) is not None:
+            raise MigrationError("OneHotEncoder's %s was removed in 0.22" % name, path=path or None,
+                                 source_version=str(migration.source), target_version=str(migration.target))
+    if node.params.get("categories") is None:
+        node.params["categories"] = "auto"
+    for name in _ONE_HOT_LEGACY:
+        node.state.pop(name, None)
+
+
+def _one_hot_legacy_restored(node, migration, path):
+    node.params.update(n_values=None, categorical_features=None)
+    node.state.update(_legacy_mode=False, _categories=node.params.get("categories"), _n_values=None,
+                      _categorical_features="all", _n_values_=None, _active_features_=None, _feature_indices_=None)
+
+
+def _function_transformer_validate_up(node, migration, path):
+    """0.22 removed FunctionTransformer's fitted ``_validate`` (``validate=None`` meant True
+    until then, with a warning) and its ``pass_y`` parameter."""
+    validate = node.state.pop("_validate", None)
+    if node.params.get("validate") is None:
+        node.params["validate"] = True if validate is None else bool(validate)
+    node.params.pop("pass_y", None)
+
+
+def _function_transformer_validate_down(node, migration, path):
+    node.params.setdefault("pass_y", "deprecated")
+    node.state["_validate"] = bool(node.params.get("validate"))
+
+
+def _column_names_up(node, migration, path):
+    """0.22 keeps ColumnTransformer's fitted DataFrame columns as ``_feature_names_in``
+    (an array, or None), where 0.20-0.21 kept ``_df_columns`` only when columns were named."""
+    node.state["_feature_names_in"] = node.state.pop("_df_columns", None)
+
+
+def _column_names_down(node, migration, path):
+    names = node.state.pop("_feature_names_in", None)
+    if names is not None:
+        node.state["_df_columns"] = names
+
+
+STEPS += [
+    Step("0.22", "OneHotEncoder legacy mode removed", [ONE_HOT], _one_hot_legacy_removed, _one_hot_legacy_restored,
+         params_removed=["n_values", "categorical_features"]),
+    Step("0.22", "FunctionTransformer validate defaults to False, pass_y removed", [FUNCTION_TRANSFORMER],
+         _function_transformer_validate_up, _function_transformer_validate_down, params_removed=["pass_y"]),
+    state_removed("0.22", [ORDINAL], "_categories", lambda node: node.params.get("categories")),
+    Step("0.22", "ColumnTransformer keeps the fitted frame's columns as _feature_names_in", [COLUMN_TRANSFORMER],
+         _column_names_up, _column_names_down),
 ]

@@ -1,7 +1,8 @@
 """scikit-learn 0.23 (May 2020)."""
 from . import Step
-from ._kinds import n_features, state_added, state_renamed
+from ._kinds import n_features, param_added, refused_across, state_added, state_renamed
 from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
+from .families import COLUMN_TRANSFORMER, NORMALIZER, TRANSFORMERS_WITH_N_FEATURES_IN, VOTING
 
 
 def _deprecated_params(defaults):
@@ -43,4 +44,21 @@ STEPS = [
     state_added("0.23.2", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
     state_renamed("0.23", SVM, "probA_", "_probA"),
     state_renamed("0.23", SVM, "probB_", "_probB"),
+]
+
+
+def _has_str_cols(node):
+    """ColumnTransformer 0.23-0.24 records whether any column was selected by name."""
+    columns = node.state.get("_columns") or []
+    return any(isinstance(c, str) or (isinstance(c, list) and c and all(isinstance(k, str) for k in c))
+               for c in columns)
+
+
+STEPS += [
+    state_added("0.23", TRANSFORMERS_WITH_N_FEATURES_IN, "n_features_in_", n_features),
+    state_added("0.23", [COLUMN_TRANSFORMER], "_has_str_cols", _has_str_cols),
+    param_added("0.23", VOTING, "verbose", False, "it only prints progress"),
+    # 0.23 made norm='max' divide by the largest absolute value, where it took the largest value.
+    Step("0.23", "Normalizer norm='max' uses absolute values", [NORMALIZER],
+         *refused_across("Normalizer(norm='max') outputs", lambda node: node.params.get("norm") == "max")),
 ]

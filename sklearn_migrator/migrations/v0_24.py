@@ -1,7 +1,10 @@
 """scikit-learn 0.24 (December 2020)."""
+from ..tree import Node
+from . import Step
 from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed
 from .families import (AGGLOMERATIVE, GB_CLASSIFIER, GB_REGRESSOR, GRADIENT_BOOSTING, LINEAR_REGRESSION,
                        MINIBATCH_KMEANS, TREES)
+from .families import KBINS, KNN_IMPUTER, MIN_MAX_SCALER, MISSING_INDICATOR, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER
 
 STEPS = [
     param_removed("0.24", TREES + GRADIENT_BOOSTING, "presort", "deprecated"),
@@ -11,4 +14,29 @@ STEPS = [
     state_removed("0.24", [GB_REGRESSOR], "n_classes_", constant(1)),
     state_removed("0.24", [MINIBATCH_KMEANS], "init_size_", copy_of("_init_size")),
     state_renamed("0.24", [MINIBATCH_KMEANS], "counts_", "_counts"),
+]
+
+def _indicator_precomputed(value):
+    """0.24 has imputers hand their ``indicator_`` the missing mask (``_precomputed``
+    True) instead of the data; ``None`` removes the flag for older releases."""
+    def apply(node, migration, path):
+        indicator = node.state.get("indicator_")
+        if isinstance(indicator, Node):
+            if value is None:
+                indicator.state.pop("_precomputed", None)
+            else:
+                indicator.state["_precomputed"] = value
+    return apply
+
+
+# Composition and preprocessing.
+STEPS += [
+    param_added("0.24", [MIN_MAX_SCALER], "clip", False, changes="the output (clipped to feature_range)"),
+    param_added("0.24", [ROBUST_SCALER], "unit_variance", False, changes="the output's scale"),
+    param_added("0.24", [KBINS], "dtype", None, changes="the output's dtype"),
+    param_added("0.24", [ORDINAL], "handle_unknown", "error", changes="how unknown categories are encoded"),
+    param_added("0.24", [ORDINAL], "unknown_value", None, changes="how unknown categories are encoded"),
+    state_added("0.24", [MISSING_INDICATOR], "_precomputed", constant(False)),
+    Step("0.24", "imputers fit their indicator on the missing mask they computed", [SIMPLE_IMPUTER, KNN_IMPUTER],
+         _indicator_precomputed(True), _indicator_precomputed(None)),
 ]

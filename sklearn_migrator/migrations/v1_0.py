@@ -1,7 +1,13 @@
 """scikit-learn 1.0 (September 2021)."""
+import numpy as np
+
+from ..errors import MigrationError
+from ..tree import Node
 from . import Step
-from ._kinds import copy_of, param_added, param_removed, param_values, state_added, state_removed
+from ._kinds import (_MISSING, copy_of, n_features, param_added, param_removed, param_values, state_added, state_removed,
+                     when_fitted)
 from .families import (DT_REGRESSOR, FORESTS, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS, LASSO, LINEAR_REGRESSION, MLP, RIDGE, TREE_MODELS)
+from .families import COLUMN_TRANSFORMER, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIAL
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -55,4 +61,105 @@ STEPS = [
          _mlp_loss({"squared_loss": "squared_error"}), _mlp_loss({"squared_error": "squared_loss"})),
     Step("1.0", "MLP optimizer no longer keeps the parameter list", MLP, _optimizer_params_up,
          _optimizer_params_down),
+]
+
+
+def _column_indices(columns, names, n_features):
+    """The input column indices a fitted ColumnTransformer selector stands for."""
+    if columns is None:
+        return []
+    if isinstance(columns, np.ndarray) and columns.dtype == bool:
+        return [int(i) for i in np.flatnonzero(columns)]
+    if isinstance(columns, slice):
+        start, stop = columns.start, columns.stop
+        if isinstance(start, str) or isinstance(stop, str):  # label slices include their end
+            start = 0 if start is None else names.index(start)
+            stop = n_features if stop is None else names.index(stop) + 1
+            columns = slice(start, stop, columns.step)
+        return list(range(n_features))[columns]
+    items = list(columns) if isinstance(columns, (list, tuple, np.ndarray)) else [columns]
+    if items and all(isinstance(c, (bool, np.bool_)) for c in items):
+        return [i for i, keep in enumerate(items) if keep]
+    return [names.index(c) if isinstance(c, str) else int(c) for c in items]
+
+
+def _column_transformer_up(node, migration, path):
+    """1.0 names ColumnTransformer's fitted frame columns ``feature_names_in_`` and maps
+    every transformer to its input column indices (``_transformer_to_input_indices``,
+    which ``transform`` reads); an empty remainder is ``[]`` rather than None."""
+    state = node.state
+    if "_remainder" not in state:  # not fitted
+        return
+    names = state.pop("_feature_names_in", None)
+    state.pop("_has_str_cols", None)
+    if names is not None:
+        state["feature_names_in_"] = names
+    name, remainder, columns = state["_remainder"]
+    state["_remainder"] = (name, remainder, [] if columns is None else columns)
+    labels = [] if names is None else list(names)
+    indices = {entry[0]: _column_indices(columns, labels, state["_n_features"])
+               for entry, columns in zip(node.params["transformers"], state["_columns"])}
+    indices["remainder"] = _column_indices(state["_remainder"][2], labels, state["_n_features"])
+    state["_transformer_to_input_indices"] = indices
+
+
+def _column_transformer_down(node, migration, path):
+    state = node.state
+    if "_remainder" not in state:  # not fitted
+        return
+    names = state.pop("feature_names_in_", None)
+    state["_feature_names_in"] = names
+    for name in ("_transformer_to_input_indices", "output_indices_"):
+        state.pop(name, None)
+    name, remainder, columns = state["_remainder"]
+    state["_remainder"] = (name, remainder, columns if columns else None)
+
+
+def _first_member_features(node):
+    members = node.state.get("estimators_") or []
+    first = members[0] if len(members) else None
+    return first.state.get("n_features_in_", _MISSING) if isinstance(first, Node) else _MISSING
+
+
+def _missing_indices(node):
+    """OrdinalEncoder's position of NaN among each feature's categories (1.0)."""
+    return {i: int(np.flatnonzero(np.isnan(c))[0]) for i, c in enumerate(node.state["categories_"])
+            if c.dtype.kind == "f" and np.isnan(c).any()}
+
+
+def _polynomial_up(node, migration, path):
+    """1.0 let PolynomialFeatures take a (min, max) degree and keeps the full output width."""
+    from sklearn.preprocessing import PolynomialFeatures
+
+    if "n_output_features_" not in node.state:
+        return
+    degree = node.params["degree"]
+    low, high = (0, degree) if isinstance(degree, int) else tuple(degree)
+    node.state.update(_min_degree=low, _max_degree=high)
+    n_features = node.state.pop("n_input_features_", None)
+    node.state.setdefault("n_features_in_", n_features)
+    node.state["_n_out_full"] = PolynomialFeatures._num_combinations(
+        n_features=node.state["n_features_in_"], min_degree=0, max_degree=high,
+        interaction_only=node.params["interaction_only"], include_bias=node.params["include_bias"])
+
+
+def _polynomial_down(node, migration, path):
+    if not isinstance(node.params.get("degree"), int):
+        raise MigrationError("PolynomialFeatures with a (min, max) degree needs scikit-learn 1.0 or newer",
+                             path=path or None, source_version=str(migration.source),
+                             target_version=str(migration.target))
+    for name in ("_min_degree", "_max_degree", "_n_out_full"):
+        node.state.pop(name, None)
+    if "n_features_in_" in node.state:
+        node.state["n_input_features_"] = node.state["n_features_in_"]
+
+
+STEPS += [
+    param_added("1.0", [COLUMN_TRANSFORMER], "verbose_feature_names_out", True, "it only names output features"),
+    Step("1.0", "ColumnTransformer feature_names_in_ and input indices", [COLUMN_TRANSFORMER],
+         _column_transformer_up, _column_transformer_down),
+    state_added("1.0", [ONE_VS_REST], "n_features_in_", _first_member_features),
+    state_added("1.0", [ONE_HOT, ORDINAL], "n_features_in_", n_features),
+    state_added("1.0", [ORDINAL], "_missing_indices", when_fitted("categories_", _missing_indices)),
+    Step("1.0", "PolynomialFeatures degree bounds", [POLYNOMIAL], _polynomial_up, _polynomial_down),
 ]

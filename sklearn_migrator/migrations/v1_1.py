@@ -2,8 +2,9 @@
 import numpy as np
 
 from . import Step
-from ._kinds import constant, param_added, param_values, state_added, state_removed, state_renamed
+from ._kinds import _MISSING, constant, param_added, param_values, state_added, state_removed, state_renamed, when_fitted
 from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SVCS, SVR
+from .families import FUNCTION_TRANSFORMER, KBINS, KNN_IMPUTER, ONE_HOT, ONE_VS_REST, ORDINAL, SIMPLE_IMPUTER
 
 
 def _n_iter(kind):
@@ -49,4 +50,44 @@ STEPS = [
          _minkowski_placeholder(False), _minkowski_placeholder(True)),
     state_added("1.1", SVCS, "n_iter_", _n_iter("array")),
     state_added("1.1", [SVR], "n_iter_", _n_iter("int")),
+]
+
+
+def _one_hot_outputs(node):
+    """OneHotEncoder's output width per feature (1.1 keeps it, for infrequent categories)."""
+    drop = node.state.get("drop_idx_")
+    return [len(categories) - (drop is not None and drop[i] is not None)
+            for i, categories in enumerate(node.state["categories_"])]
+
+
+def _verbose_deprecated(node, migration, path):
+    """1.1 deprecated SimpleImputer's ``verbose`` (it never printed anything)."""
+    if node.params.get("verbose") == 0:
+        node.params["verbose"] = "deprecated"
+
+
+def _verbose_restored(node, migration, path):
+    if node.params.get("verbose") == "deprecated":
+        node.params["verbose"] = 0
+
+
+def _fit_dtype(node):
+    statistics = node.state.get("statistics_")
+    return statistics.dtype if isinstance(statistics, np.ndarray) else _MISSING
+
+
+STEPS += [
+    param_added("1.1", [ONE_VS_REST], "verbose", 0, "it only prints progress"),
+    param_added("1.1", [KBINS], "subsample", "warn"),
+    param_added("1.1", [KBINS], "random_state", None),
+    param_added("1.1", [ONE_HOT], "min_frequency", None, changes="which categories are grouped as infrequent"),
+    param_added("1.1", [ONE_HOT], "max_categories", None, changes="which categories are grouped as infrequent"),
+    state_added("1.1", [ONE_HOT], "_infrequent_enabled", when_fitted("categories_", constant(False))),
+    state_added("1.1", [ONE_HOT], "_n_features_outs", when_fitted("categories_", _one_hot_outputs)),
+    param_added("1.1", [ORDINAL], "encoded_missing_value", float("nan"), changes="how missing values are encoded"),
+    param_added("1.1", [FUNCTION_TRANSFORMER], "feature_names_out", None, "it only names output features"),
+    Step("1.1", "SimpleImputer verbose deprecated", [SIMPLE_IMPUTER], _verbose_deprecated, _verbose_restored),
+    state_added("1.1", [SIMPLE_IMPUTER], "_fit_dtype", _fit_dtype),
+    state_added("1.1", [KNN_IMPUTER], "_valid_mask",
+                when_fitted("_mask_fit_X", lambda node: ~np.all(node.state["_mask_fit_X"], axis=0))),
 ]

@@ -2,8 +2,9 @@
 import numpy as np
 
 from . import Step
-from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
+from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed, unchanged
 from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
+from .families import COLUMN_TRANSFORMER, KNN_IMPUTER, ONE_HOT, SIMPLE_IMPUTER, STACKING
 
 
 def _affinity_up(node, migration, path):
@@ -72,4 +73,26 @@ STEPS = [
     state_added("1.2", MLP, "best_validation_score_", constant(None)),
     state_added("1.2", MLP, "validation_scores_", constant(None)),
     state_removed("1.2", [SVR], "class_weight_", constant(np.empty(0))),
+]
+
+
+def _sparse_output_up(node, migration, path):
+    """1.2 renamed OneHotEncoder's ``sparse`` to ``sparse_output`` (``sparse`` deprecated)."""
+    sparse = node.params.get("sparse", True)
+    node.params.setdefault("sparse_output", True if sparse == "deprecated" else sparse)
+    node.params["sparse"] = "deprecated"
+
+
+def _sparse_output_down(node, migration, path):
+    node.params["sparse"] = node.params.pop("sparse_output", True)
+
+
+STEPS += [
+    Step("1.2", "OneHotEncoder sparse -> sparse_output", [ONE_HOT], _sparse_output_up, _sparse_output_down,
+         params_added=["sparse_output"]),
+    state_added("1.2", [ONE_HOT], "_drop_idx_after_grouping", copy_of("drop_idx_")),
+    param_added("1.2", [SIMPLE_IMPUTER, KNN_IMPUTER], "keep_empty_features", False,
+                changes="the output (all-missing features kept)"),
+    state_added("1.2", [COLUMN_TRANSFORMER], "_name_to_fitted_passthrough", constant({})),
+    state_renamed("1.2", STACKING[:1], "_le", "_label_encoder"),
 ]

@@ -2,8 +2,9 @@
 import numpy as np
 
 from . import Step
-from ._kinds import class_renamed, unchanged
+from ._kinds import class_renamed, constant, param_added, param_removed, state_added, unchanged
 from .families import DT_CLASSIFIER, DT_REGRESSOR, FORESTS, TREE
+from .families import ONE_HOT, ORDINAL, SIMPLE_IMPUTER
 from ..registry import METRICS
 
 
@@ -58,4 +59,13 @@ STEPS = [
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,
                   "sklearn.metrics._dist_metrics.%sDistance64" % name)
     for name in METRICS
+]
+
+# Composition and preprocessing.
+STEPS += [
+    param_added("1.3", [ONE_HOT], "feature_name_combiner", "concat", "it only names output features"),
+    param_added("1.3", [ORDINAL], "min_frequency", None, changes="which categories are grouped as infrequent"),
+    param_added("1.3", [ORDINAL], "max_categories", None, changes="which categories are grouped as infrequent"),
+    state_added("1.3", [ORDINAL], "_infrequent_enabled", constant(False)),
+    param_removed("1.3", [SIMPLE_IMPUTER], "verbose", "deprecated", "it never printed anything"),
 ]

@@ -6,9 +6,10 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
+from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, unchanged
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
                        KMEANS, MINIBATCH_KMEANS, TREES)
+from .families import COLUMN_TRANSFORMER, ONE_HOT
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -160,4 +161,11 @@ STEPS = [
          _affinity_removed_down, params_removed=["affinity"]),
     Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),
     Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
+]
+
+# Composition and preprocessing.
+STEPS += [
+    param_removed("1.4", [ONE_HOT], "sparse", "deprecated", "sparse_output replaced it"),
+    state_removed("1.4", [COLUMN_TRANSFORMER], "_n_features", copy_of("n_features_in_")),
+    state_removed("1.4", [COLUMN_TRANSFORMER], "_name_to_fitted_passthrough", constant({})),
 ]

@@ -1,8 +1,40 @@
 """scikit-learn 1.5 (May 2024)."""
-from ._kinds import param_values
+from ..tree import Node
+from . import Step
+from ._kinds import param_added, param_values, unchanged
 from .families import LOGISTIC
+from .families import COLUMN_TRANSFORMER, FEATURE_UNION, KBINS, REMAINDER_COLUMNS
 
 STEPS = [
     # 1.5 deprecated multi_class; its default became 'deprecated', behaving as 'auto'.
     param_values("1.5", [LOGISTIC], "multi_class", {"auto": "deprecated"}),
+]
+
+
+def _plain_columns(entry):
+    """A ``(name, transformer, columns)`` entry with its columns as a plain list."""
+    columns = entry[2] if isinstance(entry, tuple) and len(entry) == 3 else None
+    if isinstance(columns, Node) and columns.cls == REMAINDER_COLUMNS:
+        return entry[:2] + (list(columns.state["items"]),)
+    return entry
+
+
+def remainder_columns_plain(node, migration, path):
+    """1.5-1.8 may keep ColumnTransformer's remainder columns as a ``_RemainderColsList``
+    (a list that warns when read); other releases lack the class: a plain list selects
+    the same columns."""
+    state = node.state
+    if isinstance(state.get("transformers_"), list):
+        state["transformers_"] = [_plain_columns(entry) for entry in state["transformers_"]]
+    if "_remainder" in state:
+        state["_remainder"] = _plain_columns(state["_remainder"])
+
+
+STEPS += [
+    param_added("1.5", [FEATURE_UNION], "verbose_feature_names_out", True, "it only names output features"),
+    param_added("1.5", [COLUMN_TRANSFORMER], "force_int_remainder_cols", True,
+                "it only decides how the remainder's columns are reported"),
+    Step("1.5", "ColumnTransformer remainder columns list class", [COLUMN_TRANSFORMER], unchanged,
+         remainder_columns_plain),
+    param_values("1.5", [KBINS], "subsample", {"warn": 200000}, one_way=True),
 ]

@@ -1,7 +1,7 @@
 """scikit-learn 1.6 (December 2024)."""
 from . import Step
-from ._kinds import state_removed
-from .families import AGGLOMERATIVE
+from ._kinds import param_added, state_removed
+from .families import AGGLOMERATIVE, PIPELINE
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -24,4 +24,9 @@ STEPS = [
     Step("1.6", "Cython losses pickled by constructor call", _CALLED_LOSSES, _to_call, _to_unpickle),
     # 1.6 stopped keeping the resolved metric of AgglomerativeClustering (1.2-1.5).
     state_removed("1.6", [AGGLOMERATIVE], "_metric", lambda node: node.params.get("metric") or "euclidean"),
+]
+
+# Composition and preprocessing.
+STEPS += [
+    param_added("1.6", [PIPELINE], "transform_input", None, "it only routes metadata while fitting"),
 ]

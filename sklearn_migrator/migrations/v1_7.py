@@ -1,7 +1,7 @@
 """scikit-learn 1.7 (June 2025)."""
 from . import Step
 from ._kinds import param_added
-from .families import LINEAR_REGRESSION, MLP
+from .families import KBINS, LINEAR_REGRESSION, MLP
 
 
 def _loss_to_param(node, migration, path):
@@ -19,4 +19,9 @@ STEPS = [
     param_added("1.7", [LINEAR_REGRESSION], "tol", 1e-6),
     Step("1.7", "MLPRegressor loss became a parameter", [MLP[1]], _loss_to_param, _loss_to_state,
          params_added=["loss"]),
+]
+
+# Composition and preprocessing.
+STEPS += [
+    param_added("1.7", [KBINS], "quantile_method", "warn"),
 ]

@@ -1,6 +1,8 @@
 """scikit-learn 1.8 (December 2025)."""
 from . import Step
+from ._kinds import param_added, state_added, when_fitted
 from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
+from .families import MAX_ABS_SCALER, SIMPLE_IMPUTER
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -48,4 +50,10 @@ def _multi_class_removed_down(node, migration, path):
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+]
+
+# Composition and preprocessing.
+STEPS += [
+    param_added("1.8", [MAX_ABS_SCALER], "clip", False, changes="the output (clipped to [-1, 1])"),
+    state_added("1.8", [SIMPLE_IMPUTER], "_fill_dtype", when_fitted("statistics_", lambda node: node.state["statistics_"].dtype)),
 ]

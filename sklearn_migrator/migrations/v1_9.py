@@ -1,7 +1,9 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
-from ._kinds import param_values, state_added
+from ._kinds import param_removed, param_values, state_added, unchanged
 from .families import GRADIENT_BOOSTING, SVCS, SVR
+from .families import COLUMN_TRANSFORMER, KBINS
+from .v1_5 import remainder_columns_plain
 
 
 def _probability_up(node, migration, path):
@@ -20,4 +22,13 @@ STEPS = [
     param_values("1.9", GRADIENT_BOOSTING, "criterion", {"friedman_mse": "deprecated"}),
     Step("1.9", "SVC probability deprecated", SVCS, _probability_up, _probability_down),
     state_added("1.9", [SVR], "_effective_probability", lambda node: False),
+]
+
+# Composition and preprocessing.
+STEPS += [
+    param_removed("1.9", [COLUMN_TRANSFORMER], "force_int_remainder_cols", "deprecated",
+                  "it only decided how the remainder's columns were reported"),
+    Step("1.9", "ColumnTransformer remainder columns list class removed", [COLUMN_TRANSFORMER],
+         remainder_columns_plain, unchanged),
+    param_values("1.9", [KBINS], "quantile_method", {"warn": "averaged_inverted_cdf"}, one_way=True),
 ]
