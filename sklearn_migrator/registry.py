@@ -191,8 +191,6 @@ _NESTED_ESTIMATORS = [
 # List and dict subclasses held in fitted state.
 _CONTAINERS = [
     _public("sklearn.utils.Bunch", "sklearn.utils._bunch"),
-    # 1.5-1.8 kept ColumnTransformer's integer remainder columns in this list (1.9 removed it).
-    _located(("sklearn.compose._column_transformer",), ("_RemainderColsList",))[0],
 ]
 
 # Subclasses that keep an output a target release computes differently (built by
@@ -221,8 +219,10 @@ _PLAIN = (
     + _located(("sklearn._loss.link",), (
         "Interval", "IdentityLink", "LogLink", "LogitLink", "HalfLogitLink", "MultinomialLogit"))
     + _located(("sklearn.neural_network._stochastic_optimizers",), ("SGDOptimizer", "AdamOptimizer"))
-    # ColumnTransformer's callable column selector (0.22+), holding patterns and dtypes.
+    # ColumnTransformer's callable column selector (0.22+), holding patterns and dtypes; the
+    # UserList of remainder columns of 1.5-1.8 (its items in ``data``).
     + [_public("sklearn.compose.make_column_selector", "sklearn.compose._column_transformer")]
+    + _located(("sklearn.compose._column_transformer",), ("_RemainderColsList",))
 )
 
 # Compiled (Cython) objects: (entries, validator of their state before construction).

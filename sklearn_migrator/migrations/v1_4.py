@@ -6,10 +6,10 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, unchanged
+from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
                        KMEANS, MINIBATCH_KMEANS, TREES)
-from .families import COLUMN_TRANSFORMER, ONE_HOT
+from .families import COLUMN_TRANSFORMER, FUNCTION_TRANSFORMER, ONE_HOT
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -163,9 +163,52 @@ STEPS = [
     Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
 ]
 
+def _passthrough(node, name):
+    """Whether ColumnTransformer ``node`` was asked to pass the columns of ``name`` through."""
+    if name == "remainder":
+        return node.params.get("remainder") == "passthrough"
+    return any(entry[0] == name and entry[1] == "passthrough" for entry in node.params.get("transformers", ()))
+
+
+def _identity(node, name):
+    """The identity FunctionTransformer 1.4+ fits for a passthrough selection."""
+    indices = node.state["_transformer_to_input_indices"][name]
+    state = {"n_features_in_": len(indices), "_sklearn_output_config": {"transform": "default"}}
+    if "feature_names_in_" in node.state:
+        state["feature_names_in_"] = node.state["feature_names_in_"][indices]
+    return Node(FUNCTION_TRANSFORMER, params={
+        "accept_sparse": True, "check_inverse": False, "feature_names_out": "one-to-one", "func": None,
+        "inv_kw_args": None, "inverse_func": None, "kw_args": None, "validate": False}, state=state)
+
+
+def _passthrough_fitted(node, migration, path):
+    """1.4 keeps the identity transformer it fitted for a 'passthrough' selection in
+    ``transformers_`` (1.2-1.3 kept it in ``_name_to_fitted_passthrough``, older releases
+    made a new one on every transform)."""
+    fitted = node.state.pop("_name_to_fitted_passthrough", None) or {}
+    if "transformers_" in node.state:
+        node.state["transformers_"] = [
+            (name, fitted.get(name) or _identity(node, name), columns) if trans == "passthrough" else (name, trans, columns)
+            for name, trans, columns in node.state["transformers_"]]
+
+
+def _passthrough_named(node, migration, path):
+    if "transformers_" not in node.state:
+        return
+    fitted = {}
+    entries = []
+    for name, trans, columns in node.state["transformers_"]:
+        if isinstance(trans, Node) and trans.cls == FUNCTION_TRANSFORMER and _passthrough(node, name):
+            fitted[name], trans = trans, "passthrough"
+        entries.append((name, trans, columns))
+    node.state["transformers_"] = entries
+    node.state["_name_to_fitted_passthrough"] = fitted
+
+
 # Composition and preprocessing.
 STEPS += [
     param_removed("1.4", [ONE_HOT], "sparse", "deprecated", "sparse_output replaced it"),
     state_removed("1.4", [COLUMN_TRANSFORMER], "_n_features", copy_of("n_features_in_")),
-    state_removed("1.4", [COLUMN_TRANSFORMER], "_name_to_fitted_passthrough", constant({})),
+    Step("1.4", "ColumnTransformer keeps fitted passthrough transformers in transformers_", [COLUMN_TRANSFORMER],
+         _passthrough_fitted, _passthrough_named),
 ]

@@ -15,7 +15,7 @@ def _plain_columns(entry):
     """A ``(name, transformer, columns)`` entry with its columns as a plain list."""
     columns = entry[2] if isinstance(entry, tuple) and len(entry) == 3 else None
     if isinstance(columns, Node) and columns.cls == REMAINDER_COLUMNS:
-        return entry[:2] + (list(columns.state["items"]),)
+        return entry[:2] + (list(columns.state["data"]),)
     return entry
 
 

@@ -1,4 +1,7 @@
 """scikit-learn 1.8 (December 2025)."""
+import numpy as np
+
+from ..errors import MigrationError
 from . import Step
 from ._kinds import param_added, state_added, when_fitted
 from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
@@ -52,8 +55,30 @@ STEPS = [
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
 ]
 
+def _constant_statistics(as_objects):
+    """1.8 stores a constant SimpleImputer's fill values as an object array (NaN marking
+    the all-missing features it now drops); older releases keep them in the data's dtype."""
+    def apply(node, migration, path):
+        statistics = node.state.get("statistics_")
+        if node.params.get("strategy") != "constant" or not isinstance(statistics, np.ndarray):
+            return
+        if as_objects:
+            node.state["statistics_"] = statistics.astype(object)
+            return
+        dropped = [value for value in statistics if isinstance(value, float) and value != value]
+        if dropped:
+            raise MigrationError("this constant SimpleImputer drops all-missing features, which scikit-learn %s "
+                                 "fills instead" % migration.target, path=path or None,
+                                 source_version=str(migration.source), target_version=str(migration.target),
+                                 hint="Refit it with keep_empty_features=True")
+        node.state["statistics_"] = statistics.astype(node.state["_fill_dtype"])
+    return apply
+
+
 # Composition and preprocessing.
 STEPS += [
     param_added("1.8", [MAX_ABS_SCALER], "clip", False, changes="the output (clipped to [-1, 1])"),
     state_added("1.8", [SIMPLE_IMPUTER], "_fill_dtype", when_fitted("statistics_", lambda node: node.state["statistics_"].dtype)),
+    Step("1.8", "SimpleImputer keeps constant statistics as objects", [SIMPLE_IMPUTER], _constant_statistics(True),
+         _constant_statistics(False)),
 ]

@@ -1,5 +1,5 @@
-"""scikit-learn's list and dict subclasses (``Bunch``, ColumnTransformer's
-``_RemainderColsList``): their items plus their attributes.
+"""scikit-learn's list and dict subclasses (``Bunch``): their items plus their
+attributes.
 
 pickle reduces them to "new instance of the class, then its ``__dict__``, then
 append these items / set these keys" (``__reduce_ex__(2)`` with list or dict
