@@ -10,6 +10,7 @@ migration back to a release that computes the output natively restores the
 plain scikit-learn class (see ``migrations/v0_21.py`` and ``v1_8.py``).
 """
 import numpy as np
+from sklearn.ensemble import IsolationForest
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import SVC
 from sklearn.utils.extmath import softmax
@@ -95,3 +96,19 @@ class LogisticRegressionBinaryMultinomial(LogisticRegression):
 
     def predict_log_proba(self, X):
         return np.log(self.predict_proba(X))
+
+
+class IsolationForestOldBehaviour(IsolationForest):
+    """IsolationForest fitted with ``behaviour='old'`` (the 0.20-0.21 default), for
+    scikit-learn 0.22+, which removed it. ``decision_function`` is ``score_samples``
+    minus ``offset_`` (-0.5) in both behaviours; the old one flagged outliers where it
+    fell below ``threshold_``, the contamination percentile of the training scores
+    (kept in ``_threshold_``), where the new one moves that percentile into ``offset_``
+    and compares with 0."""
+
+    def predict(self, X):
+        decision = self.decision_function(X)
+        is_inlier = np.ones(decision.shape[0], dtype=int)
+        is_inlier[decision < self._threshold_] = -1
+        return is_inlier
+

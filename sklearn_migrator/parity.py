@@ -91,6 +91,7 @@ _LOG = "predict_log_proba applies numpy's log, whose vectorised implementation c
 TOLERATED = {
     "DecisionTreeClassifier": _LOG,
     "RandomForestClassifier": _LOG,
+    "ExtraTreesClassifier": _LOG,
     "GradientBoostingClassifier": "probabilities go through expit/softmax, rewritten in Cython in 1.4 "
                                   "(sklearn._loss); across 0.21 and 1.4 the initial predictions are folded into the "
                                   "first stage's trees, a sum that rounds differently by a few ulps; " + _LOG,
@@ -112,6 +113,8 @@ TOLERATED = {
                            "pairwise-distance reductions of 1.1+",
     "SVC": "kernel values come from the libsvm build bundled with each release; " + _LOG,
     "SVR": "kernel values come from the libsvm build bundled with each release",
+    "IsolationForest": "scores go through the average path length of each leaf's samples, which applies numpy's "
+                       "log, whose vectorised implementation changed across numpy releases",
 }
 
 

@@ -19,7 +19,7 @@ import importlib
 from .errors import UnsupportedEstimatorError
 from .objects.cluster import validate_kmeans
 from .objects.compiled import CompiledCodec
-from .objects.ensemble import validate_gradient_boosting, validate_tree_ensemble
+from .objects.ensemble import validate_bagging, validate_gradient_boosting, validate_tree_ensemble
 from .objects.estimator import EstimatorCodec
 from .objects.neighbors import validate_binary_tree, validate_distance_metric
 from .objects.plain import PlainObjectCodec
@@ -107,6 +107,18 @@ _ESTIMATORS = [
     _public("sklearn.decomposition.PCA", "sklearn.decomposition._pca", "sklearn.decomposition.pca"),
 ]
 
+# Issue 6, ensembles family: extra trees, isolation forest, AdaBoost classifier, bagging, histogram gradient boosting.
+_ENSEMBLE_ESTIMATORS = [
+    _public("sklearn.ensemble.ExtraTreesClassifier", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
+    _public("sklearn.ensemble.ExtraTreesRegressor", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
+    _public("sklearn.ensemble.IsolationForest", "sklearn.ensemble._iforest", "sklearn.ensemble.iforest"),
+]
+# Members of those ensembles.
+_ENSEMBLE_NESTED = [
+    _public("sklearn.tree.ExtraTreeClassifier", "sklearn.tree._classes", "sklearn.tree.tree"),
+    _public("sklearn.tree.ExtraTreeRegressor", "sklearn.tree._classes", "sklearn.tree.tree"),
+]
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -114,6 +126,11 @@ _VALIDATORS = {
     "sklearn.ensemble.RandomForestClassifier": validate_tree_ensemble,
     "sklearn.ensemble.RandomForestRegressor": validate_tree_ensemble,
     "sklearn.ensemble.AdaBoostRegressor": validate_tree_ensemble,
+    "sklearn.ensemble.ExtraTreesClassifier": validate_tree_ensemble,
+    "sklearn.ensemble.ExtraTreesRegressor": validate_tree_ensemble,
+    "sklearn.tree.ExtraTreeClassifier": validate_tree_estimator,
+    "sklearn.tree.ExtraTreeRegressor": validate_tree_estimator,
+    "sklearn.ensemble.IsolationForest": validate_bagging,
     "sklearn.ensemble.GradientBoostingClassifier": validate_gradient_boosting,
     "sklearn.ensemble.GradientBoostingRegressor": validate_gradient_boosting,
     "sklearn.svm.SVC": validate_libsvm,
@@ -136,6 +153,7 @@ _COMPAT = {
     "SVCOneVsRest021": validate_libsvm,
     "LogisticRegressionOneVsRest": None,
     "LogisticRegressionBinaryMultinomial": None,
+    "IsolationForestOldBehaviour": validate_bagging,
 }
 
 # Plain Python helper objects (rebuilt with __new__ and their __dict__).
@@ -189,10 +207,10 @@ def _build_entries() -> dict:
         name, modules, aliases = spec
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
-    for spec in _ESTIMATORS:
+    for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
-    for spec in _NESTED_ESTIMATORS:
-        add(spec, EstimatorCodec())
+    for spec in _NESTED_ESTIMATORS + _ENSEMBLE_NESTED:
+        add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))
     for spec in _PLAIN:

@@ -238,4 +238,37 @@ def cases() -> list:
     add("PCA-arpack", lambda: PCA(n_components=2, svd_solver="arpack", random_state=0), "none")
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
+    _ensembles(add, pandas)
     return out
+
+
+def _ensembles(add, pandas):
+    """Issue 6, ensembles family: extra trees, isolation forest, AdaBoost classifier, bagging,
+    histogram gradient boosting."""
+    from sklearn import ensemble
+
+    ETC, ETR = ensemble.ExtraTreesClassifier, ensemble.ExtraTreesRegressor
+    add("ExtraTreesClassifier-3class", lambda: ETC(n_estimators=8, random_state=0), "clf3")
+    add("ExtraTreesClassifier-strings-bootstrap-class_weight",
+        lambda: ETC(n_estimators=6, bootstrap=True, class_weight="balanced", random_state=0), "str3")
+    add("ExtraTreesClassifier-binary-sample_weight", lambda: ETC(n_estimators=6, max_depth=4, random_state=0),
+        "clf2", sample_weight=True)
+    if pandas:
+        add("ExtraTreesClassifier-pandas", lambda: ETC(n_estimators=5, random_state=0), "clf3", pandas=True)
+    add("ExtraTreesRegressor", lambda: ETR(n_estimators=8, max_features=0.5, random_state=0), "reg")
+    add("ExtraTreesRegressor-multioutput", lambda: ETR(n_estimators=6, random_state=0), "reg2")
+    add("ExtraTreesRegressor-bootstrap-sample_weight",
+        lambda: ETR(n_estimators=6, bootstrap=True, min_samples_leaf=2, random_state=0), "reg", sample_weight=True)
+
+    IF = ensemble.IsolationForest
+    new_behaviour = {} if _since("0.22") else {"behaviour": "new"}
+    add("IsolationForest", lambda: IF(n_estimators=10, random_state=0), "none")  # 0.20-0.21: behaviour='old'
+    add("IsolationForest-contamination-max_features",
+        lambda: IF(n_estimators=8, contamination=0.15, max_samples=64, max_features=0.5, random_state=0,
+                   **new_behaviour), "none")
+    add("IsolationForest-bootstrap-sample_weight",
+        lambda: IF(n_estimators=6, contamination="auto", bootstrap=True, random_state=0, **new_behaviour), "none",
+        sample_weight=True)
+    if pandas:
+        add("IsolationForest-pandas", lambda: IF(n_estimators=5, max_samples=0.5, random_state=0, **new_behaviour),
+            "none", pandas=True)

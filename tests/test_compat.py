@@ -93,3 +93,13 @@ def test_svc_with_break_ties_is_refused_before_0_22():
     doc = sm.serialize(_fit(SVC, "clf3", break_ties=True, gamma=0.1))
     with pytest.raises(sm.MigrationError, match="break_ties"):
         migrate(decode_tree(doc["tree"], ""), INSTALLED, "0.21.3")
+
+
+@pytest.mark.skipif(has_release(INSTALLED, "0.22"), reason="behaviour='old' exists up to 0.21; the compat class "
+                    "is checked against 0.21 documents in test_cross_version")
+def test_isolation_forest_old_behaviour_is_native_before_0_22():
+    from sklearn.ensemble import IsolationForest
+
+    params = dict(n_estimators=5, behaviour="old", contamination=0.1, random_state=0)
+    native, kept = (cls(**params).fit(DATA["X"]) for cls in (IsolationForest, compat.IsolationForestOldBehaviour))
+    _assert_same_outputs(native, kept, ["predict", "decision_function", "score_samples"])

@@ -3,7 +3,7 @@ import numpy as np
 
 from . import Step
 from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
-from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
+from .families import ADABOOST, AGGLOMERATIVE, FORESTS, IFORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
 
 
 def _affinity_up(node, migration, path):
@@ -60,7 +60,7 @@ STEPS = [
          params_added=["metric"]),
     Step("1.2", "AdaBoost base_estimator -> estimator", ADABOOST, _base_estimator_up, _base_estimator_down,
          params_added=["estimator"]),
-    Step("1.2", "forests base_estimator -> estimator (attributes)", FORESTS, _base_estimator_up,
+    Step("1.2", "forests base_estimator -> estimator (attributes)", FORESTS + IFORESTS, _base_estimator_up,
          _base_estimator_down),
     Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], unchanged, _n_init_down(10)),
     Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], unchanged,
