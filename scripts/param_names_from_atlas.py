@@ -12,7 +12,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 #: Estimators of issue 6 (atlas group X) that the registry supports, by family.
-ISSUE6_ENSEMBLES = ("ExtraTreesClassifier", "ExtraTreesRegressor")
+ISSUE6_ENSEMBLES = ("ExtraTreesClassifier", "ExtraTreesRegressor", "IsolationForest", "AdaBoostClassifier",
+                    "BaggingClassifier")
+#: Estimators the atlas did not fit, whose constructor is another's (both pass their arguments to one base class).
+SAME_PARAMS = {"BaggingRegressor": "BaggingClassifier"}
 
 
 def main():
@@ -21,6 +24,7 @@ def main():
         atlas = json.load(handle)
     names = {name: {version: sorted(params) for version, params in entry["params_defaults"].items()}
              for name, entry in atlas["estimators"].items() if entry["group"] == "S" or name in ISSUE6_ENSEMBLES}
+    names.update({name: names[twin] for name, twin in SAME_PARAMS.items()})
     out = os.path.join(HERE, "..", "tests", "fixtures", "param_names.json")
     with open(out, "w") as handle:
         json.dump(names, handle, indent=1, sort_keys=True)

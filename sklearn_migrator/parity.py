@@ -113,6 +113,12 @@ TOLERATED = {
                            "pairwise-distance reductions of 1.1+",
     "SVC": "kernel values come from the libsvm build bundled with each release; " + _LOG,
     "SVR": "kernel values come from the libsvm build bundled with each release",
+    "AdaBoostClassifier": "SAMME.R sums the log of member probabilities and probabilities go through exp "
+                          "(normalised up to 0.21, softmax since 0.22), whose vectorised implementations changed "
+                          "across numpy releases; " + _LOG,
+    "BaggingClassifier": "averages its members' probabilities, computed as theirs are (trees: " + _LOG
+                         + "; logistic regression: " + _BLAS + ")",
+    "BaggingRegressor": "averages its members' predictions, computed as theirs are (linear models: " + _BLAS + ")",
     "IsolationForest": "scores go through the average path length of each leaf's samples, which applies numpy's "
                        "log, whose vectorised implementation changed across numpy releases",
 }

@@ -112,6 +112,10 @@ _ENSEMBLE_ESTIMATORS = [
     _public("sklearn.ensemble.ExtraTreesClassifier", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
     _public("sklearn.ensemble.ExtraTreesRegressor", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
     _public("sklearn.ensemble.IsolationForest", "sklearn.ensemble._iforest", "sklearn.ensemble.iforest"),
+    _public("sklearn.ensemble.AdaBoostClassifier", "sklearn.ensemble._weight_boosting",
+            "sklearn.ensemble.weight_boosting"),
+    _public("sklearn.ensemble.BaggingClassifier", "sklearn.ensemble._bagging", "sklearn.ensemble.bagging"),
+    _public("sklearn.ensemble.BaggingRegressor", "sklearn.ensemble._bagging", "sklearn.ensemble.bagging"),
 ]
 # Members of those ensembles.
 _ENSEMBLE_NESTED = [
@@ -131,6 +135,9 @@ _VALIDATORS = {
     "sklearn.tree.ExtraTreeClassifier": validate_tree_estimator,
     "sklearn.tree.ExtraTreeRegressor": validate_tree_estimator,
     "sklearn.ensemble.IsolationForest": validate_bagging,
+    "sklearn.ensemble.AdaBoostClassifier": validate_tree_ensemble,
+    "sklearn.ensemble.BaggingClassifier": validate_bagging,
+    "sklearn.ensemble.BaggingRegressor": validate_bagging,
     "sklearn.ensemble.GradientBoostingClassifier": validate_gradient_boosting,
     "sklearn.ensemble.GradientBoostingRegressor": validate_gradient_boosting,
     "sklearn.svm.SVC": validate_libsvm,
@@ -154,6 +161,9 @@ _COMPAT = {
     "LogisticRegressionOneVsRest": None,
     "LogisticRegressionBinaryMultinomial": None,
     "IsolationForestOldBehaviour": validate_bagging,
+    "AdaBoostClassifierSAMMER": validate_tree_ensemble,
+    "AdaBoostClassifierSAMMEVotes": validate_tree_ensemble,
+    "AdaBoostClassifierSAMMESymmetric": validate_tree_ensemble,
 }
 
 # Plain Python helper objects (rebuilt with __new__ and their __dict__).

@@ -245,7 +245,7 @@ def cases() -> list:
 def _ensembles(add, pandas):
     """Issue 6, ensembles family: extra trees, isolation forest, AdaBoost classifier, bagging,
     histogram gradient boosting."""
-    from sklearn import ensemble
+    from sklearn import ensemble, linear_model, tree
 
     ETC, ETR = ensemble.ExtraTreesClassifier, ensemble.ExtraTreesRegressor
     add("ExtraTreesClassifier-3class", lambda: ETC(n_estimators=8, random_state=0), "clf3")
@@ -272,3 +272,35 @@ def _ensembles(add, pandas):
     if pandas:
         add("IsolationForest-pandas", lambda: IF(n_estimators=5, max_samples=0.5, random_state=0, **new_behaviour),
             "none", pandas=True)
+
+    ABC = ensemble.AdaBoostClassifier
+    member = _param(ABC, "estimator", "base_estimator")
+    samme = {} if _since("1.8") else {"algorithm": "SAMME"}
+    if not _since("1.6"):  # SAMME.R, the default until 1.6
+        add("AdaBoostClassifier-SAMME.R-3class", lambda: ABC(n_estimators=10, algorithm="SAMME.R", random_state=0),
+            "clf3")
+        add("AdaBoostClassifier-SAMME.R-binary-sample_weight",
+            lambda: ABC(n_estimators=8, algorithm="SAMME.R", learning_rate=0.5, random_state=0), "clf2",
+            sample_weight=True)
+    add("AdaBoostClassifier-SAMME-3class-strings", lambda: ABC(n_estimators=10, random_state=0, **samme), "str3")
+    add("AdaBoostClassifier-SAMME-binary-depth2", lambda: ABC(**dict(
+        samme, n_estimators=8, random_state=0, **{member: tree.DecisionTreeClassifier(max_depth=2)})), "clf2")
+
+    BC, BR = ensemble.BaggingClassifier, ensemble.BaggingRegressor
+    member = _param(BC, "estimator", "base_estimator")
+    add("BaggingClassifier-trees-3class", lambda: BC(n_estimators=6, random_state=0), "clf3")
+    add("BaggingClassifier-logistic-max_features-strings", lambda: BC(**{
+        member: linear_model.LogisticRegression(solver="lbfgs", max_iter=500), "n_estimators": 5,
+        "max_features": 0.5, "max_samples": 0.8, "random_state": 0}), "str2")
+    add("BaggingClassifier-bootstrap_features-sample_weight",
+        lambda: BC(n_estimators=5, bootstrap_features=True, random_state=0), "clf2", sample_weight=True)
+    if pandas:
+        add("BaggingClassifier-pandas", lambda: BC(n_estimators=4, max_features=0.5, random_state=0), "clf3",
+            pandas=True)
+    add("BaggingRegressor-trees", lambda: BR(n_estimators=6, random_state=0), "reg")
+    add("BaggingRegressor-linear-max_features", lambda: BR(**{
+        member: linear_model.LinearRegression(), "n_estimators": 5, "max_features": 0.5, "random_state": 0}),
+        "reg")
+    add("BaggingRegressor-extra-tree-no-bootstrap", lambda: BR(**{
+        member: tree.ExtraTreeRegressor(random_state=0), "n_estimators": 4, "bootstrap": False,
+        "max_samples": 0.7, "random_state": 0}), "reg2")

@@ -7,8 +7,9 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
                      unchanged)
-from .families import (AGGLOMERATIVE, DECISION_TREES, DUMMIES, EXTRA_TREES, FORESTS, GRADIENT_BOOSTING, IFOREST,
-                        IFOREST_OLD, IFORESTS, KNN, LOGISTIC, MLP, SVCS, SVM, SVR, TREE_MODELS, TREE_REGRESSORS)
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, DECISION_TREES, DUMMIES, EXTRA_TREES, FORESTS,
+                        GRADIENT_BOOSTING, IFOREST, IFOREST_OLD, IFORESTS, KNN, LOGISTIC, MLP, SVCS, SVM, SVR,
+                        TREE_MODELS, TREE_REGRESSORS)
 
 
 def _presort(old_default, holder="params"):
@@ -70,6 +71,18 @@ def _break_ties_down(node, migration, path):
                              hint="Keep it on scikit-learn 0.22 or newer, or refit it with break_ties=False")
 
 
+def _samme_probabilities_changed(node, migration, path):
+    """0.22 made AdaBoostClassifier derive ``predict_proba`` from ``decision_function``;
+    with SAMME it was the weighted sum of the members' probabilities, so a SAMME model's
+    probabilities differ on each side of 0.22 (SAMME.R's are the same formula)."""
+    if node.params.get("algorithm") == "SAMME" and "estimators_" in node.state:
+        raise MigrationError("an AdaBoostClassifier fitted with algorithm='SAMME' computes predict_proba from its "
+                             "members' probabilities before scikit-learn 0.22 and from its decision function since",
+                             path=path or None, source_version=str(migration.source),
+                             target_version=str(migration.target),
+                             hint="Keep the model on the side of 0.22 it was fitted on, or refit it")
+
+
 def _iforest_behaviour_up(node, migration, path):
     """0.22 removed IsolationForest's ``behaviour='old'`` (the 0.20-0.21 default): its
     ``predict`` compared ``decision_function`` with ``threshold_``, which 0.22 cannot
@@ -122,4 +135,6 @@ STEPS = [
     # 0.20-0.21's default contamination 'legacy' meant 0.1 (with a FutureWarning).
     param_values("0.22", IFORESTS, "contamination", {"legacy": 0.1}, one_way=True),
     Step("0.22", "IsolationForest behaviour='old' removed", IFORESTS, _iforest_behaviour_up, _iforest_behaviour_down),
+    Step("0.22", "AdaBoostClassifier SAMME probabilities from the decision function", ADABOOST_CLASSIFIERS,
+         _samme_probabilities_changed, _samme_probabilities_changed),
 ]

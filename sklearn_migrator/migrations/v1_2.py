@@ -3,7 +3,8 @@ import numpy as np
 
 from . import Step
 from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
-from .families import ADABOOST, AGGLOMERATIVE, FORESTS, IFORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, FORESTS, IFORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE,
+                       SVR)
 
 
 def _affinity_up(node, migration, path):
@@ -58,7 +59,8 @@ def _n_init_down(default):
 STEPS = [
     Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down,
          params_added=["metric"]),
-    Step("1.2", "AdaBoost base_estimator -> estimator", ADABOOST, _base_estimator_up, _base_estimator_down,
+    Step("1.2", "AdaBoost and bagging base_estimator -> estimator", ADABOOST + BAGGING, _base_estimator_up,
+         _base_estimator_down,
          params_added=["estimator"]),
     Step("1.2", "forests base_estimator -> estimator (attributes)", FORESTS + IFORESTS, _base_estimator_up,
          _base_estimator_down),

@@ -3,7 +3,8 @@ import numpy as np
 
 from . import Step
 from ._kinds import class_renamed, unchanged
-from .families import FOREST_CLASSIFIERS, FOREST_REGRESSORS, IFORESTS, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, FOREST_CLASSIFIERS,
+                       FOREST_REGRESSORS, IFORESTS, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS)
 from ..registry import METRICS
 
 
@@ -77,10 +78,32 @@ def _iforest_paths_down(node, migration, path):
     node.state.pop("_decision_path_lengths", None)
 
 
+def _samme_votes(native, compat):
+    """1.3 made AdaBoostClassifier's SAMME votes symmetric (a member adds its weight to
+    the class it predicts and removes a (K - 1)-th of it from the others), which changes
+    ``decision_function`` and ``predict_proba`` (not ``predict``). A SAMME model crossing
+    1.3 is rebuilt as the :mod:`sklearn_migrator.compat` subclass that votes as its
+    source release did (``compat``); one coming back to the releases that vote that way
+    natively (``native``) becomes a plain AdaBoostClassifier again."""
+    def apply(node, migration, path):
+        if node.cls == native:
+            node.cls = ADABOOST_CLASSIFIER
+        elif (node.cls == ADABOOST_CLASSIFIER and node.params.get("algorithm") == "SAMME"
+              and "estimators_" in node.state):
+            node.cls = compat
+            migration.note(path, "AdaBoostClassifier's SAMME votes changed in scikit-learn 1.3; this model was rebuilt "
+                                 "as %s, which votes as scikit-learn %s did" % (compat, migration.source))
+    return apply
+
+
 STEPS = [
     Step("1.3", "tree nodes gained missing_go_to_left", [TREE], _nodes_up, _nodes_down),
     Step("1.3", "IsolationForest keeps node depths and path lengths", IFORESTS, _iforest_paths_up,
          _iforest_paths_down),
+    Step("1.3", "AdaBoostClassifier SAMME votes symmetric",
+         [ADABOOST_CLASSIFIER, ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC],
+         _samme_votes(ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES),
+         _samme_votes(ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC)),
     Step("1.3", "max_features='auto' removed (classifiers)", TREE_CLASSIFIERS + FOREST_CLASSIFIERS,
          _max_features_auto("sqrt"), unchanged),
     Step("1.3", "max_features='auto' removed (regressors)", TREE_REGRESSORS + FOREST_REGRESSORS,

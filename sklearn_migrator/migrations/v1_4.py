@@ -7,7 +7,7 @@ from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
 from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
-from .families import (ADABOOST, AGGLOMERATIVE, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS,
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS,
                        MINIBATCH_KMEANS, TREE_CLASSIFIERS, TREES)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
@@ -154,7 +154,7 @@ STEPS = [
          _fold_init(_old_init_raw), _fold_init(_new_init_raw)),
     state_added("1.4", GRADIENT_BOOSTING, "n_trees_per_iteration_", _trees_per_iteration),
     state_removed("1.4", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
-    param_removed("1.4", ADABOOST, "base_estimator", "deprecated"),
+    param_removed("1.4", ADABOOST + BAGGING, "base_estimator", "deprecated"),
     state_removed("1.4", FORESTS + IFORESTS, "base_estimator", lambda node: "deprecated"),
     Step("1.4", "AgglomerativeClustering affinity removed", [AGGLOMERATIVE], _affinity_removed_up,
          _affinity_removed_down, params_removed=["affinity"]),

@@ -65,7 +65,7 @@ def validate_bagging(node, path):
         tree = member.state.get("tree_") if isinstance(member.state, dict) else None
         if tree is not None:
             width = n_features if whole else len(columns)
-            check_tree_inputs(tree, {"n_features_in_": width}, "%s.estimators_[%d].tree_" % (path, index),
+            check_tree_inputs(tree, {"n_features_in_": width}, join(path, "estimators_[%d].tree_" % index),
                               holder=False)
 
 
