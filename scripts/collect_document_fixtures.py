@@ -17,7 +17,8 @@ import shutil
 VERSIONS = ["0.20.4", "0.21.3", "0.22.2.post1", "0.24.2", "1.0.2", "1.2.2", "1.3.2", "1.5.2", "1.7.2", "1.9.1"]
 # The first configuration of every estimator, plus the ones that exercise a special migration.
 SPECIAL = {"LogisticRegression-liblinear-ovr", "GradientBoostingClassifier-3class", "SVC-rbf-3class",
-           "KNeighborsClassifier-minkowski3-ball_tree", "GradientBoostingRegressor-huber"}
+           "KNeighborsClassifier-minkowski3-ball_tree", "GradientBoostingRegressor-huber",
+           "IsolationForest", "AdaBoostClassifier-SAMME.R-3class"}
 
 
 def main():

@@ -1,5 +1,6 @@
 """Write tests/fixtures/param_names.json: the constructor parameters of the 21
-estimators in every release head, as recorded by the shared attribute atlas
+estimators of the paper, and of the issue-6 estimators listed below, in every
+release head, as recorded by the shared attribute atlas
 (``../shared/atlas/atlas.json``, made from real environments).
 
     python scripts/param_names_from_atlas.py [ATLAS_JSON]
@@ -10,13 +11,20 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+#: Estimators of issue 6 (atlas group X) that the registry supports, by family.
+ISSUE6_ENSEMBLES = ("ExtraTreesClassifier", "ExtraTreesRegressor", "IsolationForest", "AdaBoostClassifier",
+                    "BaggingClassifier")
+#: Estimators the atlas did not fit, whose constructor is another's (both pass their arguments to one base class).
+SAME_PARAMS = {"BaggingRegressor": "BaggingClassifier"}
+
 
 def main():
     atlas_path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "atlas", "atlas.json")
     with open(atlas_path) as handle:
         atlas = json.load(handle)
     names = {name: {version: sorted(params) for version, params in entry["params_defaults"].items()}
-             for name, entry in atlas["estimators"].items() if entry["group"] == "S"}
+             for name, entry in atlas["estimators"].items() if entry["group"] == "S" or name in ISSUE6_ENSEMBLES}
+    names.update({name: names[twin] for name, twin in SAME_PARAMS.items()})
     out = os.path.join(HERE, "..", "tests", "fixtures", "param_names.json")
     with open(out, "w") as handle:
         json.dump(names, handle, indent=1, sort_keys=True)

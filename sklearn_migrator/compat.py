@@ -10,9 +10,11 @@ migration back to a release that computes the output natively restores the
 plain scikit-learn class (see ``migrations/v0_21.py`` and ``v1_8.py``).
 """
 import numpy as np
+from sklearn.ensemble import AdaBoostClassifier, IsolationForest
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import SVC
 from sklearn.utils.extmath import softmax
+from sklearn.utils.validation import check_is_fitted
 
 
 def _sum_of_confidences(dec, n_classes):
@@ -95,3 +97,74 @@ class LogisticRegressionBinaryMultinomial(LogisticRegression):
 
     def predict_log_proba(self, X):
         return np.log(self.predict_proba(X))
+
+
+class IsolationForestOldBehaviour(IsolationForest):
+    """IsolationForest fitted with ``behaviour='old'`` (the 0.20-0.21 default), for
+    scikit-learn 0.22+, which removed it. ``decision_function`` is ``score_samples``
+    minus ``offset_`` (-0.5) in both behaviours; the old one flagged outliers where it
+    fell below ``threshold_``, the contamination percentile of the training scores
+    (kept in ``_threshold_``), where the new one moves that percentile into ``offset_``
+    and compares with 0."""
+
+    def predict(self, X):
+        decision = self.decision_function(X)
+        is_inlier = np.ones(decision.shape[0], dtype=int)
+        is_inlier[decision < self._threshold_] = -1
+        return is_inlier
+
+
+class _AdaBoostVotes(AdaBoostClassifier):
+    """AdaBoostClassifier whose ``decision_function`` sums the members' votes as
+    ``_votes`` says, normalised by the weights as in every release; ``predict`` and,
+    from 0.22, ``predict_proba`` derive from it."""
+
+    def decision_function(self, X):
+        check_is_fitted(self, "estimators_")
+        X = (getattr(self, "_check_X", None) or self._validate_data)(X)  # _validate_data up to 0.23
+        pred = self._votes(X)
+        pred /= self.estimator_weights_.sum()
+        if self.n_classes_ == 2:
+            pred[:, 0] *= -1
+            return pred.sum(axis=1)
+        return pred
+
+
+class AdaBoostClassifierSAMMER(_AdaBoostVotes):
+    """AdaBoostClassifier fitted with ``algorithm='SAMME.R'``, for scikit-learn 1.6+,
+    which dropped it (1.8 removed the parameter): the decision function is the sum of
+    the members' centred log-probabilities (``_samme_proba``, Zhu et al. 2009), as up
+    to 1.5."""
+
+    def _votes(self, X):
+        n_classes = self.n_classes_
+        votes = 0
+        for estimator in self.estimators_:
+            proba = estimator.predict_proba(X)
+            np.clip(proba, np.finfo(proba.dtype).eps, None, out=proba)
+            log_proba = np.log(proba)
+            votes = votes + (n_classes - 1) * (log_proba - (1.0 / n_classes) * log_proba.sum(axis=1)[:, np.newaxis])
+        return votes
+
+
+class AdaBoostClassifierSAMMEVotes(_AdaBoostVotes):
+    """AdaBoostClassifier fitted with SAMME in 0.22-1.2, for 1.3+, which made the
+    votes symmetric (a member's weight for its class, minus the weight over K - 1 for
+    the others): the decision function adds each member's weight to the class it
+    predicts, as up to 1.2."""
+
+    def _votes(self, X):
+        classes = self.classes_[:, np.newaxis]
+        return sum((estimator.predict(X) == classes).T * w
+                   for estimator, w in zip(self.estimators_, self.estimator_weights_))
+
+
+class AdaBoostClassifierSAMMESymmetric(_AdaBoostVotes):
+    """AdaBoostClassifier fitted with SAMME in 1.3+, for 0.22-1.2: the symmetric votes
+    of 1.3+ (see :class:`AdaBoostClassifierSAMMEVotes`)."""
+
+    def _votes(self, X):
+        classes, n_classes = self.classes_[:, np.newaxis], self.n_classes_
+        return sum(np.where((estimator.predict(X) == classes).T, w, -1 / (n_classes - 1) * w)
+                   for estimator, w in zip(self.estimators_, self.estimator_weights_))
+

@@ -112,6 +112,8 @@ _LOG = "predict_log_proba applies numpy's log, whose vectorised implementation c
 TOLERATED = {
     "DecisionTreeClassifier": _LOG,
     "RandomForestClassifier": _LOG,
+    "ExtraTreesClassifier": "across 1.4 its trees' class counts become class fractions or back, which the older "
+                            "predict_proba normalises by a division that may round differently; " + _LOG,
     "GradientBoostingClassifier": "probabilities go through expit/softmax, rewritten in Cython in 1.4 "
                                   "(sklearn._loss); across 0.21 and 1.4 the initial predictions are folded into the "
                                   "first stage's trees, a sum that rounds differently by a few ulps; " + _LOG,
@@ -140,6 +142,14 @@ TOLERATED = {
     "PolynomialFeatures": "0.22 builds each degree's products from the previous degree's columns, where 0.20-0.21 "
                           "multiplied each combination's factors at once: the same products, rounded in another "
                           "order",
+    "AdaBoostClassifier": "SAMME.R sums the log of member probabilities and probabilities go through exp "
+                          "(normalised up to 0.21, softmax since 0.22), whose vectorised implementations changed "
+                          "across numpy releases; " + _LOG,
+    "BaggingClassifier": "averages its members' probabilities, computed as theirs are (trees: " + _LOG
+                         + "; logistic regression: " + _BLAS + ")",
+    "BaggingRegressor": "averages its members' predictions, computed as theirs are (linear models: " + _BLAS + ")",
+    "IsolationForest": "scores go through the average path length of each leaf's samples, which applies numpy's "
+                       "log, whose vectorised implementation changed across numpy releases",
 }
 
 

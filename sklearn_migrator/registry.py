@@ -20,7 +20,7 @@ from .errors import CaptureError, UnsupportedEstimatorError
 from .objects.cluster import validate_kmeans
 from .objects.compiled import CompiledCodec
 from .objects.containers import ContainerSubclassCodec
-from .objects.ensemble import validate_gradient_boosting, validate_tree_ensemble
+from .objects.ensemble import validate_bagging, validate_gradient_boosting, validate_tree_ensemble
 from .objects.estimator import EstimatorCodec
 from .objects.neighbors import validate_binary_tree, validate_distance_metric
 from .objects.plain import PlainObjectCodec
@@ -167,6 +167,22 @@ _PREPROCESSING = [
             "sklearn.feature_selection.univariate_selection"),
 ]
 
+# Ensembles: extra trees, isolation forest, AdaBoost classifier, bagging.
+_ENSEMBLE_ESTIMATORS = [
+    _public("sklearn.ensemble.ExtraTreesClassifier", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
+    _public("sklearn.ensemble.ExtraTreesRegressor", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
+    _public("sklearn.ensemble.IsolationForest", "sklearn.ensemble._iforest", "sklearn.ensemble.iforest"),
+    _public("sklearn.ensemble.AdaBoostClassifier", "sklearn.ensemble._weight_boosting",
+            "sklearn.ensemble.weight_boosting"),
+    _public("sklearn.ensemble.BaggingClassifier", "sklearn.ensemble._bagging", "sklearn.ensemble.bagging"),
+    _public("sklearn.ensemble.BaggingRegressor", "sklearn.ensemble._bagging", "sklearn.ensemble.bagging"),
+]
+# Members of those ensembles.
+_ENSEMBLE_NESTED = [
+    _public("sklearn.tree.ExtraTreeClassifier", "sklearn.tree._classes", "sklearn.tree.tree"),
+    _public("sklearn.tree.ExtraTreeRegressor", "sklearn.tree._classes", "sklearn.tree.tree"),
+]
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -174,6 +190,14 @@ _VALIDATORS = {
     "sklearn.ensemble.RandomForestClassifier": validate_tree_ensemble,
     "sklearn.ensemble.RandomForestRegressor": validate_tree_ensemble,
     "sklearn.ensemble.AdaBoostRegressor": validate_tree_ensemble,
+    "sklearn.ensemble.ExtraTreesClassifier": validate_tree_ensemble,
+    "sklearn.ensemble.ExtraTreesRegressor": validate_tree_ensemble,
+    "sklearn.tree.ExtraTreeClassifier": validate_tree_estimator,
+    "sklearn.tree.ExtraTreeRegressor": validate_tree_estimator,
+    "sklearn.ensemble.IsolationForest": validate_bagging,
+    "sklearn.ensemble.AdaBoostClassifier": validate_tree_ensemble,
+    "sklearn.ensemble.BaggingClassifier": validate_bagging,
+    "sklearn.ensemble.BaggingRegressor": validate_bagging,
     "sklearn.ensemble.GradientBoostingClassifier": validate_gradient_boosting,
     "sklearn.ensemble.GradientBoostingRegressor": validate_gradient_boosting,
     "sklearn.svm.SVC": validate_libsvm,
@@ -200,6 +224,10 @@ _COMPAT = {
     "SVCOneVsRest021": validate_libsvm,
     "LogisticRegressionOneVsRest": None,
     "LogisticRegressionBinaryMultinomial": None,
+    "IsolationForestOldBehaviour": validate_bagging,
+    "AdaBoostClassifierSAMMER": validate_tree_ensemble,
+    "AdaBoostClassifierSAMMEVotes": validate_tree_ensemble,
+    "AdaBoostClassifierSAMMESymmetric": validate_tree_ensemble,
 }
 
 # Plain Python helper objects (rebuilt with __new__ and their __dict__).
@@ -288,12 +316,12 @@ def _build_entries() -> dict:
         name, modules, aliases = spec
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
-    for spec in _ESTIMATORS + _COMPOSITION + _PREPROCESSING:
+    for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _COMPOSITION + _PREPROCESSING:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
-    for spec in _NESTED_ESTIMATORS:
-        add(spec, EstimatorCodec())
+    for spec in _NESTED_ESTIMATORS + _ENSEMBLE_NESTED:
+        add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))
     for spec in _PLAIN:

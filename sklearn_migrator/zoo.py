@@ -293,6 +293,7 @@ def cases() -> list:
     add("PCA-arpack", lambda: PCA(n_components=2, svd_solver="arpack", random_state=0), "none")
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
+    _ensembles(add, pandas)
     return out
 
 
@@ -418,3 +419,66 @@ def _composition_cases(add, pandas):
     add("MultiOutputRegressor", lambda: multioutput.MultiOutputRegressor(linear_model.Ridge(alpha=0.3)), "reg2")
     add("MultiOutputClassifier", lambda: multioutput.MultiOutputClassifier(tree.DecisionTreeClassifier(
         max_depth=3, random_state=0)), "multi")
+
+
+def _ensembles(add, pandas):
+    """Ensembles: extra trees, isolation forest, AdaBoost classifier, bagging."""
+    from sklearn import ensemble, linear_model, tree
+
+    ETC, ETR = ensemble.ExtraTreesClassifier, ensemble.ExtraTreesRegressor
+    add("ExtraTreesClassifier-3class", lambda: ETC(n_estimators=8, random_state=0), "clf3")
+    add("ExtraTreesClassifier-strings-bootstrap-class_weight",
+        lambda: ETC(n_estimators=6, bootstrap=True, class_weight="balanced", random_state=0), "str3")
+    add("ExtraTreesClassifier-binary-sample_weight", lambda: ETC(n_estimators=6, max_depth=4, random_state=0),
+        "clf2", sample_weight=True)
+    if pandas:
+        add("ExtraTreesClassifier-pandas", lambda: ETC(n_estimators=5, random_state=0), "clf3", pandas=True)
+    add("ExtraTreesRegressor", lambda: ETR(n_estimators=8, max_features=0.5, random_state=0), "reg")
+    add("ExtraTreesRegressor-multioutput", lambda: ETR(n_estimators=6, random_state=0), "reg2")
+    add("ExtraTreesRegressor-bootstrap-sample_weight",
+        lambda: ETR(n_estimators=6, bootstrap=True, min_samples_leaf=2, random_state=0), "reg", sample_weight=True)
+
+    IF = ensemble.IsolationForest
+    new_behaviour = {} if _since("0.22") else {"behaviour": "new"}
+    add("IsolationForest", lambda: IF(n_estimators=10, random_state=0), "none")  # 0.20-0.21: behaviour='old'
+    add("IsolationForest-contamination-max_features",
+        lambda: IF(n_estimators=8, contamination=0.15, max_samples=64, max_features=0.5, random_state=0,
+                   **new_behaviour), "none")
+    add("IsolationForest-bootstrap-sample_weight",
+        lambda: IF(n_estimators=6, contamination="auto", bootstrap=True, random_state=0, **new_behaviour), "none",
+        sample_weight=True)
+    if pandas:
+        add("IsolationForest-pandas", lambda: IF(n_estimators=5, max_samples=0.5, random_state=0, **new_behaviour),
+            "none", pandas=True)
+
+    ABC = ensemble.AdaBoostClassifier
+    member = _param(ABC, "estimator", "base_estimator")
+    samme = {} if _since("1.8") else {"algorithm": "SAMME"}
+    if not _since("1.6"):  # SAMME.R, the default until 1.6
+        add("AdaBoostClassifier-SAMME.R-3class", lambda: ABC(n_estimators=10, algorithm="SAMME.R", random_state=0),
+            "clf3")
+        add("AdaBoostClassifier-SAMME.R-binary-sample_weight",
+            lambda: ABC(n_estimators=8, algorithm="SAMME.R", learning_rate=0.5, random_state=0), "clf2",
+            sample_weight=True)
+    add("AdaBoostClassifier-SAMME-3class-strings", lambda: ABC(n_estimators=10, random_state=0, **samme), "str3")
+    add("AdaBoostClassifier-SAMME-binary-depth2", lambda: ABC(**dict(
+        samme, n_estimators=8, random_state=0, **{member: tree.DecisionTreeClassifier(max_depth=2)})), "clf2")
+
+    BC, BR = ensemble.BaggingClassifier, ensemble.BaggingRegressor
+    member = _param(BC, "estimator", "base_estimator")
+    add("BaggingClassifier-trees-3class", lambda: BC(n_estimators=6, random_state=0), "clf3")
+    add("BaggingClassifier-logistic-max_features-strings", lambda: BC(**{
+        member: linear_model.LogisticRegression(solver="lbfgs", max_iter=500), "n_estimators": 5,
+        "max_features": 0.5, "max_samples": 0.8, "random_state": 0}), "str2")
+    add("BaggingClassifier-bootstrap_features-sample_weight",
+        lambda: BC(n_estimators=5, bootstrap_features=True, random_state=0), "clf2", sample_weight=True)
+    if pandas:
+        add("BaggingClassifier-pandas", lambda: BC(n_estimators=4, max_features=0.5, random_state=0), "clf3",
+            pandas=True)
+    add("BaggingRegressor-trees", lambda: BR(n_estimators=6, random_state=0), "reg")
+    add("BaggingRegressor-linear-max_features", lambda: BR(**{
+        member: linear_model.LinearRegression(), "n_estimators": 5, "max_features": 0.5, "random_state": 0}),
+        "reg")
+    add("BaggingRegressor-extra-tree-no-bootstrap", lambda: BR(**{
+        member: tree.ExtraTreeRegressor(random_state=0), "n_estimators": 4, "bootstrap": False,
+        "max_samples": 0.7, "random_state": 0}), "reg2")

@@ -93,3 +93,41 @@ def test_svc_with_break_ties_is_refused_before_0_22():
     doc = sm.serialize(_fit(SVC, "clf3", break_ties=True, gamma=0.1))
     with pytest.raises(sm.MigrationError, match="break_ties"):
         migrate(decode_tree(doc["tree"], ""), INSTALLED, "0.21.3")
+
+
+@pytest.mark.skipif(has_release(INSTALLED, "0.22"), reason="behaviour='old' exists up to 0.21; the compat class "
+                    "is checked against 0.21 documents in test_cross_version")
+def test_isolation_forest_old_behaviour_is_native_before_0_22():
+    from sklearn.ensemble import IsolationForest
+
+    params = dict(n_estimators=5, behaviour="old", contamination=0.1, random_state=0)
+    native, kept = (cls(**params).fit(DATA["X"]) for cls in (IsolationForest, compat.IsolationForestOldBehaviour))
+    _assert_same_outputs(native, kept, ["predict", "decision_function", "score_samples"])
+
+
+def _adaboost_native_case():
+    """(compat class whose decision function the installed release computes natively, params)."""
+    if not has_release(INSTALLED, "1.3"):
+        return compat.AdaBoostClassifierSAMMEVotes, dict(algorithm="SAMME")
+    return compat.AdaBoostClassifierSAMMESymmetric, {} if has_release(INSTALLED, "1.8") else dict(algorithm="SAMME")
+
+
+@pytest.mark.parametrize("data", ["clf2", "clf3"])
+def test_adaboost_samme_votes_of_the_installed_release_are_native(data):
+    from sklearn.ensemble import AdaBoostClassifier
+
+    cls, params = _adaboost_native_case()
+    _assert_same_outputs(_fit(AdaBoostClassifier, data, n_estimators=5, random_state=0, **params),
+                         _fit(cls, data, n_estimators=5, random_state=0, **params), ["decision_function", "predict"])
+
+
+@pytest.mark.skipif(has_release(INSTALLED, "1.6"), reason="SAMME.R was dropped in 1.6; the compat class is checked "
+                    "against older documents in test_cross_version")
+@pytest.mark.parametrize("data", ["clf2", "clf3"])
+def test_adaboost_samme_r_is_native_before_1_6(data):
+    from sklearn.ensemble import AdaBoostClassifier
+
+    params = dict(n_estimators=5, algorithm="SAMME.R", random_state=0)
+    _assert_same_outputs(_fit(AdaBoostClassifier, data, **params),
+                         _fit(compat.AdaBoostClassifierSAMMER, data, **params),
+                         ["decision_function", "predict"])

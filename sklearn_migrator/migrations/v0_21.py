@@ -1,12 +1,12 @@
 """scikit-learn 0.21 (May 2019)."""
+from ..errors import MigrationError
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import (constant, param_added, refused_across as _refused_across, state_added, state_renamed, unchanged,
+from ._kinds import (constant, param_added, refused_across, state_added, state_renamed, unchanged,
                      when_fitted)
-from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC, SVC_OVR_020, SVC_OVR_021, SVCS
-from .families import (COLUMN_TRANSFORMER, FEATURE_UNION, ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIAL, QUANTILE,
-                       SIMPLE_IMPUTER)
+from .families import (AGGLOMERATIVE, COLUMN_TRANSFORMER, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LOGISTIC, ONE_HOT,
+                       ONE_VS_ONE, PIPELINE, POLYNOMIAL, QUANTILE, SIMPLE_IMPUTER, SVC, SVCS, SVC_OVR_020, SVC_OVR_021)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -53,11 +53,37 @@ def _ovr_decision_function(native, compat):
     return apply
 
 
+def _warm_start_param(node, migration, path):
+    """0.21 made IsolationForest's ``warm_start`` a constructor parameter (in 0.20 an
+    attribute, always False, set by the bagging base class)."""
+    node.params["warm_start"] = node.state.pop("warm_start", False)
+
+
+def _warm_start_attribute(node, migration, path):
+    node.state["warm_start"] = node.params.pop("warm_start", False)
+
+
+def _iforest_path_length_changed(node, migration, path):
+    """0.21 changed IsolationForest's average path length of a leaf holding one or two
+    training samples (0 and 1, where 0.20 gave 1 and 2 (log 1 + gamma) - 1), which
+    enters every score: a fitted model scores differently on each side of 0.21."""
+    if "estimators_" in node.state:
+        raise MigrationError("IsolationForest's average path length of small leaves changed in scikit-learn 0.21, "
+                             "so this model's score_samples, decision_function and predict would change",
+                             path=path or None, source_version=str(migration.source),
+                             target_version=str(migration.target),
+                             hint="Keep the model on the side of 0.21 it was fitted on, or refit it")
+
+
 STEPS = [
     param_added("0.21", [AGGLOMERATIVE], "distance_threshold", None),
     state_renamed("0.21", [AGGLOMERATIVE], "n_components_", "n_connected_components_"),
     state_added("0.21", [AGGLOMERATIVE], "n_clusters_", lambda node: node.params["n_clusters"]),
     param_added("0.21", [LOGISTIC], "l1_ratio", None),
+    Step("0.21", "IsolationForest warm_start became a parameter", IFORESTS, _warm_start_param, _warm_start_attribute,
+         params_added=["warm_start"]),
+    Step("0.21", "IsolationForest average path length of small leaves changed", IFORESTS,
+         _iforest_path_length_changed, _iforest_path_length_changed),
     Step("0.21", "SVC one-vs-rest decision function changed", SVCS, _ovr_decision_function(SVC_OVR_021, SVC_OVR_020),
          _ovr_decision_function(SVC_OVR_020, SVC_OVR_021)),
     Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
@@ -80,9 +106,9 @@ STEPS += [
     state_added("0.21", [QUANTILE], "n_quantiles_",
                 when_fitted("quantiles_", lambda node: int(node.state["quantiles_"].shape[0]))),
     Step("0.21", "QuantileTransformer's uniform output no longer clipped to [1e-7, 1 - 1e-7]", [QUANTILE],
-         *_refused_across("a uniform QuantileTransformer's outputs at the bounds",
+         *refused_across("a uniform QuantileTransformer's outputs at the bounds",
                           lambda node: node.params.get("output_distribution") == "uniform")),
     Step("0.21", "OneVsOneClassifier's decision function changed", [ONE_VS_ONE],
-         *_refused_across("OneVsOneClassifier's decision_function (0.21 rescaled its confidences)",
+         *refused_across("OneVsOneClassifier's decision_function (0.21 rescaled its confidences)",
                           lambda node: True)),
 ]

@@ -7,20 +7,21 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
                      unchanged)
-from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVCS,
-                        SVM, SVR, TREE_MODELS, TREES)
-from .families import COLUMN_TRANSFORMER, FUNCTION_TRANSFORMER, ONE_HOT, ORDINAL
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, COLUMN_TRANSFORMER, DECISION_TREES, DUMMIES, EXTRA_TREES,
+                       FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN, LOGISTIC,
+                       MLP, ONE_HOT, ORDINAL, SVCS, SVM, SVR, TREE_MODELS, TREE_REGRESSORS)
 
 
-def _presort(old_default):
-    """0.22 deprecated ``presort``: its value became 'deprecated'. It only
-    affected fitting speed."""
+def _presort(old_default, holder="params"):
+    """0.22 deprecated ``presort`` (a parameter, or an attribute of extra trees): its
+    value became 'deprecated'. It only affected fitting speed."""
     def up(node, migration, path):
-        node.params["presort"] = "deprecated"
+        getattr(node, holder)["presort"] = "deprecated"
 
     def down(node, migration, path):
-        if node.params.get("presort") == "deprecated":
-            node.params["presort"] = old_default
+        values = getattr(node, holder)
+        if values.get("presort") == "deprecated":
+            values["presort"] = old_default
     return up, down
 
 
@@ -70,14 +71,50 @@ def _break_ties_down(node, migration, path):
                              hint="Keep it on scikit-learn 0.22 or newer, or refit it with break_ties=False")
 
 
+def _samme_probabilities_changed(node, migration, path):
+    """0.22 made AdaBoostClassifier derive ``predict_proba`` from ``decision_function``;
+    with SAMME it was the weighted sum of the members' probabilities, so a SAMME model's
+    probabilities differ on each side of 0.22 (SAMME.R's are the same formula)."""
+    if node.params.get("algorithm") == "SAMME" and "estimators_" in node.state:
+        raise MigrationError("an AdaBoostClassifier fitted with algorithm='SAMME' computes predict_proba from its "
+                             "members' probabilities before scikit-learn 0.22 and from its decision function since",
+                             path=path or None, source_version=str(migration.source),
+                             target_version=str(migration.target),
+                             hint="Keep the model on the side of 0.22 it was fitted on, or refit it")
+
+
+def _iforest_behaviour_up(node, migration, path):
+    """0.22 removed IsolationForest's ``behaviour='old'`` (the 0.20-0.21 default): its
+    ``predict`` compared ``decision_function`` with ``threshold_``, which 0.22 cannot
+    do. Such a model is rebuilt as the :mod:`sklearn_migrator.compat` subclass that
+    predicts as 0.20-0.21 did; ``behaviour`` became 'deprecated' and the resolved
+    ``_contamination`` is no longer kept."""
+    behaviour = node.params.get("behaviour")
+    node.params["behaviour"] = "deprecated"
+    node.state.pop("_contamination", None)
+    if behaviour == "old":
+        node.cls = IFOREST_OLD
+        migration.note(path, "scikit-learn 0.22 removed IsolationForest's behaviour='old'; this model was rebuilt "
+                             "as %s, an IsolationForest that predicts as behaviour='old' did" % IFOREST_OLD)
+    else:
+        node.state.pop("_threshold_", None)
+
+
+def _iforest_behaviour_down(node, migration, path):
+    node.params["behaviour"] = "old" if node.cls == IFOREST_OLD else "new"
+    node.cls = IFOREST
+    node.state["_contamination"] = node.params["contamination"]
+
+
 STEPS = [
     param_added("0.22", TREE_MODELS, "ccp_alpha", 0.0),
     param_added("0.22", FORESTS, "max_samples", None),
-    Step("0.22", "tree presort deprecated", TREES, *_presort(False)),
+    Step("0.22", "tree presort deprecated", DECISION_TREES, *_presort(False)),
+    Step("0.22", "extra tree presort deprecated", EXTRA_TREES, *_presort(False, "state")),
     Step("0.22", "gradient boosting presort deprecated", GRADIENT_BOOSTING, *_presort("auto")),
     # 0.22 stopped storing classification-only attributes on regression trees.
-    state_removed("0.22", [DT_REGRESSOR], "classes_", constant(None)),
-    state_removed("0.22", [DT_REGRESSOR], "n_classes_", constant(np.int64(1))),
+    state_removed("0.22", TREE_REGRESSORS, "classes_", constant(None)),
+    state_removed("0.22", TREE_REGRESSORS, "n_classes_", constant(np.int64(1))),
     param_removed("0.22", [AGGLOMERATIVE], "pooling_func", "deprecated"),
     param_added("0.22", MLP, "max_fun", 15000),
     state_added("0.22", KNN, "n_samples_fit_", _samples_fit),
@@ -95,6 +132,11 @@ STEPS = [
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
+    # 0.20-0.21's default contamination 'legacy' meant 0.1 (with a FutureWarning).
+    param_values("0.22", IFORESTS, "contamination", {"legacy": 0.1}, one_way=True),
+    Step("0.22", "IsolationForest behaviour='old' removed", IFORESTS, _iforest_behaviour_up, _iforest_behaviour_down),
+    Step("0.22", "AdaBoostClassifier SAMME probabilities from the decision function", ADABOOST_CLASSIFIERS,
+         _samme_probabilities_changed, _samme_probabilities_changed),
 ]
 
 

@@ -2,18 +2,20 @@
 from ..tree import Node
 from . import Step
 from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed
-from .families import (AGGLOMERATIVE, GB_CLASSIFIER, GB_REGRESSOR, GRADIENT_BOOSTING, LINEAR_REGRESSION,
-                       MINIBATCH_KMEANS, TREES)
-from .families import KBINS, KNN_IMPUTER, MIN_MAX_SCALER, MISSING_INDICATOR, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER
+from .families import (AGGLOMERATIVE, DECISION_TREES, EXTRA_TREES, GB_CLASSIFIER, GB_REGRESSOR, GRADIENT_BOOSTING,
+                       IFORESTS, KBINS, KNN_IMPUTER, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER,
+                       MISSING_INDICATOR, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER)
 
 STEPS = [
-    param_removed("0.24", TREES + GRADIENT_BOOSTING, "presort", "deprecated"),
+    param_removed("0.24", DECISION_TREES + GRADIENT_BOOSTING, "presort", "deprecated"),
+    state_removed("0.24", EXTRA_TREES, "presort", constant("deprecated")),
     param_added("0.24", [LINEAR_REGRESSION], "positive", False),
     param_added("0.24", [AGGLOMERATIVE], "compute_distances", False),
     state_added("0.24", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
     state_removed("0.24", [GB_REGRESSOR], "n_classes_", constant(1)),
     state_removed("0.24", [MINIBATCH_KMEANS], "init_size_", copy_of("_init_size")),
     state_renamed("0.24", [MINIBATCH_KMEANS], "counts_", "_counts"),
+    param_removed("0.24", IFORESTS, "behaviour", "deprecated"),
 ]
 
 def _indicator_precomputed(value):

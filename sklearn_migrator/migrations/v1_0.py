@@ -4,10 +4,11 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
-from ._kinds import (_MISSING, copy_of, n_features, param_added, param_removed, param_values, state_added, state_removed,
-                     when_fitted)
-from .families import (DT_REGRESSOR, FORESTS, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS, LASSO, LINEAR_REGRESSION, MLP, RIDGE, TREE_MODELS)
-from .families import COLUMN_TRANSFORMER, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIAL
+from ._kinds import (_MISSING, copy_of, n_features, param_added, param_removed, param_values, state_added,
+                     state_removed, when_fitted)
+from .families import (BAGGING_ENSEMBLES, COLUMN_TRANSFORMER, FOREST_REGRESSORS, GB_REGRESSOR, GRADIENT_BOOSTING,
+                       KMEANS, LASSO, LINEAR_REGRESSION, MLP, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE,
+                       TREE_MODELS, TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -46,9 +47,9 @@ def _optimizer_params_down(node, migration, path):
 
 STEPS = [
     param_removed("1.0", TREE_MODELS, "min_impurity_split", None),
-    state_removed("1.0", TREE_MODELS, "n_features_", copy_of("n_features_in_")),
+    state_removed("1.0", TREE_MODELS + BAGGING_ENSEMBLES, "n_features_", copy_of("n_features_in_")),
     # Criterion and loss renames: the old names stayed accepted until 1.2.
-    param_values("1.0", [DT_REGRESSOR, FORESTS[1]], "criterion", _REGRESSION_CRITERIA),
+    param_values("1.0", TREE_REGRESSORS + FOREST_REGRESSORS, "criterion", _REGRESSION_CRITERIA),
     param_values("1.0", GRADIENT_BOOSTING, "criterion", {"mse": "squared_error"}),
     param_values("1.0", [GB_REGRESSOR], "loss", {"ls": "squared_error", "lad": "absolute_error"}),
     param_removed("1.0", [KMEANS], "n_jobs", "deprecated", "it only set the number of threads"),

@@ -3,8 +3,8 @@ import numpy as np
 
 from . import Step
 from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed, unchanged
-from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
-from .families import COLUMN_TRANSFORMER, KNN_IMPUTER, ONE_HOT, SIMPLE_IMPUTER, STACKING
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FORESTS, IFORESTS, KNN_IMPUTER, LASSO,
+                       LINEAR_REGRESSION, MLP, ONE_HOT, PCA, RIDGE, SIMPLE_IMPUTER, STACKING, SVR)
 
 
 def _affinity_up(node, migration, path):
@@ -59,9 +59,10 @@ def _n_init_down(default):
 STEPS = [
     Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down,
          params_added=["metric"]),
-    Step("1.2", "AdaBoost base_estimator -> estimator", ADABOOST, _base_estimator_up, _base_estimator_down,
+    Step("1.2", "AdaBoost and bagging base_estimator -> estimator", ADABOOST + BAGGING, _base_estimator_up,
+         _base_estimator_down,
          params_added=["estimator"]),
-    Step("1.2", "forests base_estimator -> estimator (attributes)", FORESTS, _base_estimator_up,
+    Step("1.2", "forests base_estimator -> estimator (attributes)", FORESTS + IFORESTS, _base_estimator_up,
          _base_estimator_down),
     Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], unchanged, _n_init_down(10)),
     Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], unchanged,

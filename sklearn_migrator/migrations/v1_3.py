@@ -3,8 +3,9 @@ import numpy as np
 
 from . import Step
 from ._kinds import class_renamed, constant, param_added, param_removed, state_added, unchanged
-from .families import DT_CLASSIFIER, DT_REGRESSOR, FORESTS, TREE
-from .families import ONE_HOT, ORDINAL, SIMPLE_IMPUTER
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, FOREST_CLASSIFIERS,
+                       FOREST_REGRESSORS, IFORESTS, ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS,
+                       TREE_REGRESSORS)
 from ..registry import METRICS
 
 
@@ -48,11 +49,65 @@ def _max_features_auto(replacement):
     return apply
 
 
+def _node_depths(nodes):
+    """The depth of every node, the root's being 1 (``Tree.compute_node_depths``)."""
+    left, right = nodes["left_child"], nodes["right_child"]
+    depths = np.zeros(nodes.shape[0], dtype=np.int64)
+    depths[:1] = 1
+    for parent in np.flatnonzero(left != -1):  # trees are grown parent first
+        depths[left[parent]] = depths[right[parent]] = depths[parent] + 1
+    return depths
+
+
+def _iforest_paths_up(node, migration, path):
+    """1.3 made IsolationForest keep, per tree, every node's depth
+    (``_decision_path_lengths``) and the average path length of its training samples
+    (``_average_path_length_per_tree``), which ``score_samples`` reads instead of walking
+    decision paths. Computed as 1.3's ``fit`` does, with the installed release's
+    ``_average_path_length``."""
+    from sklearn.ensemble._iforest import _average_path_length
+
+    if "estimators_" not in node.state:
+        return
+    nodes = [member.state["tree_"].state["nodes"] for member in node.state["estimators_"]]
+    node.state["_average_path_length_per_tree"] = tuple(_average_path_length(n["n_node_samples"]) for n in nodes)
+    node.state["_decision_path_lengths"] = tuple(_node_depths(n) for n in nodes)
+
+
+def _iforest_paths_down(node, migration, path):
+    node.state.pop("_average_path_length_per_tree", None)
+    node.state.pop("_decision_path_lengths", None)
+
+
+def _samme_votes(native, compat):
+    """1.3 made AdaBoostClassifier's SAMME votes symmetric (a member adds its weight to
+    the class it predicts and removes a (K - 1)-th of it from the others), which changes
+    ``decision_function`` and ``predict_proba`` (not ``predict``). A SAMME model crossing
+    1.3 is rebuilt as the :mod:`sklearn_migrator.compat` subclass that votes as its
+    source release did (``compat``); one coming back to the releases that vote that way
+    natively (``native``) becomes a plain AdaBoostClassifier again."""
+    def apply(node, migration, path):
+        if node.cls == native:
+            node.cls = ADABOOST_CLASSIFIER
+        elif (node.cls == ADABOOST_CLASSIFIER and node.params.get("algorithm") == "SAMME"
+              and "estimators_" in node.state):
+            node.cls = compat
+            migration.note(path, "AdaBoostClassifier's SAMME votes changed in scikit-learn 1.3; this model was rebuilt "
+                                 "as %s, which votes as scikit-learn %s did" % (compat, migration.source))
+    return apply
+
+
 STEPS = [
     Step("1.3", "tree nodes gained missing_go_to_left", [TREE], _nodes_up, _nodes_down),
-    Step("1.3", "max_features='auto' removed (classifiers)", [DT_CLASSIFIER, FORESTS[0]],
+    Step("1.3", "IsolationForest keeps node depths and path lengths", IFORESTS, _iforest_paths_up,
+         _iforest_paths_down),
+    Step("1.3", "AdaBoostClassifier SAMME votes symmetric",
+         [ADABOOST_CLASSIFIER, ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC],
+         _samme_votes(ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES),
+         _samme_votes(ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC)),
+    Step("1.3", "max_features='auto' removed (classifiers)", TREE_CLASSIFIERS + FOREST_CLASSIFIERS,
          _max_features_auto("sqrt"), unchanged),
-    Step("1.3", "max_features='auto' removed (regressors)", [DT_REGRESSOR, FORESTS[1]],
+    Step("1.3", "max_features='auto' removed (regressors)", TREE_REGRESSORS + FOREST_REGRESSORS,
          _max_features_auto(1.0), unchanged),
 ] + [
     # 1.3 split distance metrics into float64 and float32 classes.

@@ -7,9 +7,9 @@ from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
 from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
-from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
-                       KMEANS, MINIBATCH_KMEANS, TREES)
-from .families import COLUMN_TRANSFORMER, FUNCTION_TRANSFORMER, ONE_HOT
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FORESTS, FUNCTION_TRANSFORMER,
+                       GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, MINIBATCH_KMEANS, ONE_HOT, TREES,
+                       TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -149,14 +149,14 @@ def _affinity_removed_down(node, migration, path):
 
 STEPS = [
     param_added("1.4", TREES + FORESTS, "monotonic_cst", None),
-    Step("1.4", "classifier tree values are class fractions", [DT_CLASSIFIER], _class_fractions, _class_counts),
+    Step("1.4", "classifier tree values are class fractions", TREE_CLASSIFIERS, _class_fractions, _class_counts),
     Step("1.4", "gradient boosting losses moved to sklearn._loss", GRADIENT_BOOSTING, _loss_up, _loss_down),
     Step("1.4", "multiclass gradient boosting: symmetric initial predictions", [GB_CLASSIFIER],
          _fold_init(_old_init_raw), _fold_init(_new_init_raw)),
     state_added("1.4", GRADIENT_BOOSTING, "n_trees_per_iteration_", _trees_per_iteration),
     state_removed("1.4", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
-    param_removed("1.4", ADABOOST, "base_estimator", "deprecated"),
-    state_removed("1.4", FORESTS, "base_estimator", lambda node: "deprecated"),
+    param_removed("1.4", ADABOOST + BAGGING, "base_estimator", "deprecated"),
+    state_removed("1.4", FORESTS + IFORESTS, "base_estimator", lambda node: "deprecated"),
     Step("1.4", "AgglomerativeClustering affinity removed", [AGGLOMERATIVE], _affinity_removed_up,
          _affinity_removed_down, params_removed=["affinity"]),
     Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),

@@ -3,9 +3,9 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import param_added, state_added, when_fitted
-from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
-from .families import MAX_ABS_SCALER, SIMPLE_IMPUTER
+from ._kinds import param_added, param_removed, state_added, unchanged, when_fitted
+from .families import (ADABOOST_CLASSIFIERS, BAGGING, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR,
+                       MAX_ABS_SCALER, SIMPLE_IMPUTER)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -50,9 +50,18 @@ def _multi_class_removed_down(node, migration, path):
         node.params["penalty"] = "l2" if ratio == 0.0 else ("l1" if ratio == 1.0 else "elasticnet")
 
 
+def _max_samples_down(node, migration, path):
+    """1.8 made bagging's ``max_samples`` default None (all samples, drawn by sample
+    weight); before, the same draw size was 1.0. It only affects fitting."""
+    if node.params.get("max_samples", 1.0) is None:
+        node.params["max_samples"] = 1.0
+
+
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+    param_removed("1.8", ADABOOST_CLASSIFIERS, "algorithm", "deprecated", "1.6 made it have no effect"),
+    Step("1.8", "bagging max_samples default None", BAGGING, unchanged, _max_samples_down),
 ]
 
 def _constant_statistics(as_objects):

@@ -1,4 +1,4 @@
-"""Checks for tree ensembles (forests, gradient boosting, AdaBoost).
+"""Checks for tree ensembles (forests, gradient boosting, AdaBoost, bagging).
 
 Ensembles validate their input once and then call their trees without
 checking again (``check_input=False``, or gradient boosting's Cython
@@ -12,11 +12,12 @@ import numpy as np
 
 from ..tree import Node, join
 from ._state import field, require
-from .tree import check_tree_inputs
+from .tree import check_tree_inputs, n_features_of
 
 
 # Members whose own validator (validate_tree_estimator) checks their tree against their state.
-_SELF_CHECKING = ("sklearn.tree.DecisionTreeClassifier", "sklearn.tree.DecisionTreeRegressor")
+_SELF_CHECKING = ("sklearn.tree.DecisionTreeClassifier", "sklearn.tree.DecisionTreeRegressor",
+                  "sklearn.tree.ExtraTreeClassifier", "sklearn.tree.ExtraTreeRegressor")
 
 
 def _members(node, path):
@@ -38,6 +39,34 @@ def validate_tree_ensemble(node, path):
             check_tree_inputs(tree, node.state, where, holder=False)
             if member.cls not in _SELF_CHECKING:
                 check_tree_inputs(tree, member.state, where)
+
+
+def validate_bagging(node, path):
+    """Bagging ensembles (BaggingClassifier/Regressor, IsolationForest) give member ``i``
+    the columns ``estimators_features_[i]``, or all columns when ``_max_features`` is the
+    feature count (IsolationForest); IsolationForest applies its trees without input
+    checks, so a member tree must take exactly the columns it is given."""
+    members = _members(node, path)
+    state = node.state
+    features = field(state, "estimators_features_", join(path, "state"), required=bool(members))
+    if not members:
+        return
+    where = join(path, "estimators_features_")
+    require(isinstance(features, list) and len(features) == len(members),
+            "estimators_features_ must list one array per member", where)
+    n_features = n_features_of(state)
+    require(n_features is not None, "a fitted bagging ensemble needs n_features_in_", join(path, "n_features_in_"))
+    whole = state.get("_max_features") == n_features
+    for index, (member, columns) in enumerate(zip(members, features)):
+        at = "%s[%d]" % (where, index)
+        require(isinstance(columns, np.ndarray) and columns.ndim == 1 and columns.dtype.kind in "iu"
+                and ((columns >= 0) & (columns < n_features)).all(),
+                "expected a 1-D array of feature indices in [0, %d)", at, n_features)
+        tree = member.state.get("tree_") if isinstance(member.state, dict) else None
+        if tree is not None:
+            width = n_features if whole else len(columns)
+            check_tree_inputs(tree, {"n_features_in_": width}, join(path, "estimators_[%d].tree_" % index),
+                              holder=False)
 
 
 # Losses whose raw predictions have one column per class; any other loss makes a
