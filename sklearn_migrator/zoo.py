@@ -17,6 +17,8 @@ from .versions import has_release
 
 N_SAMPLES = 120
 N_FEATURES = 6
+#: Data names of configurations fitted on X alone ("nonnegative": on abs(X), for NMF and LDA).
+_NO_TARGET = ("none", "nonnegative")
 
 
 class Case:
@@ -36,7 +38,7 @@ class Case:
         """The fitted estimator and the new rows its outputs are compared on."""
         data = data or make_data()
         X = self.inputs(data["X"])
-        y = data[self.data] if self.data != "none" else None
+        y = data[self.data] if self.data not in _NO_TARGET else None
         kwargs = {"sample_weight": data["weight"]} if self.sample_weight else {}
         estimator = self.make()
         with warnings.catch_warnings():
@@ -48,7 +50,10 @@ class Case:
         return estimator, self.inputs(data["X_query"])
 
     def inputs(self, X):
-        """``X`` as this configuration feeds it (a DataFrame with named columns, or the array)."""
+        """``X`` as this configuration feeds it (a DataFrame with named columns, or the array;
+        non-negative for estimators of counts)."""
+        if self.data == "nonnegative":
+            X = np.abs(X)
         if not self.pandas:
             return X
         import pandas as pd
@@ -238,4 +243,97 @@ def cases() -> list:
     add("PCA-arpack", lambda: PCA(n_components=2, svd_solver="arpack", random_state=0), "none")
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
+    out.extend(_unsupervised_cases(pandas))
+    return out
+
+
+def _unsupervised_cases(pandas) -> list:
+    """Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes."""
+    from sklearn import cluster, decomposition, gaussian_process, mixture, neighbors
+    from sklearn.gaussian_process import kernels
+
+    out = []
+
+    def add(id, make, data, **kwargs):
+        out.append(Case(id, make, data, **kwargs))
+
+    RNC, RNR, NN = neighbors.RadiusNeighborsClassifier, neighbors.RadiusNeighborsRegressor, neighbors.NearestNeighbors
+    add("RadiusNeighborsClassifier-ball_tree", lambda: RNC(radius=3.0, algorithm="ball_tree"), "clf3")
+    add("RadiusNeighborsClassifier-distance-kd_tree-strings", lambda: RNC(radius=3.5, weights="distance",
+                                                                          algorithm="kd_tree"), "str3")
+    add("RadiusNeighborsClassifier-brute-manhattan", lambda: RNC(radius=6.0, p=1, algorithm="brute"), "clf2")
+    if _since("0.22"):
+        add("RadiusNeighborsClassifier-outlier_label", lambda: RNC(radius=1.9, outlier_label="most_frequent"),
+            "clf3")
+    add("RadiusNeighborsRegressor-kd_tree", lambda: RNR(radius=3.0, algorithm="kd_tree"), "reg")
+    add("RadiusNeighborsRegressor-ball_tree-distance", lambda: RNR(radius=3.5, weights="distance",
+                                                                   algorithm="ball_tree", leaf_size=5), "reg")
+    add("RadiusNeighborsRegressor-brute-multioutput", lambda: RNR(radius=3.0, algorithm="brute"), "reg2")
+    add("NearestNeighbors-kd_tree", lambda: NN(n_neighbors=4, algorithm="kd_tree"), "none")
+    add("NearestNeighbors-ball_tree-manhattan", lambda: NN(n_neighbors=3, p=1, algorithm="ball_tree"), "none")
+    add("NearestNeighbors-brute-cosine", lambda: NN(n_neighbors=5, metric="cosine", algorithm="brute"), "none")
+    LOF = neighbors.LocalOutlierFactor
+    add("LocalOutlierFactor-kd_tree", lambda: LOF(n_neighbors=10, novelty=True, algorithm="kd_tree",
+                                                  contamination=0.1), "none")
+    add("LocalOutlierFactor-ball_tree-auto", lambda: LOF(n_neighbors=15, novelty=True, algorithm="ball_tree",
+                                                         contamination="auto"), "none")
+    if pandas:
+        add("LocalOutlierFactor-brute-pandas", lambda: LOF(novelty=True, algorithm="brute", contamination=0.2),
+            "none", pandas=True)
+
+    GM, BGM = mixture.GaussianMixture, mixture.BayesianGaussianMixture
+    for covariance in ("full", "tied", "diag", "spherical"):
+        add("GaussianMixture-%s" % covariance, lambda c=covariance: GM(n_components=3, covariance_type=c,
+                                                                        random_state=0), "none")
+    add("BayesianGaussianMixture-dirichlet_process", lambda: BGM(n_components=3, random_state=0), "none")
+    add("BayesianGaussianMixture-dirichlet_distribution-diag",
+        lambda: BGM(n_components=3, covariance_type="diag", weight_concentration_prior_type="dirichlet_distribution",
+                    random_state=0), "none")
+
+    TSVD = decomposition.TruncatedSVD
+    add("TruncatedSVD-randomized", lambda: TSVD(n_components=3, random_state=0), "none")
+    add("TruncatedSVD-arpack", lambda: TSVD(n_components=2, algorithm="arpack", random_state=0), "none")
+    NMF = decomposition.NMF
+    add("NMF-cd", lambda: NMF(n_components=3, init="nndsvd", random_state=0, max_iter=400), "nonnegative")
+    add("NMF-mu-kl", lambda: NMF(n_components=2, init="nndsvda", solver="mu", beta_loss="kullback-leibler",
+                                 random_state=0, max_iter=300), "nonnegative")
+    ICA = decomposition.FastICA
+    add("FastICA", lambda: ICA(n_components=4, random_state=0, max_iter=400), "none")
+    add("FastICA-deflation-no-whiten", lambda: ICA(algorithm="deflation", whiten=False, random_state=0,
+                                                   max_iter=400), "none")
+    IPCA = decomposition.IncrementalPCA
+    add("IncrementalPCA", lambda: IPCA(n_components=3, batch_size=40), "none")
+    add("IncrementalPCA-whiten", lambda: IPCA(whiten=True), "none")
+    KPCA = decomposition.KernelPCA
+    add("KernelPCA-rbf", lambda: KPCA(n_components=3, kernel="rbf", gamma=0.1), "none")
+    add("KernelPCA-poly-inverse", lambda: KPCA(n_components=4, kernel="poly", degree=2, gamma=0.2,
+                                               fit_inverse_transform=True), "none")
+    add("KernelPCA-sigmoid", lambda: KPCA(n_components=3, kernel="sigmoid", coef0=0.5), "none")
+    add("KernelPCA-linear-dense", lambda: KPCA(n_components=2, eigen_solver="dense"), "none")
+    FA = decomposition.FactorAnalysis
+    add("FactorAnalysis", lambda: FA(n_components=3, random_state=0), "none")
+    add("FactorAnalysis-lapack", lambda: FA(svd_method="lapack"), "none")
+    if _since("0.24"):
+        add("FactorAnalysis-varimax", lambda: FA(n_components=2, rotation="varimax", random_state=0), "none")
+    LDA = decomposition.LatentDirichletAllocation
+    add("LatentDirichletAllocation-batch", lambda: LDA(n_components=3, learning_method="batch", random_state=0),
+        "nonnegative")
+    add("LatentDirichletAllocation-online", lambda: LDA(n_components=2, learning_method="online", batch_size=30,
+                                                        random_state=0), "nonnegative")
+
+    add("DBSCAN", lambda: cluster.DBSCAN(eps=2.0), "none")
+    add("DBSCAN-manhattan-sample_weight", lambda: cluster.DBSCAN(eps=3.5, min_samples=8, metric="manhattan"), "none",
+        sample_weight=True)
+
+    GPR, GPC = gaussian_process.GaussianProcessRegressor, gaussian_process.GaussianProcessClassifier
+    add("GaussianProcessRegressor", lambda: GPR(random_state=0), "reg")
+    # (a well-conditioned kernel matrix: rounding differences of the kernel values grow with its condition number)
+    add("GaussianProcessRegressor-rational-quadratic-normalize_y",
+        lambda: GPR(kernel=kernels.RationalQuadratic(), alpha=0.5, normalize_y=True, random_state=0), "reg")
+    add("GaussianProcessRegressor-matern-white-multioutput",
+        lambda: GPR(kernel=kernels.Matern(nu=1.5) + kernels.DotProduct() ** 2 + kernels.WhiteKernel(0.1),
+                    optimizer=None, alpha=1e-2), "reg2")
+    add("GaussianProcessClassifier-binary", lambda: GPC(random_state=0), "clf2")
+    add("GaussianProcessClassifier-rational-quadratic-strings",
+        lambda: GPC(kernel=kernels.RationalQuadratic(), random_state=0), "str2")
     return out

@@ -9,6 +9,8 @@ from ._kinds import (constant, param_added, param_removed, param_values, state_a
                      unchanged)
 from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVCS,
                         SVM, SVR, TREE_MODELS, TREES)
+from ._unsupervised import refuse
+from .families import LOF, MORE_NEIGHBORS, RADIUS_CLASSIFIER
 
 
 def _presort(old_default):
@@ -94,4 +96,33 @@ STEPS = [
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
+]
+
+
+def _outlier_label_up(node, migration, path):
+    """0.22 resolves RadiusNeighborsClassifier's ``outlier_label`` at fit time into
+    ``outlier_label_`` (one label per output), which ``predict`` reads."""
+    if "outlier_label_" in node.state:
+        return
+    label = node.params.get("outlier_label")
+    n_outputs = len(node.state["classes_"]) if node.state.get("outputs_2d_") else 1
+    node.state["outlier_label_"] = None if label is None else (
+        list(label) if isinstance(label, (list, tuple, np.ndarray)) else [label] * n_outputs)
+
+
+def _radius_classifier_down(node, migration, path):
+    """Before 0.22 RadiusNeighborsClassifier had no ``predict_proba`` and no
+    'most_frequent' outlier label (scikit-learn PR #9597): such a model would lose an
+    output, so it is refused."""
+    refuse(migration, path, "RadiusNeighborsClassifier has no predict_proba (nor outlier_label_) before "
+                            "scikit-learn 0.22", "Keep it on scikit-learn 0.22 or newer, or refit it in the target release")
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    state_added("0.22", MORE_NEIGHBORS, "n_samples_fit_", _samples_fit),
+    Step("0.22", "RadiusNeighborsClassifier outlier_label_ and predict_proba", [RADIUS_CLASSIFIER], _outlier_label_up,
+         _radius_classifier_down),
+    # 'legacy' (the 0.20-0.21 default) meant a contamination of 0.1; _contamination held the value used.
+    param_values("0.22", [LOF], "contamination", {"legacy": 0.1}, one_way=True),
+    state_removed("0.22", [LOF], "_contamination", lambda node: node.params["contamination"]),
 ]

@@ -1,7 +1,11 @@
 """scikit-learn 0.23 (May 2020)."""
+import numpy as np
+
 from . import Step
 from ._kinds import n_features, state_added, state_renamed
 from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
+from ._unsupervised import input_features, refuse
+from .families import GP_REGRESSOR, UNSUPERVISED
 
 
 def _deprecated_params(defaults):
@@ -43,4 +47,26 @@ STEPS = [
     state_added("0.23.2", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
     state_renamed("0.23", SVM, "probA_", "_probA"),
     state_renamed("0.23", SVM, "probB_", "_probB"),
+]
+
+
+def _y_train_std_up(node, migration, path):
+    """0.23 made ``normalize_y`` divide the targets by their standard deviation too
+    (``_y_train_std``; before, only the mean was removed): older models predict as
+    with a deviation of 1."""
+    node.state.setdefault("_y_train_std", 1)
+
+
+def _y_train_std_down(node, migration, path):
+    std = node.state.pop("_y_train_std", 1)
+    if not np.all(np.asarray(std) == 1):
+        refuse(migration, path, "GaussianProcessRegressor(normalize_y=True) scales its predictions by the targets' "
+                                "standard deviation, which scikit-learn before 0.23 cannot do",
+               "Keep it on scikit-learn 0.23 or newer, or refit it with normalize_y=False")
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    state_added("0.23", UNSUPERVISED, "n_features_in_", input_features),
+    Step("0.23", "GaussianProcessRegressor normalize_y scales by the standard deviation", [GP_REGRESSOR],
+         _y_train_std_up, _y_train_std_down),
 ]

@@ -4,6 +4,9 @@ import numpy as np
 from . import Step
 from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
 from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
+from ._kinds import param_added
+from ._unsupervised import absent
+from .families import FAST_ICA, NMF
 
 
 def _affinity_up(node, migration, path):
@@ -73,3 +76,10 @@ STEPS = [
     state_added("1.2", MLP, "validation_scores_", constant(None)),
     state_removed("1.2", [SVR], "class_weight_", constant(np.empty(0))),
 ]
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    param_added("1.2", [FAST_ICA], "whiten_solver", "svd"),
+    param_removed("1.2", [NMF], "alpha", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
+    param_removed("1.2", [NMF], "regularization", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
+] + [state_removed("1.2", [NMF], name, absent) for name in ("_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")]

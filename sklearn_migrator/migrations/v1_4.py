@@ -9,6 +9,7 @@ from ._gradient_boosting import fold_into_first_stage
 from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
                        KMEANS, MINIBATCH_KMEANS, TREES)
+from .families import NMF
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -160,4 +161,16 @@ STEPS = [
          _affinity_removed_down, params_removed=["affinity"]),
     Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),
     Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
+]
+
+
+def _n_components_down(node, migration, path):
+    """1.4 added NMF's n_components='auto' (and the 'warn' default meaning None); the
+    fitted ``components_`` hold the resolved count, so older releases get None."""
+    if node.params.get("n_components") in ("auto", "warn"):
+        node.params["n_components"] = None
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    Step("1.4", "NMF n_components 'auto' added", [NMF], unchanged, _n_components_down),
 ]

@@ -2,6 +2,9 @@
 from . import Step
 from ._kinds import param_added
 from .families import LINEAR_REGRESSION, MLP
+from ._kinds import state_added
+from ._unsupervised import absent
+from .families import MIXTURES
 
 
 def _loss_to_param(node, migration, path):
@@ -19,4 +22,10 @@ STEPS = [
     param_added("1.7", [LINEAR_REGRESSION], "tol", 1e-6),
     Step("1.7", "MLPRegressor loss became a parameter", [MLP[1]], _loss_to_param, _loss_to_state,
          params_added=["loss"]),
+]
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    # 1.7 keeps the lower bound of every iteration (fitting history only).
+    state_added("1.7", MIXTURES, "lower_bounds_", absent),
 ]

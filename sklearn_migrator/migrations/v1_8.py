@@ -1,6 +1,8 @@
 """scikit-learn 1.8 (December 2025)."""
+import numpy as np
+
 from . import Step
-from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
+from .families import INCREMENTAL_PCA, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -48,4 +50,18 @@ def _multi_class_removed_down(node, migration, path):
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+]
+
+
+def _samples_seen(dtype):
+    """1.8 made IncrementalPCA's ``n_samples_seen_`` a float (a sum of sample weights)."""
+    def apply(node, migration, path):
+        if "n_samples_seen_" in node.state:
+            node.state["n_samples_seen_"] = dtype(node.state["n_samples_seen_"])
+    return apply
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    Step("1.8", "IncrementalPCA counts weighted samples", [INCREMENTAL_PCA], _samples_seen(np.float64),
+         _samples_seen(np.int64)),
 ]
