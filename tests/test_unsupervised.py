@@ -12,7 +12,8 @@ from sklearn.neighbors import RadiusNeighborsClassifier
 import sklearn_migrator as sm
 from sklearn_migrator import zoo
 from sklearn_migrator.codec import decode_tree
-from sklearn_migrator.migrations import migrate
+from sklearn_migrator.migrations import load_steps, migrate
+from sklearn_migrator.tree import Node
 from sklearn_migrator.versions import has_release
 
 INSTALLED = sklearn.__version__
@@ -74,3 +75,13 @@ def test_multiclass_gaussian_process_classifier_and_birch_are_not_exported():
         sm.serialize(multiclass)
     with pytest.raises(sm.UnsupportedEstimatorError, match="Birch"):
         sm.serialize(birch)
+
+
+def test_kernel_pca_reconstruction_of_0_23_does_not_cross_that_line():
+    def tree():
+        return Node("sklearn.decomposition.KernelPCA", params={"fit_inverse_transform": True, "alpha": 1.0},
+                    state={})
+    for source, target in (("0.22.2.post1", "0.23.2"), ("0.23.2", "0.24.2"), ("0.24.2", "0.23.2")):
+        with pytest.raises(sm.MigrationError, match="0.23 adds alpha"):
+            migrate(tree(), source, target, steps=[s for s in load_steps() if "inverse_transform" in s.summary])
+    migrate(tree(), "0.22.2.post1", "0.24.2", steps=[s for s in load_steps() if "inverse_transform" in s.summary])

@@ -46,3 +46,14 @@ def nmf_unregularized(node, migration, path, alpha):
         refuse(migration, path, "a regularised NMF (alpha=%r) transforms with a penalty scikit-learn %s expresses "
                                 "differently" % (alpha, migration.target),
                "Keep it on scikit-learn %s, or refit it in the target release" % migration.source)
+
+
+def kernel_pca_inverse_of_0_23(node, migration, path):
+    """0.23 added ``alpha`` to the diagonal of the kernel in KernelPCA's
+    ``inverse_transform`` (meant for fitting; 0.24 removed it again), so that release
+    line reconstructs differently from every other: such models do not cross into or out of it."""
+    if (0, 23) in (migration.source.minor, migration.target.minor) and node.params.get("fit_inverse_transform") \
+            and node.params.get("alpha") != 0:
+        refuse(migration, path, "KernelPCA.inverse_transform of scikit-learn 0.23 adds alpha to the kernel's "
+                                "diagonal, unlike every other release",
+               "Keep a KernelPCA with fit_inverse_transform=True within the 0.23 line, or outside it")

@@ -4,8 +4,8 @@ import numpy as np
 from . import Step
 from ._kinds import n_features, state_added, state_renamed
 from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
-from ._unsupervised import input_features, refuse
-from .families import GP_REGRESSOR, UNSUPERVISED
+from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
+from .families import GP_REGRESSOR, KERNEL_PCA, UNSUPERVISED
 
 
 def _deprecated_params(defaults):
@@ -69,4 +69,6 @@ STEPS += [
     state_added("0.23", UNSUPERVISED, "n_features_in_", input_features),
     Step("0.23", "GaussianProcessRegressor normalize_y scales by the standard deviation", [GP_REGRESSOR],
          _y_train_std_up, _y_train_std_down),
+    Step("0.23", "KernelPCA inverse_transform adds alpha to the kernel", [KERNEL_PCA], kernel_pca_inverse_of_0_23,
+         kernel_pca_inverse_of_0_23),
 ]

@@ -3,8 +3,8 @@ from ._kinds import constant, copy_of, param_added, param_removed, state_added, 
 from .families import (AGGLOMERATIVE, GB_CLASSIFIER, GB_REGRESSOR, GRADIENT_BOOSTING, LINEAR_REGRESSION,
                        MINIBATCH_KMEANS, TREES)
 from . import Step
-from ._unsupervised import nmf_unregularized
-from .families import FACTOR_ANALYSIS, GP_REGRESSOR, NMF
+from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
+from .families import FACTOR_ANALYSIS, GP_REGRESSOR, KERNEL_PCA, NMF
 
 STEPS = [
     param_removed("0.24", TREES + GRADIENT_BOOSTING, "presort", "deprecated"),
@@ -33,4 +33,6 @@ STEPS += [
     state_removed("0.24", [GP_REGRESSOR], "_K_inv", constant(None)),
     Step("0.24", "NMF parameter regularization added (default 'both')", [NMF], _regularization_up,
          _regularization_down, params_added=["regularization"]),
+    Step("0.24", "KernelPCA inverse_transform no longer adds alpha to the kernel", [KERNEL_PCA],
+         kernel_pca_inverse_of_0_23, kernel_pca_inverse_of_0_23),
 ]
