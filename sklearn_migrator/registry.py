@@ -183,6 +183,46 @@ _ENSEMBLE_NESTED = [
     _public("sklearn.tree.ExtraTreeRegressor", "sklearn.tree._classes", "sklearn.tree.tree"),
 ]
 
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes (top level). Birch is left out:
+# its CF tree links leaves both ways (prev_leaf_/next_leaf_), a cyclic graph documents cannot express.
+_ESTIMATORS_UNSUPERVISED = [
+    _public("sklearn.neighbors.RadiusNeighborsClassifier", "sklearn.neighbors._classification",
+            "sklearn.neighbors.classification"),
+    _public("sklearn.neighbors.RadiusNeighborsRegressor", "sklearn.neighbors._regression",
+            "sklearn.neighbors.regression"),
+    _public("sklearn.neighbors.NearestNeighbors", "sklearn.neighbors._unsupervised", "sklearn.neighbors.unsupervised"),
+    _public("sklearn.neighbors.LocalOutlierFactor", "sklearn.neighbors._lof", "sklearn.neighbors.lof"),
+    _public("sklearn.mixture.GaussianMixture", "sklearn.mixture._gaussian_mixture", "sklearn.mixture.gaussian_mixture"),
+    _public("sklearn.mixture.BayesianGaussianMixture", "sklearn.mixture._bayesian_mixture",
+            "sklearn.mixture.bayesian_mixture"),
+    _public("sklearn.decomposition.TruncatedSVD", "sklearn.decomposition._truncated_svd",
+            "sklearn.decomposition.truncated_svd"),
+    _public("sklearn.decomposition.NMF", "sklearn.decomposition._nmf", "sklearn.decomposition.nmf"),
+    _public("sklearn.decomposition.FastICA", "sklearn.decomposition._fastica", "sklearn.decomposition.fastica_"),
+    _public("sklearn.decomposition.IncrementalPCA", "sklearn.decomposition._incremental_pca",
+            "sklearn.decomposition.incremental_pca"),
+    _public("sklearn.decomposition.KernelPCA", "sklearn.decomposition._kernel_pca", "sklearn.decomposition.kernel_pca"),
+    _public("sklearn.decomposition.FactorAnalysis", "sklearn.decomposition._factor_analysis",
+            "sklearn.decomposition.factor_analysis"),
+    _public("sklearn.decomposition.LatentDirichletAllocation", "sklearn.decomposition._lda",
+            "sklearn.decomposition.online_lda"),
+    _public("sklearn.cluster.DBSCAN", "sklearn.cluster._dbscan", "sklearn.cluster.dbscan_"),
+    _public("sklearn.gaussian_process.GaussianProcessRegressor", "sklearn.gaussian_process._gpr",
+            "sklearn.gaussian_process.gpr"),
+    _public("sklearn.gaussian_process.GaussianProcessClassifier", "sklearn.gaussian_process._gpc",
+            "sklearn.gaussian_process.gpc"),
+]
+# ... their nested estimators (a multiclass GaussianProcessClassifier holds a OneVsRest/OneVsOneClassifier,
+# which is not allowlisted: such models are refused on export).
+_NESTED_UNSUPERVISED = [
+    _public("sklearn.preprocessing.KernelCenterer", "sklearn.preprocessing._data", "sklearn.preprocessing.data"),
+] + _located(("sklearn.gaussian_process._gpc", "sklearn.gaussian_process.gpc"),
+             ("_BinaryGaussianProcessClassifierLaplace",))
+# ... and Gaussian-process kernels: plain objects holding hyperparameters (kernels as data, never code).
+_KERNELS = _located(("sklearn.gaussian_process.kernels",), (
+    "ConstantKernel", "WhiteKernel", "RBF", "Matern", "RationalQuadratic", "ExpSineSquared", "DotProduct",
+    "PairwiseKernel", "Sum", "Product", "Exponentiation", "CompoundKernel"))
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -316,15 +356,15 @@ def _build_entries() -> dict:
         name, modules, aliases = spec
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
-    for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _COMPOSITION + _PREPROCESSING:
+    for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _COMPOSITION + _PREPROCESSING:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
-    for spec in _NESTED_ESTIMATORS + _ENSEMBLE_NESTED:
+    for spec in _NESTED_ESTIMATORS + _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))
-    for spec in _PLAIN:
+    for spec in _PLAIN + _KERNELS:
         add(spec, PlainObjectCodec())
     for specs, validator in _COMPILED:
         for spec in specs:

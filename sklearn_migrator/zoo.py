@@ -100,6 +100,7 @@ def _mixed(X):
 #: How a configuration's features are made from the zoo's normal data (same bits in every release).
 INPUTS = {
     "positive": lambda X: np.abs(X) + 0.1,
+    "nonnegative": np.abs,  # counts-like data for NMF and LDA
     "missing": _missing,
     "integers": lambda X: np.digitize(X, [-1.0, 0.0, 1.0]).astype(np.int64),
     "categories": _categories,
@@ -294,6 +295,100 @@ def cases() -> list:
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
     _ensembles(add, pandas)
+    out.extend(_unsupervised_cases(pandas))
+    return out
+
+
+def _unsupervised_cases(pandas) -> list:
+    """Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes."""
+    from sklearn import cluster, decomposition, gaussian_process, mixture, neighbors
+    from sklearn.gaussian_process import kernels
+
+    out = []
+
+    def add(id, make, data, **kwargs):
+        out.append(Case(id, make, data, **kwargs))
+
+    RNC, RNR, NN = neighbors.RadiusNeighborsClassifier, neighbors.RadiusNeighborsRegressor, neighbors.NearestNeighbors
+    add("RadiusNeighborsClassifier-ball_tree", lambda: RNC(radius=3.0, algorithm="ball_tree"), "clf3")
+    add("RadiusNeighborsClassifier-distance-kd_tree-strings", lambda: RNC(radius=3.5, weights="distance",
+                                                                          algorithm="kd_tree"), "str3")
+    add("RadiusNeighborsClassifier-brute-manhattan", lambda: RNC(radius=6.0, p=1, algorithm="brute"), "clf2")
+    if _since("0.22"):
+        add("RadiusNeighborsClassifier-outlier_label", lambda: RNC(radius=1.9, outlier_label="most_frequent"),
+            "clf3")
+    add("RadiusNeighborsRegressor-kd_tree", lambda: RNR(radius=3.0, algorithm="kd_tree"), "reg")
+    add("RadiusNeighborsRegressor-ball_tree-distance", lambda: RNR(radius=3.5, weights="distance",
+                                                                   algorithm="ball_tree", leaf_size=5), "reg")
+    add("RadiusNeighborsRegressor-brute-multioutput", lambda: RNR(radius=3.0, algorithm="brute"), "reg2")
+    add("NearestNeighbors-kd_tree", lambda: NN(n_neighbors=4, algorithm="kd_tree"), "none")
+    add("NearestNeighbors-ball_tree-manhattan", lambda: NN(n_neighbors=3, p=1, algorithm="ball_tree"), "none")
+    add("NearestNeighbors-brute-cosine", lambda: NN(n_neighbors=5, metric="cosine", algorithm="brute"), "none")
+    LOF = neighbors.LocalOutlierFactor
+    add("LocalOutlierFactor-kd_tree", lambda: LOF(n_neighbors=10, novelty=True, algorithm="kd_tree",
+                                                  contamination=0.1), "none")
+    add("LocalOutlierFactor-ball_tree-auto", lambda: LOF(n_neighbors=15, novelty=True, algorithm="ball_tree",
+                                                         contamination="auto"), "none")
+    if pandas:
+        add("LocalOutlierFactor-brute-pandas", lambda: LOF(novelty=True, algorithm="brute", contamination=0.2),
+            "none", pandas=True)
+
+    GM, BGM = mixture.GaussianMixture, mixture.BayesianGaussianMixture
+    for covariance in ("full", "tied", "diag", "spherical"):
+        add("GaussianMixture-%s" % covariance, lambda c=covariance: GM(n_components=3, covariance_type=c,
+                                                                        random_state=0), "none")
+    add("BayesianGaussianMixture-dirichlet_process", lambda: BGM(n_components=3, random_state=0), "none")
+    add("BayesianGaussianMixture-dirichlet_distribution-diag",
+        lambda: BGM(n_components=3, covariance_type="diag", weight_concentration_prior_type="dirichlet_distribution",
+                    random_state=0), "none")
+
+    TSVD = decomposition.TruncatedSVD
+    add("TruncatedSVD-randomized", lambda: TSVD(n_components=3, random_state=0), "none")
+    add("TruncatedSVD-arpack", lambda: TSVD(n_components=2, algorithm="arpack", random_state=0), "none")
+    NMF = decomposition.NMF
+    add("NMF-cd", lambda: NMF(n_components=3, init="nndsvd", random_state=0, max_iter=400), "none",
+        inputs="nonnegative")
+    add("NMF-mu-kl", lambda: NMF(n_components=2, init="nndsvda", solver="mu", beta_loss="kullback-leibler",
+                                 random_state=0, max_iter=300), "none", inputs="nonnegative")
+    ICA = decomposition.FastICA
+    add("FastICA", lambda: ICA(n_components=4, random_state=0, max_iter=400), "none")
+    add("FastICA-deflation-no-whiten", lambda: ICA(algorithm="deflation", whiten=False, random_state=0,
+                                                   max_iter=400), "none")
+    IPCA = decomposition.IncrementalPCA
+    add("IncrementalPCA", lambda: IPCA(n_components=3, batch_size=40), "none")
+    add("IncrementalPCA-whiten", lambda: IPCA(whiten=True), "none")
+    KPCA = decomposition.KernelPCA
+    add("KernelPCA-rbf", lambda: KPCA(n_components=3, kernel="rbf", gamma=0.1), "none")
+    add("KernelPCA-poly-inverse", lambda: KPCA(n_components=4, kernel="poly", degree=2, gamma=0.2,
+                                               fit_inverse_transform=True), "none")
+    add("KernelPCA-sigmoid", lambda: KPCA(n_components=3, kernel="sigmoid", coef0=0.5), "none")
+    add("KernelPCA-linear-dense", lambda: KPCA(n_components=2, eigen_solver="dense"), "none")
+    FA = decomposition.FactorAnalysis
+    add("FactorAnalysis", lambda: FA(n_components=3, random_state=0), "none")
+    add("FactorAnalysis-lapack", lambda: FA(svd_method="lapack"), "none")
+    if _since("0.24"):
+        add("FactorAnalysis-varimax", lambda: FA(n_components=2, rotation="varimax", random_state=0), "none")
+    LDA = decomposition.LatentDirichletAllocation
+    add("LatentDirichletAllocation-batch", lambda: LDA(n_components=3, learning_method="batch", random_state=0),
+        "none", inputs="nonnegative")
+    add("LatentDirichletAllocation-online", lambda: LDA(n_components=2, learning_method="online", batch_size=30,
+                                                        random_state=0), "none", inputs="nonnegative")
+
+    add("DBSCAN", lambda: cluster.DBSCAN(eps=2.0), "none")
+    add("DBSCAN-manhattan-sample_weight", lambda: cluster.DBSCAN(eps=3.5, min_samples=8, metric="manhattan"), "none",
+        sample_weight=True)
+
+    GPR, GPC = gaussian_process.GaussianProcessRegressor, gaussian_process.GaussianProcessClassifier
+    add("GaussianProcessRegressor", lambda: GPR(random_state=0), "reg")
+    # (a well-conditioned kernel matrix: rounding differences of the kernel values grow with its condition number)
+    add("GaussianProcessRegressor-rational-quadratic-normalize_y",
+        lambda: GPR(kernel=kernels.RationalQuadratic(), alpha=0.5, normalize_y=True, random_state=0), "reg")
+    add("GaussianProcessRegressor-matern-white-multioutput",
+        lambda: GPR(kernel=kernels.Matern(nu=1.5) + kernels.DotProduct() ** 2 + kernels.WhiteKernel(0.1),
+                    optimizer=None, alpha=1e-2), "reg2")
+    add("GaussianProcessClassifier-binary", lambda: GPC(random_state=0), "clf2")
+    add("GaussianProcessClassifier-rational-quadratic-strings",
+        lambda: GPC(kernel=kernels.RationalQuadratic(), random_state=0), "str2")
     return out
 
 

@@ -83,3 +83,20 @@ TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
     "sklearn.feature_selection.VarianceThreshold"]
 #: 1.5-1.8 list class of ColumnTransformer's remainder columns.
 REMAINDER_COLUMNS = "sklearn.compose._column_transformer._RemainderColsList"
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+RADIUS_CLASSIFIER = "sklearn.neighbors.RadiusNeighborsClassifier"
+LOF = "sklearn.neighbors.LocalOutlierFactor"
+MORE_NEIGHBORS = [RADIUS_CLASSIFIER, "sklearn.neighbors.RadiusNeighborsRegressor", "sklearn.neighbors.NearestNeighbors",
+                  LOF]
+MIXTURES = ["sklearn.mixture.GaussianMixture", "sklearn.mixture.BayesianGaussianMixture"]
+TRUNCATED_SVD, NMF = "sklearn.decomposition.TruncatedSVD", "sklearn.decomposition.NMF"
+FAST_ICA, INCREMENTAL_PCA = "sklearn.decomposition.FastICA", "sklearn.decomposition.IncrementalPCA"
+KERNEL_PCA, FACTOR_ANALYSIS = "sklearn.decomposition.KernelPCA", "sklearn.decomposition.FactorAnalysis"
+LDA = "sklearn.decomposition.LatentDirichletAllocation"
+DBSCAN = "sklearn.cluster.DBSCAN"
+GP_REGRESSOR = "sklearn.gaussian_process.GaussianProcessRegressor"
+GP_CLASSIFIER = "sklearn.gaussian_process.GaussianProcessClassifier"
+#: Every issue-6 estimator above, all of which gained ``n_features_in_`` in 0.23.
+UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + [TRUNCATED_SVD, NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
+                                            FACTOR_ANALYSIS, LDA, DBSCAN, GP_REGRESSOR, GP_CLASSIFIER]

@@ -3,10 +3,11 @@ from ..errors import MigrationError
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import (constant, param_added, refused_across, state_added, state_renamed, unchanged,
-                     when_fitted)
-from .families import (AGGLOMERATIVE, COLUMN_TRANSFORMER, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LOGISTIC, ONE_HOT,
-                       ONE_VS_ONE, PIPELINE, POLYNOMIAL, QUANTILE, SIMPLE_IMPUTER, SVC, SVCS, SVC_OVR_020, SVC_OVR_021)
+from ._kinds import (constant, param_added, param_removed, refused_across, state_added, state_removed, state_renamed,
+                     unchanged, when_fitted)
+from .families import (AGGLOMERATIVE, COLUMN_TRANSFORMER, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LDA, LOGISTIC,
+                       ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIAL, QUANTILE, SIMPLE_IMPUTER, SVC, SVCS, SVC_OVR_020,
+                       SVC_OVR_021)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -111,4 +112,10 @@ STEPS += [
     Step("0.21", "OneVsOneClassifier's decision function changed", [ONE_VS_ONE],
          *refused_across("OneVsOneClassifier's decision_function (0.21 rescaled its confidences)",
                           lambda node: True)),
+]
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    param_removed("0.21", [LDA], "n_topics", None, "it was the deprecated name of n_components"),
+    state_removed("0.21", [LDA], "_n_components", lambda node: node.params["n_components"]),
 ]

@@ -7,9 +7,11 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
                      unchanged)
+from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, COLUMN_TRANSFORMER, DECISION_TREES, DUMMIES, EXTRA_TREES,
-                       FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN, LOGISTIC,
-                       MLP, ONE_HOT, ORDINAL, SVCS, SVM, SVR, TREE_MODELS, TREE_REGRESSORS)
+                       FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN, LOF,
+                       LOGISTIC, MLP, MORE_NEIGHBORS, ONE_HOT, ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVR, TREE_MODELS,
+                       TREE_REGRESSORS)
 
 
 def _presort(old_default, holder="params"):
@@ -204,4 +206,33 @@ STEPS += [
     state_removed("0.22", [ORDINAL], "_categories", lambda node: node.params.get("categories")),
     Step("0.22", "ColumnTransformer keeps the fitted frame's columns as _feature_names_in", [COLUMN_TRANSFORMER],
          _column_names_up, _column_names_down),
+]
+
+
+def _outlier_label_up(node, migration, path):
+    """0.22 resolves RadiusNeighborsClassifier's ``outlier_label`` at fit time into
+    ``outlier_label_`` (one label per output), which ``predict`` reads."""
+    if "outlier_label_" in node.state:
+        return
+    label = node.params.get("outlier_label")
+    n_outputs = len(node.state["classes_"]) if node.state.get("outputs_2d_") else 1
+    node.state["outlier_label_"] = None if label is None else (
+        list(label) if isinstance(label, (list, tuple, np.ndarray)) else [label] * n_outputs)
+
+
+def _radius_classifier_down(node, migration, path):
+    """Before 0.22 RadiusNeighborsClassifier had no ``predict_proba`` and no
+    'most_frequent' outlier label (scikit-learn PR #9597): such a model would lose an
+    output, so it is refused."""
+    refuse(migration, path, "RadiusNeighborsClassifier has no predict_proba (nor outlier_label_) before "
+                            "scikit-learn 0.22", "Keep it on scikit-learn 0.22 or newer, or refit it in the target release")
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    state_added("0.22", MORE_NEIGHBORS, "n_samples_fit_", _samples_fit),
+    Step("0.22", "RadiusNeighborsClassifier outlier_label_ and predict_proba", [RADIUS_CLASSIFIER], _outlier_label_up,
+         _radius_classifier_down),
+    # 'legacy' (the 0.20-0.21 default) meant a contamination of 0.1; _contamination held the value used.
+    param_values("0.22", [LOF], "contamination", {"legacy": 0.1}, one_way=True),
+    state_removed("0.22", [LOF], "_contamination", lambda node: node.params["contamination"]),
 ]

@@ -1,8 +1,11 @@
 """scikit-learn 0.23 (May 2020)."""
+import numpy as np
+
 from . import Step
 from ._kinds import n_features, param_added, refused_across, state_added, state_renamed
-from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
-from .families import COLUMN_TRANSFORMER, NORMALIZER, TRANSFORMERS_WITH_N_FEATURES_IN, VOTING
+from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
+from .families import (COLUMN_TRANSFORMER, GP_REGRESSOR, KERNEL_PCA, KMEANS, MINIBATCH_KMEANS, NORMALIZER, SVM,
+                       TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
 
 
 def _deprecated_params(defaults):
@@ -61,4 +64,27 @@ STEPS += [
     # 0.23 made norm='max' divide by the largest absolute value, where it took the largest value.
     Step("0.23", "Normalizer norm='max' uses absolute values", [NORMALIZER],
          *refused_across("Normalizer(norm='max') outputs", lambda node: node.params.get("norm") == "max")),
+]
+
+def _y_train_std_up(node, migration, path):
+    """0.23 made ``normalize_y`` divide the targets by their standard deviation too
+    (``_y_train_std``; before, only the mean was removed): older models predict as
+    with a deviation of 1."""
+    node.state.setdefault("_y_train_std", 1)
+
+
+def _y_train_std_down(node, migration, path):
+    std = node.state.pop("_y_train_std", 1)
+    if not np.all(np.asarray(std) == 1):
+        refuse(migration, path, "GaussianProcessRegressor(normalize_y=True) scales its predictions by the targets' "
+                                "standard deviation, which scikit-learn before 0.23 cannot do",
+               "Keep it on scikit-learn 0.23 or newer, or refit it with normalize_y=False")
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    state_added("0.23", UNSUPERVISED, "n_features_in_", input_features),
+    Step("0.23", "GaussianProcessRegressor normalize_y scales by the standard deviation", [GP_REGRESSOR],
+         _y_train_std_up, _y_train_std_down),
+    Step("0.23", "KernelPCA inverse_transform adds alpha to the kernel", [KERNEL_PCA], kernel_pca_inverse_of_0_23,
+         kernel_pca_inverse_of_0_23),
 ]

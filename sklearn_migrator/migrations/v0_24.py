@@ -2,9 +2,10 @@
 from ..tree import Node
 from . import Step
 from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed
-from .families import (AGGLOMERATIVE, DECISION_TREES, EXTRA_TREES, GB_CLASSIFIER, GB_REGRESSOR, GRADIENT_BOOSTING,
-                       IFORESTS, KBINS, KNN_IMPUTER, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER,
-                       MISSING_INDICATOR, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER)
+from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
+from .families import (AGGLOMERATIVE, DECISION_TREES, EXTRA_TREES, FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR,
+                       GP_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, KBINS, KERNEL_PCA, KNN_IMPUTER, LINEAR_REGRESSION,
+                       MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER)
 
 STEPS = [
     param_removed("0.24", DECISION_TREES + GRADIENT_BOOSTING, "presort", "deprecated"),
@@ -41,4 +42,25 @@ STEPS += [
     state_added("0.24", [MISSING_INDICATOR], "_precomputed", constant(False)),
     Step("0.24", "imputers fit their indicator on the missing mask they computed", [SIMPLE_IMPUTER, KNN_IMPUTER],
          _indicator_precomputed(True), _indicator_precomputed(None)),
+]
+
+
+def _regularization_up(node, migration, path):
+    node.params.setdefault("regularization", "both")
+
+
+def _regularization_down(node, migration, path):
+    """0.24 added NMF's ``regularization`` (which of W and H ``alpha`` penalises;
+    before, both)."""
+    if node.params.pop("regularization", "both") not in ("both", "deprecated"):
+        nmf_unregularized(node, migration, path, node.params.get("alpha"))
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    param_added("0.24", [FACTOR_ANALYSIS], "rotation", None, "the fitted components_ already carry the rotation"),
+    state_removed("0.24", [GP_REGRESSOR], "_K_inv", constant(None)),
+    Step("0.24", "NMF parameter regularization added (default 'both')", [NMF], _regularization_up,
+         _regularization_down, params_added=["regularization"]),
+    Step("0.24", "KernelPCA inverse_transform no longer adds alpha to the kernel", [KERNEL_PCA],
+         kernel_pca_inverse_of_0_23, kernel_pca_inverse_of_0_23),
 ]

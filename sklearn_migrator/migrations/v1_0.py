@@ -4,11 +4,12 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
-from ._kinds import (_MISSING, copy_of, n_features, param_added, param_removed, param_values, state_added,
-                     state_removed, when_fitted)
+from ._kinds import (copy_of, n_features, param_added, param_removed, param_values, state_added, state_removed,
+                     state_renamed, when_fitted, _MISSING)
+from ._unsupervised import absent, nmf_unregularized
 from .families import (BAGGING_ENSEMBLES, COLUMN_TRANSFORMER, FOREST_REGRESSORS, GB_REGRESSOR, GRADIENT_BOOSTING,
-                       KMEANS, LASSO, LINEAR_REGRESSION, MLP, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE,
-                       TREE_MODELS, TREE_REGRESSORS)
+                       KERNEL_PCA, KMEANS, LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT, ONE_VS_REST, ORDINAL,
+                       POLYNOMIAL, RIDGE, TREE_MODELS, TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -163,4 +164,30 @@ STEPS += [
     state_added("1.0", [ONE_HOT, ORDINAL], "n_features_in_", n_features),
     state_added("1.0", [ORDINAL], "_missing_indices", when_fitted("categories_", _missing_indices)),
     Step("1.0", "PolynomialFeatures degree bounds", [POLYNOMIAL], _polynomial_up, _polynomial_down),
+]
+
+#: Settings 1.0's NMF stores when fitting and computes again in ``transform``.
+_NMF_FIT_SETTINGS = ("_beta_loss", "_n_components", "_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")
+
+
+def _nmf_alphas_up(node, migration, path):
+    """1.0 deprecated NMF's ``alpha`` and ``regularization`` for ``alpha_W`` and ``alpha_H``
+    (scikit-learn PR #20512), whose penalties are scaled by the data's size."""
+    nmf_unregularized(node, migration, path, node.params.get("alpha"))
+    node.params.update(alpha="deprecated", regularization="deprecated", alpha_W=0.0, alpha_H="same")
+
+
+def _nmf_alphas_down(node, migration, path):
+    for name in ("alpha_W", "alpha_H"):
+        nmf_unregularized(node, migration, path, node.params.pop(name, 0.0))
+    node.params.update(alpha=0.0, regularization="both")
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    Step("1.0", "NMF alpha and regularization deprecated for alpha_W and alpha_H", [NMF], _nmf_alphas_up,
+         _nmf_alphas_down, params_added=["alpha_W", "alpha_H"]),
+] + [state_added("1.0", [NMF], name, absent) for name in _NMF_FIT_SETTINGS] + [
+    state_renamed("1.0", [KERNEL_PCA], "lambdas_", "eigenvalues_"),
+    state_renamed("1.0", [KERNEL_PCA], "alphas_", "eigenvectors_"),
+    param_added("1.0", [KERNEL_PCA], "iterated_power", "auto"),
 ]

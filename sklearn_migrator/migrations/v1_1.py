@@ -2,9 +2,11 @@
 import numpy as np
 
 from . import Step
-from ._kinds import _MISSING, constant, param_added, param_values, state_added, state_removed, state_renamed, when_fitted
-from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SVCS, SVR
-from .families import FUNCTION_TRANSFORMER, KBINS, KNN_IMPUTER, ONE_HOT, ONE_VS_REST, ORDINAL, SIMPLE_IMPUTER
+from ._kinds import (constant, param_added, param_values, state_added, state_removed, state_renamed, when_fitted,
+                     _MISSING)
+from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER,
+                       MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, SIMPLE_IMPUTER, SVCS, SVR,
+                       TRUNCATED_SVD)
 
 
 def _n_iter(kind):
@@ -90,4 +92,27 @@ STEPS += [
     state_added("1.1", [SIMPLE_IMPUTER], "_fit_dtype", _fit_dtype),
     state_added("1.1", [KNN_IMPUTER], "_valid_mask",
                 when_fitted("_mask_fit_X", lambda node: ~np.all(node.state["_mask_fit_X"], axis=0))),
+]
+
+def _whiten_resolved(node, migration, path):
+    """1.1 added FastICA's whiten='unit-variance'/'arbitrary-variance' (True and the
+    'warn' default meaning 'arbitrary-variance') and resolves it at fit time into
+    ``_whiten``, which ``transform`` reads until 1.2."""
+    whiten = node.params.get("whiten")
+    node.state.setdefault("_whiten", "arbitrary-variance" if whiten in (True, "warn") else whiten)
+
+
+def _whiten_boolean(node, migration, path):
+    """Before 1.1 ``whiten`` was a boolean; the fitted ``components_`` and ``mixing_``
+    already carry the variance convention, so any whitening is True there."""
+    whiten = node.state.pop("_whiten", node.params.get("whiten"))
+    node.params["whiten"] = bool(whiten)
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    param_added("1.1", [TRUNCATED_SVD], "n_oversamples", 10),
+    param_added("1.1", [TRUNCATED_SVD], "power_iteration_normalizer", "auto"),
+    # 0.24-1.0's init='warn' default behaved as None.
+    param_values("1.1", [NMF], "init", {"warn": None}, one_way=True),
+    Step("1.1", "FastICA whiten resolved into _whiten", [FAST_ICA], _whiten_resolved, _whiten_boolean),
 ]

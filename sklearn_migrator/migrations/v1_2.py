@@ -3,8 +3,9 @@ import numpy as np
 
 from . import Step
 from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed, unchanged
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FORESTS, IFORESTS, KNN_IMPUTER, LASSO,
-                       LINEAR_REGRESSION, MLP, ONE_HOT, PCA, RIDGE, SIMPLE_IMPUTER, STACKING, SVR)
+from ._unsupervised import absent
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FAST_ICA, FORESTS, IFORESTS, KNN_IMPUTER,
+                       LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT, PCA, RIDGE, SIMPLE_IMPUTER, STACKING, SVR)
 
 
 def _affinity_up(node, migration, path):
@@ -97,3 +98,10 @@ STEPS += [
     state_added("1.2", [COLUMN_TRANSFORMER], "_name_to_fitted_passthrough", constant({})),
     state_renamed("1.2", STACKING[:1], "_le", "_label_encoder"),
 ]
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    param_added("1.2", [FAST_ICA], "whiten_solver", "svd"),
+    param_removed("1.2", [NMF], "alpha", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
+    param_removed("1.2", [NMF], "regularization", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
+] + [state_removed("1.2", [NMF], name, absent) for name in ("_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")]

@@ -1,12 +1,13 @@
 """scikit-learn 1.3 (June 2023)."""
 import numpy as np
 
+from ..registry import METRICS
 from . import Step
 from ._kinds import class_renamed, constant, param_added, param_removed, state_added, unchanged
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, FOREST_CLASSIFIERS,
-                       FOREST_REGRESSORS, IFORESTS, ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS,
-                       TREE_REGRESSORS)
-from ..registry import METRICS
+from ._unsupervised import refuse
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, FAST_ICA,
+                       FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, IFORESTS, KERNEL_PCA, ONE_HOT, ORDINAL,
+                       SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS)
 
 
 def _nodes_up(node, migration, path):
@@ -123,4 +124,53 @@ STEPS += [
     param_added("1.3", [ORDINAL], "max_categories", None, changes="which categories are grouped as infrequent"),
     state_added("1.3", [ORDINAL], "_infrequent_enabled", constant(False)),
     param_removed("1.3", [SIMPLE_IMPUTER], "verbose", "deprecated", "it never printed anything"),
+]
+
+
+#: Kernels whose ``gamma=None`` meant 1/n_features of their input before 1.3 (chi2: 1.0).
+_GAMMA_BY_WIDTH = ("rbf", "laplacian", "poly", "polynomial", "sigmoid")
+_GAMMA_KERNELS = _GAMMA_BY_WIDTH + ("chi2",)
+
+
+def _kernel_gamma_up(node, migration, path):
+    """1.3 fixes KernelPCA's kernel coefficient at fit time (``gamma_``; ``gamma=None``
+    means 1/n_features). Before, None meant 1/width of each kernel's input, so
+    ``inverse_transform`` (a kernel on the projections) used 1/n_components: a model
+    with both widths cannot be expressed by one ``gamma_`` and is refused."""
+    if "gamma_" in node.state:
+        return
+    gamma, kernel = node.params.get("gamma"), node.params.get("kernel")
+    n_features = node.state["X_fit_"].shape[1]
+    inverse = node.state.get("X_transformed_fit_")
+    if gamma is None and kernel in _GAMMA_BY_WIDTH and node.params.get("fit_inverse_transform") \
+            and inverse is not None and inverse.shape[1] != n_features:
+        refuse(migration, path, "this KernelPCA's inverse_transform uses gamma=1/%d, its transform gamma=1/%d; "
+                                "scikit-learn 1.3+ keeps one gamma_" % (inverse.shape[1], n_features),
+               "Refit it with an explicit gamma, or keep it on scikit-learn before 1.3")
+    node.state["gamma_"] = gamma if gamma is not None else (1.0 if kernel == "chi2" else 1.0 / n_features)
+
+
+def _kernel_gamma_down(node, migration, path):
+    """Older releases get the fitted coefficient as ``gamma`` itself, which they then use
+    in both directions as 1.3+ does."""
+    gamma = node.state.pop("gamma_", None)
+    if node.params.get("gamma") is None and gamma is not None and node.params.get("kernel") in _GAMMA_KERNELS:
+        node.params["gamma"] = gamma
+        migration.note(path, "KernelPCA's gamma=None became gamma=%r, the coefficient it was fitted with" % gamma)
+
+def _whiten_from_state(node, migration, path):
+    """1.3 removed FastICA's whiten=True and 'warn' (default 'unit-variance') and reads
+    ``whiten`` itself again instead of the resolved ``_whiten``."""
+    whiten = node.state.pop("_whiten", node.params.get("whiten"))
+    node.params["whiten"] = "arbitrary-variance" if whiten in (True, "warn") else whiten
+
+
+def _whiten_to_state(node, migration, path):
+    node.state["_whiten"] = node.params.get("whiten")
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    param_added("1.3", [GP_REGRESSOR], "n_targets", None),
+    Step("1.3", "KernelPCA keeps its kernel coefficient gamma_", [KERNEL_PCA], _kernel_gamma_up, _kernel_gamma_down),
+    Step("1.3", "FastICA whiten True and 'warn' removed", [FAST_ICA], _whiten_from_state, _whiten_to_state),
 ]

@@ -8,7 +8,7 @@ from . import Step
 from ._gradient_boosting import fold_into_first_stage
 from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FORESTS, FUNCTION_TRANSFORMER,
-                       GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, MINIBATCH_KMEANS, ONE_HOT, TREES,
+                       GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, MINIBATCH_KMEANS, NMF, ONE_HOT, TREES,
                        TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
@@ -211,4 +211,16 @@ STEPS += [
     state_removed("1.4", [COLUMN_TRANSFORMER], "_n_features", copy_of("n_features_in_")),
     Step("1.4", "ColumnTransformer keeps fitted passthrough transformers in transformers_", [COLUMN_TRANSFORMER],
          _passthrough_fitted, _passthrough_named),
+]
+
+
+def _n_components_down(node, migration, path):
+    """1.4 added NMF's n_components='auto' (and the 'warn' default meaning None); the
+    fitted ``components_`` hold the resolved count, so older releases get None."""
+    if node.params.get("n_components") in ("auto", "warn"):
+        node.params["n_components"] = None
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    Step("1.4", "NMF n_components 'auto' added", [NMF], unchanged, _n_components_down),
 ]

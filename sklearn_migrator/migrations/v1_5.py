@@ -2,8 +2,7 @@
 from ..tree import Node
 from . import Step
 from ._kinds import param_added, param_values, unchanged
-from .families import LOGISTIC
-from .families import COLUMN_TRANSFORMER, FEATURE_UNION, KBINS, REMAINDER_COLUMNS
+from .families import COLUMN_TRANSFORMER, FEATURE_UNION, KBINS, LOGISTIC, REMAINDER_COLUMNS
 
 STEPS = [
     # 1.5 deprecated multi_class; its default became 'deprecated', behaving as 'auto'.

@@ -1,7 +1,7 @@
 """scikit-learn 1.6 (December 2024)."""
 from . import Step
-from ._kinds import param_added, state_removed
-from .families import ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, PIPELINE
+from ._kinds import param_added, param_values, state_removed
+from .families import ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, NMF, PIPELINE
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -51,4 +51,10 @@ STEPS = [
 # Composition and preprocessing.
 STEPS += [
     param_added("1.6", [PIPELINE], "transform_input", None, "it only routes metadata while fitting"),
+]
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    # 1.4-1.5's n_components='warn' default behaved as None.
+    param_values("1.6", [NMF], "n_components", {"warn": None}, one_way=True),
 ]

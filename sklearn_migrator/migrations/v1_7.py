@@ -1,7 +1,8 @@
 """scikit-learn 1.7 (June 2025)."""
 from . import Step
-from ._kinds import param_added
-from .families import KBINS, LINEAR_REGRESSION, MLP
+from ._kinds import param_added, state_added
+from ._unsupervised import absent
+from .families import KBINS, LINEAR_REGRESSION, MIXTURES, MLP
 
 
 def _loss_to_param(node, migration, path):
@@ -24,4 +25,10 @@ STEPS = [
 # Composition and preprocessing.
 STEPS += [
     param_added("1.7", [KBINS], "quantile_method", "warn"),
+]
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    # 1.7 keeps the lower bound of every iteration (fitting history only).
+    state_added("1.7", MIXTURES, "lower_bounds_", absent),
 ]

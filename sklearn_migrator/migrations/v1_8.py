@@ -4,8 +4,8 @@ import numpy as np
 from ..errors import MigrationError
 from . import Step
 from ._kinds import param_added, param_removed, state_added, unchanged, when_fitted
-from .families import (ADABOOST_CLASSIFIERS, BAGGING, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR,
-                       MAX_ABS_SCALER, SIMPLE_IMPUTER)
+from .families import (ADABOOST_CLASSIFIERS, BAGGING, INCREMENTAL_PCA, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL,
+                       LOGISTIC_OVR, MAX_ABS_SCALER, SIMPLE_IMPUTER)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -90,4 +90,18 @@ STEPS += [
     state_added("1.8", [SIMPLE_IMPUTER], "_fill_dtype", when_fitted("statistics_", lambda node: node.state["statistics_"].dtype)),
     Step("1.8", "SimpleImputer keeps constant statistics as objects", [SIMPLE_IMPUTER], _constant_statistics(True),
          _constant_statistics(False)),
+]
+
+
+def _samples_seen(dtype):
+    """1.8 made IncrementalPCA's ``n_samples_seen_`` a float (a sum of sample weights)."""
+    def apply(node, migration, path):
+        if "n_samples_seen_" in node.state:
+            node.state["n_samples_seen_"] = dtype(node.state["n_samples_seen_"])
+    return apply
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    Step("1.8", "IncrementalPCA counts weighted samples", [INCREMENTAL_PCA], _samples_seen(np.float64),
+         _samples_seen(np.int64)),
 ]

@@ -1,8 +1,7 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
 from ._kinds import param_removed, param_values, state_added, unchanged
-from .families import GRADIENT_BOOSTING, SVCS, SVR
-from .families import COLUMN_TRANSFORMER, KBINS
+from .families import COLUMN_TRANSFORMER, GRADIENT_BOOSTING, KBINS, SVCS, SVR
 from .v1_5 import remainder_columns_plain
 
 
