@@ -25,8 +25,10 @@ def _indicator_precomputed(value):
     def apply(node, migration, path):
         indicator = node.state.get("indicator_")
         if isinstance(indicator, Node):
-            if value is None:
+            if value is None:  # fitted on the data before 0.24, it knew their width
                 indicator.state.pop("_precomputed", None)
+                if "n_features_in_" in node.state:
+                    indicator.state.setdefault("n_features_in_", node.state["n_features_in_"])
             else:
                 indicator.state["_precomputed"] = value
     return apply
