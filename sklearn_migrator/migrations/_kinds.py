@@ -170,7 +170,7 @@ def n_features(node):
         if isinstance(state.get(key), int):
             return state[key]
     # Transformers: their per-feature statistics (last axis), quantiles, per-feature lists.
-    for key in ("mean_", "scale_", "var_", "data_min_", "max_abs_", "center_", "lambdas_", "quantiles_",
+    for key in ("mean_", "scale_", "var_", "data_min_", "max_abs_", "center_", "quantiles_",
                 "statistics_", "variances_", "scores_", "_mask_fit_X", "bin_edges_", "categories_"):
         value = state.get(key)
         if isinstance(value, np.ndarray) and value.ndim >= 1:

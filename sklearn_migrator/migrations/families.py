@@ -74,12 +74,13 @@ QUANTILE = "sklearn.preprocessing.QuantileTransformer"
 ONE_VS_ONE, ONE_VS_REST = "sklearn.multiclass.OneVsOneClassifier", "sklearn.multiclass.OneVsRestClassifier"
 FUNCTION_TRANSFORMER = "sklearn.preprocessing.FunctionTransformer"
 NORMALIZER = "sklearn.preprocessing.Normalizer"
+POWER = "sklearn.preprocessing.PowerTransformer"
 #: Estimators added by issue 6 that gained ``n_features_in_`` in 0.23.
 TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
     COLUMN_TRANSFORMER, SIMPLE_IMPUTER, KNN_IMPUTER, MISSING_INDICATOR, ONE_VS_ONE, POLYNOMIAL, KBINS, QUANTILE,
     FUNCTION_TRANSFORMER, NORMALIZER, "sklearn.multioutput.MultiOutputRegressor",
     "sklearn.multioutput.MultiOutputClassifier", "sklearn.preprocessing.Binarizer",
-    "sklearn.preprocessing.PowerTransformer", "sklearn.feature_selection.SelectKBest",
+    "sklearn.feature_selection.SelectKBest",
     "sklearn.feature_selection.VarianceThreshold"]
 #: 1.5-1.8 list class of ColumnTransformer's remainder columns.
 REMAINDER_COLUMNS = "sklearn.compose._column_transformer._RemainderColsList"

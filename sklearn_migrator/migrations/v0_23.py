@@ -2,9 +2,9 @@
 import numpy as np
 
 from . import Step
-from ._kinds import n_features, param_added, refused_across, state_added, state_renamed
+from ._kinds import n_features, param_added, refused_across, state_added, state_renamed, when_fitted
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
-from .families import (COLUMN_TRANSFORMER, GP_REGRESSOR, KERNEL_PCA, KMEANS, MINIBATCH_KMEANS, NORMALIZER, SVM,
+from .families import (COLUMN_TRANSFORMER, GP_REGRESSOR, KERNEL_PCA, KMEANS, MINIBATCH_KMEANS, NORMALIZER, POWER, SVM,
                        TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
 
 
@@ -59,6 +59,8 @@ def _has_str_cols(node):
 
 STEPS += [
     state_added("0.23", TRANSFORMERS_WITH_N_FEATURES_IN, "n_features_in_", n_features),
+    # (a PowerTransformer's one per-feature array; KernelPCA's lambdas_ are eigenvalues, not features)
+    state_added("0.23", [POWER], "n_features_in_", when_fitted("lambdas_", lambda node: len(node.state["lambdas_"]))),
     state_added("0.23", [COLUMN_TRANSFORMER], "_has_str_cols", _has_str_cols),
     param_added("0.23", VOTING, "verbose", False, "it only prints progress"),
     # 0.23 made norm='max' divide by the largest absolute value, where it took the largest value.
