@@ -133,8 +133,7 @@ def rebuild(value, path: str, convert, kind=Node):
 
 
 def _walk(item, kind):
-    container = type(item)
-    return container in _HOLDERS or isinstance(item, kind) or (container is np.ndarray and item.dtype.kind == "O")
+    return may_hold_nodes(item) or isinstance(item, kind)
 
 
 class MemoizedRebuild:
