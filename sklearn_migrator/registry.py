@@ -107,6 +107,24 @@ _ESTIMATORS = [
     _public("sklearn.decomposition.PCA", "sklearn.decomposition._pca", "sklearn.decomposition.pca"),
 ]
 
+# Issue 6, estimators: libsvm/liblinear variants, naive Bayes, discriminant analysis, nearest
+# centroid, dummies and isotonic regression (top level).
+_SVM_NB_ESTIMATORS = [
+    _public("sklearn.svm.%s" % name, "sklearn.svm._classes", "sklearn.svm.classes")
+    for name in ("NuSVC", "NuSVR", "OneClassSVM", "LinearSVC", "LinearSVR")
+] + [
+    _public("sklearn.naive_bayes.%s" % name)
+    for name in ("GaussianNB", "MultinomialNB", "BernoulliNB", "ComplementNB", "CategoricalNB")
+] + [
+    _public("sklearn.discriminant_analysis.LinearDiscriminantAnalysis"),
+    _public("sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis"),
+    _public("sklearn.neighbors.NearestCentroid", "sklearn.neighbors._nearest_centroid",
+            "sklearn.neighbors.nearest_centroid"),
+    _public("sklearn.dummy.DummyClassifier"),
+    _public("sklearn.dummy.DummyRegressor"),
+    _public("sklearn.isotonic.IsotonicRegression"),
+]
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -118,14 +136,15 @@ _VALIDATORS = {
     "sklearn.ensemble.GradientBoostingRegressor": validate_gradient_boosting,
     "sklearn.svm.SVC": validate_libsvm,
     "sklearn.svm.SVR": validate_libsvm,
+    "sklearn.svm.NuSVC": validate_libsvm,
+    "sklearn.svm.NuSVR": validate_libsvm,
+    "sklearn.svm.OneClassSVM": validate_libsvm,
     "sklearn.cluster.KMeans": validate_kmeans,
     "sklearn.cluster.MiniBatchKMeans": validate_kmeans,
 }
 
 # Estimators that appear only nested inside the supported ones.
 _NESTED_ESTIMATORS = [
-    _public("sklearn.dummy.DummyClassifier"),
-    _public("sklearn.dummy.DummyRegressor"),
     _public("sklearn.preprocessing.LabelBinarizer", "sklearn.preprocessing._label", "sklearn.preprocessing.label"),
 ]
 
@@ -134,6 +153,14 @@ _NESTED_ESTIMATORS = [
 _COMPAT = {
     "SVCOneVsRest020": validate_libsvm,
     "SVCOneVsRest021": validate_libsvm,
+    "NuSVCOneVsRest020": validate_libsvm,
+    "NuSVCOneVsRest021": validate_libsvm,
+    "LinearDiscriminantAnalysisOneVsRest020": None,
+    "LinearDiscriminantAnalysisSoftmax021": None,
+    "NearestCentroidWithoutScores": None,
+    "NearestCentroidScores16": None,
+    "DummyClassifierIntegerProba020": None,
+    "DummyClassifierFloatProba021": None,
     "LogisticRegressionOneVsRest": None,
     "LogisticRegressionBinaryMultinomial": None,
 }
@@ -189,7 +216,7 @@ def _build_entries() -> dict:
         name, modules, aliases = spec
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
-    for spec in _ESTIMATORS:
+    for spec in _ESTIMATORS + _SVM_NB_ESTIMATORS:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
     for spec in _NESTED_ESTIMATORS:
         add(spec, EstimatorCodec())

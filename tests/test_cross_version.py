@@ -41,7 +41,8 @@ def test_document_from_another_release(path):
         warnings.simplefilter("always")
         estimator = sm.deserialize(record["document"])
     notes = " ".join(str(w.message) for w in caught if issubclass(w.category, sm.MigrationWarning))
-    X = zoo.Case(record["case"], None, record["data"], pandas=record["pandas"]).inputs(zoo.make_data()["X_query"])
+    X = zoo.Case(record["case"], None, record["data"], pandas=record["pandas"],
+                 features=record.get("features")).inputs(zoo.make_data()["X_query"])
     status, details = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X), estimator_name)
 
     if record["case"] == "LogisticRegression-liblinear-ovr" and _crosses(source, "1.8"):

@@ -56,7 +56,7 @@ def export(out_dir: str, pickles: bool = False, joblib_module: str = None) -> in
     for index, case in enumerate(zoo.cases()):
         estimator, X = case.fit(data)
         record = {"case": case.id, "estimator": type(estimator).__name__, "sklearn_version": sklearn.__version__,
-                  "data": case.data, "pandas": case.pandas}
+                  "data": case.data, "pandas": case.pandas, "features": case.features}
         try:
             record["document"] = api.serialize(estimator)
             record["outputs"] = encode_tree(parity.outputs(estimator, X), "base64")
@@ -88,7 +88,8 @@ def check_record(record, data) -> dict:
             estimator = api.deserialize(record["document"], allow_unverified=True)
         notes = sorted({str(w.message) for w in caught if w.category.__name__ == "MigrationWarning"
                         and "not verified" not in str(w.message)})
-        X = zoo.Case(record["case"], None, record["data"], pandas=record["pandas"]).inputs(data["X_query"])
+        X = zoo.Case(record["case"], None, record["data"], pandas=record["pandas"],
+                     features=record.get("features")).inputs(data["X_query"])
         expected = decode_tree(record["outputs"])
         status, details = parity.verdict(expected, parity.outputs(estimator, X), record["estimator"])
         result.update(status=status, detail=details)

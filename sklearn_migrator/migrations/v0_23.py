@@ -1,7 +1,7 @@
 """scikit-learn 0.23 (May 2020)."""
 from . import Step
-from ._kinds import n_features, state_added, state_renamed
-from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
+from ._kinds import constant, n_features, state_added, state_renamed, unchanged
+from .families import DUMMIES, ISOTONIC, KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
 
 
 def _deprecated_params(defaults):
@@ -25,6 +25,13 @@ def _n_threads(node):
     return _openmp_effective_n_threads()
 
 
+def _isotonic_training_data(node, migration, path):
+    """0.23 stopped keeping IsotonicRegression's deduplicated training data (``_X_``,
+    ``_y_``, deprecated in 0.21); only fit used them, so older releases do without."""
+    node.state.pop("_X_", None)
+    node.state.pop("_y_", None)
+
+
 def _kmeans_algorithm(node):
     return "full" if node.params.get("algorithm") == "full" else "elkan"
 
@@ -43,4 +50,7 @@ STEPS = [
     state_added("0.23.2", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
     state_renamed("0.23", SVM, "probA_", "_probA"),
     state_renamed("0.23", SVM, "probB_", "_probB"),
+    # 0.23's validation set n_features_in_ to None on dummies (they accept any input).
+    state_added("0.23", DUMMIES, "n_features_in_", constant(None)),
+    Step("0.23", "IsotonicRegression training data dropped", [ISOTONIC], _isotonic_training_data, unchanged),
 ]

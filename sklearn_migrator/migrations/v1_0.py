@@ -1,7 +1,9 @@
 """scikit-learn 1.0 (September 2021)."""
 from . import Step
-from ._kinds import copy_of, param_added, param_removed, param_values, state_added, state_removed
-from .families import (DT_REGRESSOR, FORESTS, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS, LASSO, LINEAR_REGRESSION, MLP, RIDGE, TREE_MODELS)
+from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
+                     state_renamed)
+from .families import (DISCRETE_NB, DT_REGRESSOR, DUMMIES, FORESTS, GAUSSIAN_NB, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS,
+                       LASSO, LINEAR_REGRESSION, MLP, RIDGE, TREE_MODELS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -55,4 +57,8 @@ STEPS = [
          _mlp_loss({"squared_loss": "squared_error"}), _mlp_loss({"squared_error": "squared_loss"})),
     Step("1.0", "MLP optimizer no longer keeps the parameter list", MLP, _optimizer_params_up,
          _optimizer_params_down),
+    # 1.0 stopped validating the (ignored) input of dummies.
+    state_removed("1.0", DUMMIES, "n_features_in_", constant(None)),
+    state_renamed("1.0", [GAUSSIAN_NB], "sigma_", "var_"),
+    state_removed("1.0", DISCRETE_NB, "n_features_", copy_of("n_features_in_")),
 ]

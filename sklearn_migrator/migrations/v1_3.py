@@ -2,8 +2,8 @@
 import numpy as np
 
 from . import Step
-from ._kinds import class_renamed, unchanged
-from .families import DT_CLASSIFIER, DT_REGRESSOR, FORESTS, TREE
+from ._kinds import class_renamed, param_values, unchanged
+from .families import DT_CLASSIFIER, DT_REGRESSOR, FORESTS, LIBLINEAR_SVM, TREE
 from ..registry import METRICS
 
 
@@ -53,6 +53,10 @@ STEPS = [
          _max_features_auto("sqrt"), unchanged),
     Step("1.3", "max_features='auto' removed (regressors)", [DT_REGRESSOR, FORESTS[1]],
          _max_features_auto(1.0), unchanged),
+    # 1.3 made liblinear SVMs' dual default 'warn' (behaving as True) and accepted 'auto'; both only
+    # choose the optimisation problem, so older releases get True.
+    Step("1.3", "LinearSVC/LinearSVR dual 'warn' and 'auto'", LIBLINEAR_SVM, unchanged,
+         param_values("1.3", LIBLINEAR_SVM, "dual", {"warn": True, "auto": True}).up),
 ] + [
     # 1.3 split distance metrics into float64 and float32 classes.
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,

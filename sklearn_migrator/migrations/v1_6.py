@@ -1,7 +1,10 @@
 """scikit-learn 1.6 (December 2024)."""
+import numpy as np
+
 from . import Step
 from ._kinds import state_removed
-from .families import AGGLOMERATIVE
+from .families import (AGGLOMERATIVE, NEAREST_CENTROID, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED,
+                       NEAREST_CENTROIDS)
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -20,7 +23,40 @@ def _to_unpickle(node, migration, path):
         node.args, node.state = None, tuple(node.args)
 
 
+def _nearest_centroid_up(node, migration, path):
+    """1.6 added NearestCentroid's ``priors`` and discriminant scores, computed from
+    within-class standard deviations that older releases did not keep: an older model
+    is rebuilt as :class:`~sklearn_migrator.compat.NearestCentroidWithoutScores` with
+    uniform priors (its predictions are unchanged: 1.6 predicts the nearest centroid
+    when priors are uniform); a 1.6+ model coming back becomes the plain class again."""
+    if node.cls == NEAREST_CENTROID_SCORES16:
+        node.cls = NEAREST_CENTROID
+        prior = node.state["class_prior_"]
+        node.params["priors"] = "uniform" if np.isclose(prior, 1 / len(prior)).all() else prior
+    elif node.cls == NEAREST_CENTROID:
+        node.cls = NEAREST_CENTROID_UNSCORED
+        node.params["priors"] = "uniform"
+        n_classes = len(node.state["classes_"])
+        node.state["class_prior_"] = np.asarray([1 / n_classes] * n_classes)
+        migration.note(path, "NearestCentroid gained scores in 1.6 from training statistics scikit-learn %s did "
+                             "not keep; it was rebuilt as %s, which predicts as before and has no scores"
+                             % (migration.source, NEAREST_CENTROID_UNSCORED))
+
+
+def _nearest_centroid_down(node, migration, path):
+    node.params.pop("priors", None)
+    if node.cls == NEAREST_CENTROID_UNSCORED:
+        node.cls = NEAREST_CENTROID
+        node.state.pop("class_prior_", None)
+    elif node.cls == NEAREST_CENTROID:
+        node.cls = NEAREST_CENTROID_SCORES16
+        migration.note(path, "NearestCentroid has no priors or scores before 1.6; it was rebuilt as %s, which "
+                             "computes them as scikit-learn %s" % (NEAREST_CENTROID_SCORES16, migration.source))
+
+
 STEPS = [
+    Step("1.6", "NearestCentroid priors and discriminant scores", NEAREST_CENTROIDS, _nearest_centroid_up,
+         _nearest_centroid_down, params_added=["priors"]),
     Step("1.6", "Cython losses pickled by constructor call", _CALLED_LOSSES, _to_call, _to_unpickle),
     # 1.6 stopped keeping the resolved metric of AgglomerativeClustering (1.2-1.5).
     state_removed("1.6", [AGGLOMERATIVE], "_metric", lambda node: node.params.get("metric") or "euclidean"),

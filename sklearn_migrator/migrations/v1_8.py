@@ -1,6 +1,7 @@
 """scikit-learn 1.8 (December 2025)."""
 from . import Step
-from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
+from ._kinds import param_added
+from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR, QDA
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -48,4 +49,9 @@ def _multi_class_removed_down(node, migration, path):
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+    # 1.8 gave QDA LDA's solvers and covariance options; they only change how the per-class
+    # rotations and scalings are estimated, which predictions read as before.
+    param_added("1.8", [QDA], "solver", "svd"),
+    param_added("1.8", [QDA], "shrinkage", None),
+    param_added("1.8", [QDA], "covariance_estimator", None),
 ]
