@@ -129,6 +129,7 @@ TOLERATED = {
     "QuadraticDiscriminantAnalysis": "decision values are " + _BLAS + "; 1.6 normalises probabilities by a "
                                      "log-sum-exp instead of dividing exponentials; " + _LOG,
     "NearestCentroid": "discriminant scores (1.6+) are squared distances " + _BLAS,
+    "DummyClassifier": _LOG,
 }
 
 

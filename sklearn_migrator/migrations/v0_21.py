@@ -43,8 +43,8 @@ def _rebuilt(plain, native, compat, applies, what):
             node.cls = plain
         elif node.cls == plain and applies(node):
             node.cls = compat
-            migration.note(path, "%s changed formula in 0.21; it was rebuilt as %s, which computes the formula "
-                                 "of scikit-learn %s" % (what, compat, migration.source))
+            migration.note(path, "%s changed in 0.21; it was rebuilt as %s, which computes it as scikit-learn %s "
+                                 "does" % (what, compat, migration.source))
     return apply
 
 
