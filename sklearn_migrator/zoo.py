@@ -320,6 +320,9 @@ def _svm_nb_cases(add, pandas):
         lambda: DA.QuadraticDiscriminantAnalysis(reg_param=0.1, store_covariance=True), "str3")
     add("QuadraticDiscriminantAnalysis-priors-binary",
         lambda: DA.QuadraticDiscriminantAnalysis(priors=[0.3, 0.7]), "clf2")
+    if _since("1.8"):
+        add("QuadraticDiscriminantAnalysis-eigen-shrinkage",
+            lambda: DA.QuadraticDiscriminantAnalysis(solver="eigen", shrinkage=0.2), "clf3")
 
     NC = neighbors.NearestCentroid
     add("NearestCentroid-3class", NC, "clf3")

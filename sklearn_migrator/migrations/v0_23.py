@@ -27,7 +27,8 @@ def _n_threads(node):
 
 def _isotonic_training_data(node, migration, path):
     """0.23 stopped keeping IsotonicRegression's deduplicated training data (``_X_``,
-    ``_y_``, deprecated in 0.21); only fit used them, so older releases do without."""
+    ``_y_``, kept until then for backward compatibility); predictions use only the
+    interpolation points, so older releases do without."""
     node.state.pop("_X_", None)
     node.state.pop("_y_", None)
 
