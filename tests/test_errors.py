@@ -7,7 +7,7 @@ import pytest
 import sklearn
 from sklearn.ensemble import RandomForestRegressor
 from sklearn.kernel_ridge import KernelRidge
-from sklearn.svm import SVC
+from sklearn.svm import SVC, NuSVC, NuSVR, OneClassSVM
 from sklearn.tree import DecisionTreeClassifier
 
 import sklearn_migrator as sm
@@ -126,10 +126,17 @@ def test_crafted_tree_nodes_are_refused_before_cython_sees_them(tree_doc, field,
         sm.deserialize(doc)
 
 
-def test_crafted_svm_counts_are_refused(data):
-    doc = json.loads(json.dumps(sm.serialize(SVC(gamma="scale").fit(data["X"], data["clf3"]), arrays="list")))
+@pytest.mark.parametrize("model, target, message", [
+    (SVC(gamma="scale"), "clf3", "must count the support vectors of each class"),
+    (NuSVC(gamma="scale"), "clf3", "must count the support vectors of each class"),
+    (NuSVR(gamma="scale"), "reg", r"must be \[0, 0\] or the number of support vectors twice"),
+    (OneClassSVM(gamma="scale"), None, r"must be \[0, 0\] or the number of support vectors twice"),
+])
+def test_crafted_svm_counts_are_refused(data, model, target, message):
+    fitted = model.fit(data["X"]) if target is None else model.fit(data["X"], data[target])
+    doc = json.loads(json.dumps(sm.serialize(fitted, arrays="list")))
     doc["tree"]["state"]["_n_support" if "_n_support" in doc["tree"]["state"] else "n_support_"]["data"][0] += 1
-    with pytest.raises(sm.StateValidationError, match="must count the support vectors of each class"):
+    with pytest.raises(sm.StateValidationError, match=message):
         sm.deserialize(doc)
 
 
