@@ -107,6 +107,8 @@ FLOAT_TOLERANCE = 1e-12
 _BLAS = ("computed with numpy/BLAS matrix products whose rounding depends on the numpy and BLAS build of "
          "the environment (each scikit-learn release ships with a different numpy)")
 _LOG = "predict_log_proba applies numpy's log, whose vectorised implementation changed across numpy releases"
+_NB = ("joint log-likelihoods are normalised by scipy's logsumexp, whose implementation changed across scipy "
+       "releases, and " + _LOG)
 
 #: estimator class name -> why its float outputs may differ in the last bits across releases.
 TOLERATED = {
@@ -150,6 +152,22 @@ TOLERATED = {
     "BaggingRegressor": "averages its members' predictions, computed as theirs are (linear models: " + _BLAS + ")",
     "IsolationForest": "scores go through the average path length of each leaf's samples, which applies numpy's "
                        "log, whose vectorised implementation changed across numpy releases",
+    "NuSVC": "kernel values come from the libsvm build bundled with each release; " + _LOG,
+    "NuSVR": "kernel values come from the libsvm build bundled with each release",
+    "OneClassSVM": "kernel values come from the libsvm build bundled with each release",
+    "LinearSVC": "decision values are " + _BLAS,
+    "LinearSVR": "predictions are " + _BLAS,
+    "GaussianNB": _NB + " (here sums of squared standardised deviations)",
+    "MultinomialNB": _NB + " (here " + _BLAS + ")",
+    "BernoulliNB": _NB + " (here " + _BLAS + ")",
+    "ComplementNB": _NB + " (here " + _BLAS + ")",
+    "CategoricalNB": _NB,
+    "LinearDiscriminantAnalysis": "decision values and projections are " + _BLAS + "; expit, softmax and log "
+                                  "changed implementation",
+    "QuadraticDiscriminantAnalysis": "decision values are " + _BLAS + "; 1.6 normalises probabilities by a "
+                                     "log-sum-exp instead of dividing exponentials; " + _LOG,
+    "NearestCentroid": "discriminant scores (1.6+) are squared distances " + _BLAS,
+    "DummyClassifier": _LOG,
 }
 # Issue 6: neighbours, mixtures, decompositions and Gaussian processes.
 _NEIGHBOURS = ("neighbour distances are " + _BLAS + " (brute force), or from the rewritten pairwise-distance "

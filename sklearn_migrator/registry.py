@@ -223,6 +223,24 @@ _KERNELS = _located(("sklearn.gaussian_process.kernels",), (
     "ConstantKernel", "WhiteKernel", "RBF", "Matern", "RationalQuadratic", "ExpSineSquared", "DotProduct",
     "PairwiseKernel", "Sum", "Product", "Exponentiation", "CompoundKernel"))
 
+# Issue 6, estimators: libsvm/liblinear variants, naive Bayes, discriminant analysis, nearest
+# centroid, dummies and isotonic regression (top level).
+_SVM_NB_ESTIMATORS = [
+    _public("sklearn.svm.%s" % name, "sklearn.svm._classes", "sklearn.svm.classes")
+    for name in ("NuSVC", "NuSVR", "OneClassSVM", "LinearSVC", "LinearSVR")
+] + [
+    _public("sklearn.naive_bayes.%s" % name)
+    for name in ("GaussianNB", "MultinomialNB", "BernoulliNB", "ComplementNB", "CategoricalNB")
+] + [
+    _public("sklearn.discriminant_analysis.LinearDiscriminantAnalysis"),
+    _public("sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis"),
+    _public("sklearn.neighbors.NearestCentroid", "sklearn.neighbors._nearest_centroid",
+            "sklearn.neighbors.nearest_centroid"),
+    _public("sklearn.dummy.DummyClassifier"),
+    _public("sklearn.dummy.DummyRegressor"),
+    _public("sklearn.isotonic.IsotonicRegression"),
+]
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -242,15 +260,13 @@ _VALIDATORS = {
     "sklearn.ensemble.GradientBoostingRegressor": validate_gradient_boosting,
     "sklearn.svm.SVC": validate_libsvm,
     "sklearn.svm.SVR": validate_libsvm,
+    "sklearn.svm.NuSVC": validate_libsvm,
+    "sklearn.svm.NuSVR": validate_libsvm,
+    "sklearn.svm.OneClassSVM": validate_libsvm,
     "sklearn.cluster.KMeans": validate_kmeans,
     "sklearn.cluster.MiniBatchKMeans": validate_kmeans,
 }
 
-# Estimators that appear only nested inside the supported ones.
-_NESTED_ESTIMATORS = [
-    _public("sklearn.dummy.DummyClassifier"),
-    _public("sklearn.dummy.DummyRegressor"),
-]
 
 # List and dict subclasses held in fitted state.
 _CONTAINERS = [
@@ -262,6 +278,14 @@ _CONTAINERS = [
 _COMPAT = {
     "SVCOneVsRest020": validate_libsvm,
     "SVCOneVsRest021": validate_libsvm,
+    "NuSVCOneVsRest020": validate_libsvm,
+    "NuSVCOneVsRest021": validate_libsvm,
+    "LinearDiscriminantAnalysisOneVsRest020": None,
+    "LinearDiscriminantAnalysisSoftmax021": None,
+    "NearestCentroidWithoutScores": None,
+    "NearestCentroidScores16": None,
+    "DummyClassifierIntegerProba020": None,
+    "DummyClassifierFloatProba021": None,
     "LogisticRegressionOneVsRest": None,
     "LogisticRegressionBinaryMultinomial": None,
     "IsolationForestOldBehaviour": validate_bagging,
@@ -356,11 +380,12 @@ def _build_entries() -> dict:
         name, modules, aliases = spec
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
-    for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _COMPOSITION + _PREPROCESSING:
+    for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _SVM_NB_ESTIMATORS + _COMPOSITION + \
+            _PREPROCESSING:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
-    for spec in _NESTED_ESTIMATORS + _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED:
+    for spec in _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))

@@ -18,7 +18,6 @@ from .versions import has_release
 N_SAMPLES = 120
 N_FEATURES = 6
 
-
 class Case:
     """One estimator configuration: an id, a factory, the data it is fitted on.
 
@@ -101,6 +100,10 @@ def _mixed(X):
 INPUTS = {
     "positive": lambda X: np.abs(X) + 0.1,
     "nonnegative": np.abs,  # counts-like data for NMF and LDA
+    # Small non-negative integers: counts or categories 0, 1, 2 (naive Bayes of discrete features).
+    "counts": lambda X: np.minimum(np.floor(np.abs(X) * 1.5), 2).astype(np.int64),
+    # The first feature alone as a 1-D array (IsotonicRegression).
+    "first": lambda X: X[:, 0].copy(),
     "missing": _missing,
     "integers": lambda X: np.digitize(X, [-1.0, 0.0, 1.0]).astype(np.int64),
     "categories": _categories,
@@ -295,6 +298,7 @@ def cases() -> list:
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
     _ensembles(add, pandas)
+    _svm_nb_cases(add, pandas)
     out.extend(_unsupervised_cases(pandas))
     return out
 
@@ -577,3 +581,97 @@ def _ensembles(add, pandas):
     add("BaggingRegressor-extra-tree-no-bootstrap", lambda: BR(**{
         member: tree.ExtraTreeRegressor(random_state=0), "n_estimators": 4, "bootstrap": False,
         "max_samples": 0.7, "random_state": 0}), "reg2")
+
+
+def _svm_nb_cases(add, pandas):
+    """libsvm/liblinear variants, naive Bayes, discriminant analysis, nearest centroid,
+    dummies and isotonic regression (issue 6)."""
+    from sklearn import discriminant_analysis, dummy, isotonic, naive_bayes, neighbors, svm
+
+    add("NuSVC-rbf-3class", lambda: svm.NuSVC(gamma="scale"), "clf3")
+    add("NuSVC-probability-strings", lambda: svm.NuSVC(nu=0.3, gamma="scale", probability=True, random_state=0),
+        "str3")
+    add("NuSVC-linear-binary-sample_weight", lambda: svm.NuSVC(kernel="linear", nu=0.4), "clf2", sample_weight=True)
+    add("NuSVC-ovo-class_weight", lambda: svm.NuSVC(gamma="scale", decision_function_shape="ovo",
+                                                    class_weight="balanced"), "clf3")
+    add("NuSVR-rbf", lambda: svm.NuSVR(gamma="scale"), "reg")
+    add("NuSVR-linear-sample_weight", lambda: svm.NuSVR(kernel="linear", nu=0.3, C=2.0), "reg", sample_weight=True)
+    add("NuSVR-poly", lambda: svm.NuSVR(kernel="poly", degree=2, gamma="scale"), "reg")
+    add("OneClassSVM-rbf", lambda: svm.OneClassSVM(gamma="scale", nu=0.2), "none")
+    add("OneClassSVM-linear-sample_weight", lambda: svm.OneClassSVM(kernel="linear", nu=0.3), "none",
+        sample_weight=True)
+    add("OneClassSVM-sigmoid", lambda: svm.OneClassSVM(kernel="sigmoid", gamma=0.1, coef0=0.5), "none")
+
+    add("LinearSVC-3class", lambda: svm.LinearSVC(max_iter=5000, random_state=0), "clf3")
+    add("LinearSVC-l1-binary", lambda: svm.LinearSVC(penalty="l1", dual=False, C=0.5), "clf2")
+    add("LinearSVC-crammer_singer-strings", lambda: svm.LinearSVC(multi_class="crammer_singer", max_iter=5000,
+                                                                  random_state=0), "str3")
+    add("LinearSVC-class_weight-sample_weight", lambda: svm.LinearSVC(class_weight="balanced", max_iter=5000,
+                                                                      random_state=0), "clf2", sample_weight=True)
+    if pandas:
+        add("LinearSVC-pandas", lambda: svm.LinearSVC(max_iter=5000, random_state=0), "clf3", pandas=True)
+    add("LinearSVR", lambda: svm.LinearSVR(max_iter=5000, random_state=0), "reg")
+    add("LinearSVR-squared-primal-sample_weight", lambda: svm.LinearSVR(loss="squared_epsilon_insensitive",
+                                                                        dual=False), "reg", sample_weight=True)
+
+    NB = naive_bayes
+    add("GaussianNB-3class", NB.GaussianNB, "clf3")
+    add("GaussianNB-priors-strings", lambda: NB.GaussianNB(priors=[0.2, 0.3, 0.5]), "str3")
+    add("GaussianNB-var_smoothing-sample_weight", lambda: NB.GaussianNB(var_smoothing=1e-3), "clf2",
+        sample_weight=True)
+    if pandas:
+        add("GaussianNB-pandas", NB.GaussianNB, "clf3", pandas=True)
+    add("MultinomialNB-3class", lambda: NB.MultinomialNB(alpha=0.5), "clf3", inputs="counts")
+    add("MultinomialNB-uniform-sample_weight", lambda: NB.MultinomialNB(fit_prior=False), "str2", sample_weight=True,
+        inputs="counts")
+    add("BernoulliNB-3class", NB.BernoulliNB, "clf3")
+    add("BernoulliNB-binarize-strings-sample_weight", lambda: NB.BernoulliNB(alpha=0.3, binarize=0.5), "str3",
+        sample_weight=True)
+    add("ComplementNB-3class", NB.ComplementNB, "clf3", inputs="counts")
+    add("ComplementNB-norm-binary", lambda: NB.ComplementNB(norm=True), "clf2", inputs="counts")
+    if _since("0.22"):
+        add("CategoricalNB-3class", NB.CategoricalNB, "clf3", inputs="counts")
+        add("CategoricalNB-strings-sample_weight", lambda: NB.CategoricalNB(alpha=0.5), "str2", sample_weight=True,
+            inputs="counts")
+
+    DA = discriminant_analysis
+    add("LinearDiscriminantAnalysis-svd-3class", DA.LinearDiscriminantAnalysis, "clf3")
+    add("LinearDiscriminantAnalysis-eigen-shrinkage-strings",
+        lambda: DA.LinearDiscriminantAnalysis(solver="eigen", shrinkage="auto"), "str3")
+    add("LinearDiscriminantAnalysis-n_components-covariance",
+        lambda: DA.LinearDiscriminantAnalysis(n_components=1, store_covariance=True), "clf3")
+    add("LinearDiscriminantAnalysis-binary", lambda: DA.LinearDiscriminantAnalysis(priors=[0.4, 0.6]), "clf2")
+    if pandas:
+        add("LinearDiscriminantAnalysis-pandas", DA.LinearDiscriminantAnalysis, "clf3", pandas=True)
+    add("QuadraticDiscriminantAnalysis-3class", DA.QuadraticDiscriminantAnalysis, "clf3")
+    add("QuadraticDiscriminantAnalysis-reg_param-strings",
+        lambda: DA.QuadraticDiscriminantAnalysis(reg_param=0.1, store_covariance=True), "str3")
+    add("QuadraticDiscriminantAnalysis-priors-binary",
+        lambda: DA.QuadraticDiscriminantAnalysis(priors=[0.3, 0.7]), "clf2")
+    if _since("1.8"):
+        add("QuadraticDiscriminantAnalysis-eigen-shrinkage",
+            lambda: DA.QuadraticDiscriminantAnalysis(solver="eigen", shrinkage=0.2), "clf3")
+
+    NC = neighbors.NearestCentroid
+    add("NearestCentroid-3class", NC, "clf3")
+    add("NearestCentroid-manhattan-strings", lambda: NC(metric="manhattan"), "str3")
+    add("NearestCentroid-shrink-binary", lambda: NC(shrink_threshold=0.2), "clf2")
+
+    DC, DR = dummy.DummyClassifier, dummy.DummyRegressor
+    add("DummyClassifier-prior-sample_weight", lambda: DC(strategy="prior"), "clf3", sample_weight=True)
+    add("DummyClassifier-most_frequent-strings", lambda: DC(strategy="most_frequent"), "str3")
+    add("DummyClassifier-stratified", lambda: DC(strategy="stratified", random_state=0), "clf2")
+    add("DummyClassifier-uniform", lambda: DC(strategy="uniform", random_state=0), "clf3")
+    add("DummyClassifier-constant-strings", lambda: DC(strategy="constant", constant="dog"), "str3")
+    add("DummyRegressor-mean", lambda: DR(strategy="mean"), "reg")
+    add("DummyRegressor-median-multioutput", lambda: DR(strategy="median"), "reg2")
+    add("DummyRegressor-quantile-sample_weight", lambda: DR(strategy="quantile", quantile=0.25), "reg",
+        sample_weight=True)
+    add("DummyRegressor-constant", lambda: DR(strategy="constant", constant=1.5), "reg")
+
+    IR = isotonic.IsotonicRegression
+    add("IsotonicRegression", IR, "reg", inputs="first")
+    add("IsotonicRegression-decreasing-clip-sample_weight", lambda: IR(increasing=False, out_of_bounds="clip"),
+        "reg", sample_weight=True, inputs="first")
+    add("IsotonicRegression-auto-bounds", lambda: IR(increasing="auto", y_min=-1.0, y_max=1.0), "reg",
+        inputs="first")

@@ -5,8 +5,11 @@ import warnings
 import numpy as np
 import pytest
 import sklearn
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.svm import SVC
+from sklearn.neighbors import NearestCentroid
+from sklearn.svm import SVC, NuSVC
 
 import sklearn_migrator as sm
 from sklearn_migrator import compat, zoo
@@ -131,3 +134,53 @@ def test_adaboost_samme_r_is_native_before_1_6(data):
     _assert_same_outputs(_fit(AdaBoostClassifier, data, **params),
                          _fit(compat.AdaBoostClassifierSAMMER, data, **params),
                          ["decision_function", "predict"])
+
+
+def _installed_formula(cls_020, cls_021):
+    return cls_021 if has_release(INSTALLED, "0.21") else cls_020
+
+
+def test_nusvc_formula_of_the_installed_release_is_native():
+    native = _installed_formula(compat.NuSVCOneVsRest020, compat.NuSVCOneVsRest021)
+    params = dict(gamma="scale", random_state=0)
+    _assert_same_outputs(_fit(NuSVC, "clf3", **params), _fit(native, "clf3", **params),
+                         ["decision_function", "predict"])
+
+
+def test_lda_probabilities_of_the_installed_release_are_native():
+    native = _installed_formula(compat.LinearDiscriminantAnalysisOneVsRest020,
+                                compat.LinearDiscriminantAnalysisSoftmax021)
+    _assert_same_outputs(_fit(LinearDiscriminantAnalysis, "clf3"), _fit(native, "clf3"),
+                         ["predict_proba", "predict_log_proba", "decision_function"])
+
+
+def test_stratified_dummy_probabilities_of_the_installed_release_are_native():
+    native = _installed_formula(compat.DummyClassifierIntegerProba020, compat.DummyClassifierFloatProba021)
+    params = dict(strategy="stratified", random_state=0)
+    plain, kept = _fit(DummyClassifier, "clf3", **params), _fit(native, "clf3", **params)
+    _assert_same_outputs(plain, kept, ["predict_proba", "predict"])
+    assert plain.predict_proba(DATA["X_query"]).dtype == kept.predict_proba(DATA["X_query"]).dtype
+
+
+@pytest.mark.skipif(not has_release(INSTALLED, "1.6"), reason="NearestCentroid has scores from 1.6")
+@pytest.mark.parametrize("priors", ["uniform", "empirical"])
+def test_nearest_centroid_scores_are_native_from_1_6(priors):
+    _assert_same_outputs(_fit(NearestCentroid, "clf3", priors=priors),
+                         _fit(compat.NearestCentroidScores16, "clf3", priors=priors),
+                         ["predict", "decision_function", "predict_proba", "predict_log_proba"])
+
+
+@pytest.mark.skipif(not has_release(INSTALLED, "1.6"), reason="NearestCentroid has scores from 1.6")
+def test_nearest_centroid_without_scores_predicts_and_hides_scores():
+    doc = sm.serialize(_fit(NearestCentroid, "clf3"))
+    doc = dict(doc, sklearn_version="1.5.2")
+    doc["tree"] = dict(doc["tree"], params={k: v for k, v in doc["tree"]["params"].items() if k != "priors"})
+    doc["tree"]["state"] = {k: v for k, v in doc["tree"]["state"].items()
+                            if k not in ("class_prior_", "deviations_", "within_class_std_dev_")}
+    with pytest.warns(sm.MigrationWarning, match="no scores"):
+        rebuilt = sm.deserialize(doc)
+    assert type(rebuilt) is compat.NearestCentroidWithoutScores
+    for method in ("decision_function", "predict_proba", "predict_log_proba"):
+        assert not hasattr(rebuilt, method)
+    np.testing.assert_array_equal(rebuilt.predict(DATA["X_query"]),
+                                  _fit(NearestCentroid, "clf3").predict(DATA["X_query"]))

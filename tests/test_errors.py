@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 import sklearn
 from sklearn.ensemble import RandomForestRegressor
-from sklearn.naive_bayes import GaussianNB
-from sklearn.svm import SVC
+from sklearn.kernel_ridge import KernelRidge
+from sklearn.svm import SVC, NuSVC, NuSVR, OneClassSVM
 from sklearn.tree import DecisionTreeClassifier
 
 import sklearn_migrator as sm
@@ -30,9 +30,9 @@ def mutated(doc, edit):
 
 def test_unsupported_estimator_is_named_with_a_hint(data):
     with pytest.raises(sm.UnsupportedEstimatorError) as info:
-        sm.serialize(GaussianNB().fit(data["X"], data["clf3"]))
+        sm.serialize(KernelRidge().fit(data["X"], data["reg"]))
     message = str(info.value)
-    assert "GaussianNB" in message and "supported_models()" in message
+    assert "KernelRidge" in message and "supported_models()" in message
 
 
 def test_subclasses_are_refused(data):
@@ -126,10 +126,17 @@ def test_crafted_tree_nodes_are_refused_before_cython_sees_them(tree_doc, field,
         sm.deserialize(doc)
 
 
-def test_crafted_svm_counts_are_refused(data):
-    doc = json.loads(json.dumps(sm.serialize(SVC(gamma="scale").fit(data["X"], data["clf3"]), arrays="list")))
+@pytest.mark.parametrize("model, target, message", [
+    (SVC(gamma="scale"), "clf3", "must count the support vectors of each class"),
+    (NuSVC(gamma="scale"), "clf3", "must count the support vectors of each class"),
+    (NuSVR(gamma="scale"), "reg", r"must be \[0, 0\] or the number of support vectors twice"),
+    (OneClassSVM(gamma="scale"), None, r"must be \[0, 0\] or the number of support vectors twice"),
+])
+def test_crafted_svm_counts_are_refused(data, model, target, message):
+    fitted = model.fit(data["X"]) if target is None else model.fit(data["X"], data[target])
+    doc = json.loads(json.dumps(sm.serialize(fitted, arrays="list")))
     doc["tree"]["state"]["_n_support" if "_n_support" in doc["tree"]["state"] else "n_support_"]["data"][0] += 1
-    with pytest.raises(sm.StateValidationError, match="must count the support vectors of each class"):
+    with pytest.raises(sm.StateValidationError, match=message):
         sm.deserialize(doc)
 
 
@@ -166,7 +173,7 @@ def test_dump_is_atomic_and_keeps_nothing_half_written(tmp_path, data):
     sm.dump(model, str(target))
     before = target.read_text()
     with pytest.raises(sm.UnsupportedEstimatorError):
-        sm.dump(GaussianNB().fit(data["X"], data["clf2"]), str(target))
+        sm.dump(KernelRidge().fit(data["X"], data["reg"]), str(target))
     assert target.read_text() == before and sorted(p.name for p in tmp_path.iterdir()) == ["model.json"]
     np.testing.assert_array_equal(sm.load(str(target)).predict(data["X"]), model.predict(data["X"]))
 

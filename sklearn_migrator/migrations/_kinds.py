@@ -159,7 +159,7 @@ def n_features(node):
     if declared is not None:
         return declared
     for key, axis in (("coef_", -1), ("_fit_X", 1), ("support_vectors_", 1), ("cluster_centers_", 1),
-                      ("components_", 1)):
+                      ("components_", 1), ("theta_", 1), ("feature_count_", 1), ("means_", 1), ("centroids_", 1)):
         value = state.get(key)
         if isinstance(value, np.ndarray) and value.ndim >= 1:
             return int(value.shape[axis])

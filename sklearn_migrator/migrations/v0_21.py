@@ -5,9 +5,10 @@ from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
 from ._kinds import (constant, param_added, param_removed, refused_across, state_added, state_removed, state_renamed,
                      unchanged, when_fitted)
-from .families import (AGGLOMERATIVE, COLUMN_TRANSFORMER, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LDA, LOGISTIC,
-                       ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIAL, QUANTILE, SIMPLE_IMPUTER, SVC, SVCS, SVC_OVR_020,
-                       SVC_OVR_021)
+from .families import (AGGLOMERATIVE, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_FLOAT_021,
+                       DUMMY_CLASSIFIER_INT_020, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LDA, LDA_OVR_020,
+                       LDA_SOFTMAX_021, LOGISTIC, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021, ONE_HOT, ONE_VS_ONE, PIPELINE,
+                       POLYNOMIAL, QDA, QUANTILE, SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -35,23 +36,33 @@ def _init_down(node, migration, path):
     node.state["init_"] = zero_020(node)
 
 
-def _ovr_decision_function(native, compat):
-    """0.21 changed how SVC turns one-vs-one votes into a one-vs-rest
-    ``decision_function`` (scikit-learn PR #10440: 0.20 scaled the summed
-    confidences by the largest in the batch). A multiclass one-vs-rest SVC crossing
-    0.21 is rebuilt as the :mod:`sklearn_migrator.compat` subclass computing the
-    source's formula (``compat``); one coming back to the release that computes it
-    natively (``native``) becomes a plain SVC again."""
+def _rebuilt(plain, native, compat, applies, what):
+    """Going across 0.21, a model whose output changed formula (``applies``) is rebuilt
+    as the :mod:`sklearn_migrator.compat` subclass computing the source's formula
+    (``compat``); one coming back to the release that computes it natively
+    (``native``) becomes the plain class again."""
     def apply(node, migration, path):
         if node.cls == native:
-            node.cls = SVC
-        elif node.cls == SVC and len(node.state.get("classes_", ())) > 2 \
-                and node.params.get("decision_function_shape") == "ovr":
+            node.cls = plain
+        elif node.cls == plain and applies(node):
             node.cls = compat
-            migration.note(path, "a multiclass SVC's one-vs-rest decision_function changed formula in 0.21; "
-                                 "it was rebuilt as %s, an SVC that computes the formula of scikit-learn %s"
-                                 % (compat, migration.source))
+            migration.note(path, "%s changed in 0.21; it was rebuilt as %s, which computes it as scikit-learn %s "
+                                 "does" % (what, compat, migration.source))
     return apply
+
+
+def _output_changed(summary, plain, compat_020, compat_021, applies, what):
+    return Step("0.21", summary, [plain, compat_020, compat_021], _rebuilt(plain, compat_021, compat_020, applies, what),
+                _rebuilt(plain, compat_020, compat_021, applies, what))
+
+
+def _multiclass(node):
+    return len(node.state.get("classes_", ())) > 2
+
+
+def _multiclass_ovr(node):
+    return _multiclass(node) and node.params.get("decision_function_shape") == "ovr"
+
 
 
 def _warm_start_param(node, migration, path):
@@ -81,12 +92,26 @@ STEPS = [
     state_renamed("0.21", [AGGLOMERATIVE], "n_components_", "n_connected_components_"),
     state_added("0.21", [AGGLOMERATIVE], "n_clusters_", lambda node: node.params["n_clusters"]),
     param_added("0.21", [LOGISTIC], "l1_ratio", None),
+    # 0.21 changed how SVC and NuSVC turn one-vs-one votes into a one-vs-rest decision_function
+    # (scikit-learn PR #10440: 0.20 scaled the summed confidences by the largest in the batch).
+    _output_changed("SVC one-vs-rest decision function changed", SVC, SVC_OVR_020, SVC_OVR_021, _multiclass_ovr,
+                    "a multiclass SVC's one-vs-rest decision_function"),
+    _output_changed("NuSVC one-vs-rest decision function changed", NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
+                    _multiclass_ovr, "a multiclass NuSVC's one-vs-rest decision_function"),
+    # 0.21 (PR #11796) computes LDA's multiclass probabilities by softmax, not normalised logistics.
+    _output_changed("LinearDiscriminantAnalysis multiclass predict_proba changed", LDA, LDA_OVR_020, LDA_SOFTMAX_021,
+                    _multiclass, "a multiclass LinearDiscriminantAnalysis's predict_proba"),
+    # 0.21 made a 'stratified' DummyClassifier's predict_proba float64 (0.20 returned the integer draws).
+    _output_changed("DummyClassifier stratified predict_proba dtype changed", DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_INT_020,
+                    DUMMY_CLASSIFIER_FLOAT_021, lambda node: node.params.get("strategy") == "stratified",
+                    "a 'stratified' DummyClassifier's predict_proba dtype"),
+    # 0.21 removed QDA's store_covariances (deprecated in 0.19 for store_covariance).
+    param_removed("0.21", [QDA], "store_covariances", None),
+
     Step("0.21", "IsolationForest warm_start became a parameter", IFORESTS, _warm_start_param, _warm_start_attribute,
          params_added=["warm_start"]),
     Step("0.21", "IsolationForest average path length of small leaves changed", IFORESTS,
          _iforest_path_length_changed, _iforest_path_length_changed),
-    Step("0.21", "SVC one-vs-rest decision function changed", SVCS, _ovr_decision_function(SVC_OVR_021, SVC_OVR_020),
-         _ovr_decision_function(SVC_OVR_020, SVC_OVR_021)),
     Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
 ]
 

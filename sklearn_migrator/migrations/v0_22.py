@@ -5,13 +5,13 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
-                     unchanged)
+from ._kinds import (constant, n_features, param_added, param_removed, param_values, state_added, state_removed,
+                     state_renamed, unchanged)
 from ._unsupervised import refuse
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, COLUMN_TRANSFORMER, DECISION_TREES, DUMMIES, EXTRA_TREES,
-                       FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN, LOF,
-                       LOGISTIC, MLP, MORE_NEIGHBORS, ONE_HOT, ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVR, TREE_MODELS,
-                       TREE_REGRESSORS)
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, COLUMN_TRANSFORMER, COUNT_NB, DECISION_TREES, DUMMIES,
+                       DUMMY_CLASSIFIERS, EXTRA_TREES, FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, IFOREST,
+                       IFORESTS, IFOREST_OLD, KNN, LOF, LOGISTIC, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM, ONE_HOT, ORDINAL,
+                       RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_REGRESSORS)
 
 
 def _presort(old_default, holder="params"):
@@ -73,6 +73,17 @@ def _break_ties_down(node, migration, path):
                              hint="Keep it on scikit-learn 0.22 or newer, or refit it with break_ties=False")
 
 
+def _one_class_random_state(up):
+    """0.22 removed OneClassSVM's ``random_state`` parameter (deprecated in 0.20, never
+    used: one-class libsvm draws nothing); 0.22+ keeps the attribute as None."""
+    def apply(node, migration, path):
+        source, target = (node.params, node.state) if up else (node.state, node.params)
+        source.pop("random_state", None)
+        target["random_state"] = None
+    return apply
+
+
+
 def _samme_probabilities_changed(node, migration, path):
     """0.22 made AdaBoostClassifier derive ``predict_proba`` from ``decision_function``;
     with SAMME it was the weighted sum of the members' probabilities, so a SAMME model's
@@ -121,7 +132,7 @@ STEPS = [
     param_added("0.22", MLP, "max_fun", 15000),
     state_added("0.22", KNN, "n_samples_fit_", _samples_fit),
     state_renamed("0.22", SVM, "n_support_", "_n_support"),
-    Step("0.22", "SVR support-vector counts", [SVR],
+    Step("0.22", "SVR support-vector counts", SVRS,
          _svr_support_counts(lambda node: node.state["support_"].shape[0]), _svr_support_counts(lambda node: 0)),
     Step("0.22", "SVC parameter break_ties added (default False)", SVCS, _break_ties_up, _break_ties_down,
          params_added=["break_ties"]),
@@ -133,7 +144,15 @@ STEPS = [
     Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC], unchanged,
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
-    state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
+    state_added("0.22", DUMMY_CLASSIFIERS, "_strategy", lambda node: node.params["strategy"]),
+    # 0.22 made DummyClassifier's default strategy 'warn' (meaning 'stratified', until 0.24).
+    Step("0.22", "DummyClassifier strategy='warn'", DUMMY_CLASSIFIERS, unchanged,
+         param_values("0.22", DUMMY_CLASSIFIERS, "strategy", {"warn": "stratified"}).up),
+    Step("0.22", "OneClassSVM parameter random_state removed", [ONE_CLASS_SVM], _one_class_random_state(True),
+         _one_class_random_state(False), params_removed=["random_state"]),
+    # 0.22 stored n_features_ on discrete naive Bayes models (deprecated in 1.0 for n_features_in_).
+    state_added("0.22", COUNT_NB, "n_features_", n_features),
+
     # 0.20-0.21's default contamination 'legacy' meant 0.1 (with a FutureWarning).
     param_values("0.22", IFORESTS, "contamination", {"legacy": 0.1}, one_way=True),
     Step("0.22", "IsolationForest behaviour='old' removed", IFORESTS, _iforest_behaviour_up, _iforest_behaviour_down),

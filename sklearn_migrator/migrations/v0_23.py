@@ -2,10 +2,12 @@
 import numpy as np
 
 from . import Step
-from ._kinds import n_features, param_added, refused_across, state_added, state_renamed, when_fitted
+from ._kinds import (constant, n_features, param_added, refused_across, state_added, state_renamed, unchanged,
+                     when_fitted)
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
-from .families import (COLUMN_TRANSFORMER, GP_REGRESSOR, KERNEL_PCA, KMEANS, MINIBATCH_KMEANS, NORMALIZER, POWER, SVM,
-                       TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
+from .families import (COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, ISOTONIC, KERNEL_PCA, KMEANS, MINIBATCH_KMEANS,
+                       NORMALIZER, POWER, SVM, TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING,
+                       WITH_N_FEATURES_IN)
 
 
 def _deprecated_params(defaults):
@@ -29,6 +31,14 @@ def _n_threads(node):
     return _openmp_effective_n_threads()
 
 
+def _isotonic_training_data(node, migration, path):
+    """0.23 stopped keeping IsotonicRegression's deduplicated training data (``_X_``,
+    ``_y_``, kept until then for backward compatibility); predictions use only the
+    interpolation points, so older releases do without."""
+    node.state.pop("_X_", None)
+    node.state.pop("_y_", None)
+
+
 def _kmeans_algorithm(node):
     return "full" if node.params.get("algorithm") == "full" else "elkan"
 
@@ -47,6 +57,9 @@ STEPS = [
     state_added("0.23.2", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
     state_renamed("0.23", SVM, "probA_", "_probA"),
     state_renamed("0.23", SVM, "probB_", "_probB"),
+    # 0.23's validation set n_features_in_ to None on dummies (they accept any input).
+    state_added("0.23", DUMMIES, "n_features_in_", constant(None)),
+    Step("0.23", "IsotonicRegression training data dropped", [ISOTONIC], _isotonic_training_data, unchanged),
 ]
 
 

@@ -1,11 +1,21 @@
 """scikit-learn 0.24 (December 2020)."""
+import numpy as np
+
 from ..tree import Node
 from . import Step
-from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed
+from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
+                     state_renamed)
 from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
-from .families import (AGGLOMERATIVE, DECISION_TREES, EXTRA_TREES, FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR,
-                       GP_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, KBINS, KERNEL_PCA, KNN_IMPUTER, LINEAR_REGRESSION,
-                       MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER)
+from .families import (AGGLOMERATIVE, CATEGORICAL_NB, DECISION_TREES, DUMMY_CLASSIFIERS, EXTRA_TREES, FACTOR_ANALYSIS,
+                       GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS,
+                       KERNEL_PCA, KNN_IMPUTER, LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER,
+                       MISSING_INDICATOR, NMF, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER)
+
+
+def _n_categories(node):
+    """The categories of each feature, the widths of CategoricalNB's per-feature tables."""
+    return np.array([table.shape[1] for table in node.state["feature_log_prob_"]], dtype=np.int64)
+
 
 STEPS = [
     param_removed("0.24", DECISION_TREES + GRADIENT_BOOSTING, "presort", "deprecated"),
@@ -16,6 +26,15 @@ STEPS = [
     state_removed("0.24", [GB_REGRESSOR], "n_classes_", constant(1)),
     state_removed("0.24", [MINIBATCH_KMEANS], "init_size_", copy_of("_init_size")),
     state_renamed("0.24", [MINIBATCH_KMEANS], "counts_", "_counts"),
+    # 0.24 made DummyClassifier's default 'prior' ('warn' behaved as 'stratified').
+    param_values("0.24", DUMMY_CLASSIFIERS, "strategy", {"warn": "stratified"}, one_way=True),
+    param_added("0.24", [CATEGORICAL_NB], "min_categories", None, "the fitted tables already have its widths"),
+    state_added("0.24", [CATEGORICAL_NB], "n_categories_", _n_categories),
+    param_added("0.24", LDAS, "covariance_estimator", None),
+    # 0.24 made IsotonicRegression's interpolation points public.
+    state_renamed("0.24", [ISOTONIC], "_necessary_X_", "X_thresholds_"),
+    state_renamed("0.24", [ISOTONIC], "_necessary_y_", "y_thresholds_"),
+
     param_removed("0.24", IFORESTS, "behaviour", "deprecated"),
 ]
 

@@ -4,12 +4,12 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
-from ._kinds import (copy_of, n_features, param_added, param_removed, param_values, state_added, state_removed,
-                     state_renamed, when_fitted, _MISSING)
+from ._kinds import (constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
+                     state_removed, state_renamed, when_fitted, _MISSING)
 from ._unsupervised import absent, nmf_unregularized
-from .families import (BAGGING_ENSEMBLES, COLUMN_TRANSFORMER, FOREST_REGRESSORS, GB_REGRESSOR, GRADIENT_BOOSTING,
-                       KERNEL_PCA, KMEANS, LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT, ONE_VS_REST, ORDINAL,
-                       POLYNOMIAL, RIDGE, TREE_MODELS, TREE_REGRESSORS)
+from .families import (BAGGING_ENSEMBLES, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES, FOREST_REGRESSORS, GAUSSIAN_NB,
+                       GB_REGRESSOR, GRADIENT_BOOSTING, KERNEL_PCA, KMEANS, LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT,
+                       ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE, TREE_MODELS, TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -63,6 +63,10 @@ STEPS = [
          _mlp_loss({"squared_loss": "squared_error"}), _mlp_loss({"squared_error": "squared_loss"})),
     Step("1.0", "MLP optimizer no longer keeps the parameter list", MLP, _optimizer_params_up,
          _optimizer_params_down),
+    # 1.0 stopped validating the (ignored) input of dummies.
+    state_removed("1.0", DUMMIES, "n_features_in_", constant(None)),
+    state_renamed("1.0", [GAUSSIAN_NB], "sigma_", "var_"),
+    state_removed("1.0", DISCRETE_NB, "n_features_", copy_of("n_features_in_")),
 ]
 
 

@@ -2,11 +2,11 @@
 import numpy as np
 
 from . import Step
-from ._kinds import (constant, param_added, param_values, state_added, state_removed, state_renamed, when_fitted,
-                     _MISSING)
+from ._kinds import (constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
+                     when_fitted, _MISSING)
 from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER,
-                       MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, SIMPLE_IMPUTER, SVCS, SVR,
-                       TRUNCATED_SVD)
+                       LDAS, LIBLINEAR_SVM, MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, SIMPLE_IMPUTER,
+                       SVCS, SVM, SVRS, TRUNCATED_SVD)
 
 
 def _n_iter(kind):
@@ -15,6 +15,14 @@ def _n_iter(kind):
         pairs = len(classes) * (len(classes) - 1) // 2 if classes is not None and len(classes) > 1 else 1
         return np.zeros(pairs, dtype=np.int32) if kind == "array" else 0
     return compute
+
+
+def _n_iter_type(kind):
+    """1.1 stores liblinear's iteration count as a Python int (a numpy int32 before)."""
+    def apply(node, migration, path):
+        if "n_iter_" in node.state:
+            node.state["n_iter_"] = kind(node.state["n_iter_"])
+    return apply
 
 
 _MINKOWSKI = "sklearn.metrics._dist_metrics.MinkowskiDistance"
@@ -46,12 +54,14 @@ STEPS = [
     state_removed("1.1", [MINIBATCH_KMEANS], "_algorithm", constant("elkan")),
     param_added("1.1", [PCA], "n_oversamples", 10),
     param_added("1.1", [PCA], "power_iteration_normalizer", "auto"),
-    state_added("1.1", SVCS + [SVR], "_num_iter", _n_iter("array")),
+    state_added("1.1", SVM, "_num_iter", _n_iter("array")),
     # 1.1 stopped padding unweighted Minkowski metrics with a placeholder weight.
     Step("1.1", "unweighted Minkowski metrics lost their placeholder weight", [_MINKOWSKI],
          _minkowski_placeholder(False), _minkowski_placeholder(True)),
     state_added("1.1", SVCS, "n_iter_", _n_iter("array")),
-    state_added("1.1", [SVR], "n_iter_", _n_iter("int")),
+    state_added("1.1", SVRS, "n_iter_", _n_iter("int")),
+    Step("1.1", "liblinear n_iter_ is a Python int", LIBLINEAR_SVM, _n_iter_type(int), _n_iter_type(np.int32)),
+    state_added("1.1", LDAS, "_n_features_out", copy_of("_max_components")),
 ]
 
 

@@ -4,8 +4,9 @@ import numpy as np
 from . import Step
 from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed, unchanged
 from ._unsupervised import absent
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FAST_ICA, FORESTS, IFORESTS, KNN_IMPUTER,
-                       LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT, PCA, RIDGE, SIMPLE_IMPUTER, STACKING, SVR)
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, IFORESTS,
+                       KNN_IMPUTER, LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT, PCA, RIDGE, SIMPLE_IMPUTER, STACKING,
+                       SVRS)
 
 
 def _affinity_up(node, migration, path):
@@ -74,7 +75,9 @@ STEPS = [
     state_removed("1.2", [PCA], "n_features_", copy_of("n_features_in_")),
     state_added("1.2", MLP, "best_validation_score_", constant(None)),
     state_added("1.2", MLP, "validation_scores_", constant(None)),
-    state_removed("1.2", [SVR], "class_weight_", constant(np.empty(0))),
+    state_removed("1.2", SVRS, "class_weight_", constant(np.empty(0))),
+    # 1.2 added force_alpha to discrete naive Bayes ('warn' behaving as False until 1.4).
+    param_added("1.2", DISCRETE_NB, "force_alpha", "warn", "the fitted probabilities already include it"),
 ]
 
 

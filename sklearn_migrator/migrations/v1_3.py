@@ -3,11 +3,11 @@ import numpy as np
 
 from ..registry import METRICS
 from . import Step
-from ._kinds import class_renamed, constant, param_added, param_removed, state_added, unchanged
+from ._kinds import class_renamed, constant, param_added, param_removed, param_values, state_added, unchanged
 from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, FAST_ICA,
-                       FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, IFORESTS, KERNEL_PCA, ONE_HOT, ORDINAL,
-                       SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS)
+                       FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, IFORESTS, KERNEL_PCA, LIBLINEAR_SVM,
+                       ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS)
 
 
 def _nodes_up(node, migration, path):
@@ -110,6 +110,10 @@ STEPS = [
          _max_features_auto("sqrt"), unchanged),
     Step("1.3", "max_features='auto' removed (regressors)", TREE_REGRESSORS + FOREST_REGRESSORS,
          _max_features_auto(1.0), unchanged),
+    # 1.3 made liblinear SVMs' dual default 'warn' (behaving as True) and accepted 'auto'; both only
+    # choose the optimisation problem, so older releases get True.
+    Step("1.3", "LinearSVC/LinearSVR dual 'warn' and 'auto'", LIBLINEAR_SVM, unchanged,
+         param_values("1.3", LIBLINEAR_SVM, "dual", {"warn": True, "auto": True}).up),
 ] + [
     # 1.3 split distance metrics into float64 and float32 classes.
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,

@@ -6,8 +6,8 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, FORESTS, FUNCTION_TRANSFORMER,
+from ._kinds import copy_of, param_added, param_removed, param_values, state_added, state_removed, unchanged
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FORESTS, FUNCTION_TRANSFORMER,
                        GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, MINIBATCH_KMEANS, NMF, ONE_HOT, TREES,
                        TREE_CLASSIFIERS)
 
@@ -161,6 +161,8 @@ STEPS = [
          _affinity_removed_down, params_removed=["affinity"]),
     Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),
     Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
+    # 1.4 made force_alpha default True; 1.2-1.3's 'warn' behaved as False.
+    param_values("1.4", DISCRETE_NB, "force_alpha", {"warn": False}, one_way=True),
 ]
 
 def _passthrough(node, name):

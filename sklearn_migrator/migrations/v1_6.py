@@ -1,7 +1,10 @@
 """scikit-learn 1.6 (December 2024)."""
+import numpy as np
+
 from . import Step
 from ._kinds import param_added, param_values, state_removed
-from .families import ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, NMF, PIPELINE
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, NEAREST_CENTROID,
+                       NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF, PIPELINE)
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -18,6 +21,38 @@ def _to_call(node, migration, path):
 def _to_unpickle(node, migration, path):
     if node.args is not None:
         node.args, node.state = None, tuple(node.args)
+
+
+def _nearest_centroid_up(node, migration, path):
+    """1.6 added NearestCentroid's ``priors`` and discriminant scores, computed from
+    within-class standard deviations that older releases did not keep: an older model
+    is rebuilt as :class:`~sklearn_migrator.compat.NearestCentroidWithoutScores` with
+    uniform priors (its predictions are unchanged: 1.6 predicts the nearest centroid
+    when priors are uniform); a 1.6+ model coming back becomes the plain class again."""
+    if node.cls == NEAREST_CENTROID_SCORES16:
+        node.cls = NEAREST_CENTROID
+        prior = node.state["class_prior_"]
+        node.params["priors"] = "uniform" if np.isclose(prior, 1 / len(prior)).all() else prior
+    elif node.cls == NEAREST_CENTROID:
+        node.cls = NEAREST_CENTROID_UNSCORED
+        node.params["priors"] = "uniform"
+        n_classes = len(node.state["classes_"])
+        node.state["class_prior_"] = np.asarray([1 / n_classes] * n_classes)
+        migration.note(path, "NearestCentroid gained scores in 1.6 from training statistics scikit-learn %s did "
+                             "not keep; it was rebuilt as %s, which predicts as before and has no scores"
+                             % (migration.source, NEAREST_CENTROID_UNSCORED))
+
+
+def _nearest_centroid_down(node, migration, path):
+    node.params.pop("priors", None)
+    if node.cls == NEAREST_CENTROID_UNSCORED:
+        node.cls = NEAREST_CENTROID
+        node.state.pop("class_prior_", None)
+    elif node.cls == NEAREST_CENTROID:
+        node.cls = NEAREST_CENTROID_SCORES16
+        migration.note(path, "NearestCentroid has no priors or scores before 1.6; it was rebuilt as %s, which "
+                             "computes them as scikit-learn %s" % (NEAREST_CENTROID_SCORES16, migration.source))
+
 
 
 def _samme_r_up(node, migration, path):
@@ -41,6 +76,8 @@ def _samme_r_down(node, migration, path):
 
 
 STEPS = [
+    Step("1.6", "NearestCentroid priors and discriminant scores", NEAREST_CENTROIDS, _nearest_centroid_up,
+         _nearest_centroid_down, params_added=["priors"]),
     Step("1.6", "Cython losses pickled by constructor call", _CALLED_LOSSES, _to_call, _to_unpickle),
     Step("1.6", "AdaBoostClassifier algorithm deprecated, SAMME.R dropped", ADABOOST_CLASSIFIERS, _samme_r_up,
          _samme_r_down),

@@ -5,7 +5,7 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import param_added, param_removed, state_added, unchanged, when_fitted
 from .families import (ADABOOST_CLASSIFIERS, BAGGING, INCREMENTAL_PCA, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL,
-                       LOGISTIC_OVR, MAX_ABS_SCALER, SIMPLE_IMPUTER)
+                       LOGISTIC_OVR, MAX_ABS_SCALER, QDA, SIMPLE_IMPUTER)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -60,6 +60,12 @@ def _max_samples_down(node, migration, path):
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+    # 1.8 gave QDA LDA's solvers and covariance options; they only change how the per-class
+    # rotations and scalings are estimated, which predictions read as before.
+    param_added("1.8", [QDA], "solver", "svd"),
+    param_added("1.8", [QDA], "shrinkage", None),
+    param_added("1.8", [QDA], "covariance_estimator", None),
+
     param_removed("1.8", ADABOOST_CLASSIFIERS, "algorithm", "deprecated", "1.6 made it have no effect"),
     Step("1.8", "bagging max_samples default None", BAGGING, unchanged, _max_samples_down),
 ]

@@ -1,7 +1,7 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
 from ._kinds import param_removed, param_values, state_added, unchanged
-from .families import COLUMN_TRANSFORMER, GRADIENT_BOOSTING, KBINS, SVCS, SVR
+from .families import COLUMN_TRANSFORMER, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
 from .v1_5 import remainder_columns_plain
 
 
@@ -20,7 +20,7 @@ STEPS = [
     # 1.9 deprecated gradient boosting's criterion (always friedman_mse) and SVC's probability.
     param_values("1.9", GRADIENT_BOOSTING, "criterion", {"friedman_mse": "deprecated"}),
     Step("1.9", "SVC probability deprecated", SVCS, _probability_up, _probability_down),
-    state_added("1.9", [SVR], "_effective_probability", lambda node: False),
+    state_added("1.9", SVRS, "_effective_probability", lambda node: False),
 ]
 
 # Composition and preprocessing.

@@ -51,6 +51,9 @@ def validate_libsvm(node, path):
     if is_classifier:
         require(n_support.shape == (n_class,) and int(n_support.sum()) == n_sv and bool((n_support >= 0).all()),
                 "%s must count the support vectors of each class" % key, join(path, key))
+    else:  # regression and one-class: [0, 0] before 0.22, then the support-vector count twice
+        require(n_support.shape == (2,) and n_support[0] == n_support[1] and int(n_support[0]) in (0, n_sv),
+                "%s must be [0, 0] or the number of support vectors twice" % key, join(path, key))
     dual = field(state, "_dual_coef_", where, dtype=np.float64, ndim=2)
     require(dual.shape == (max(n_class - 1, 1), n_sv), "_dual_coef_ has shape %s" % (dual.shape,),
             join(path, "_dual_coef_"))
