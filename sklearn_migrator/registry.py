@@ -107,6 +107,19 @@ _ESTIMATORS = [
     _public("sklearn.decomposition.PCA", "sklearn.decomposition._pca", "sklearn.decomposition.pca"),
 ]
 
+# Issue 6, the linear-model family: regularised, Bayesian, robust and cross-validated linear models.
+_LM, _LM_OLD = "sklearn.linear_model._", "sklearn.linear_model."
+_LINEAR_FAMILY = [
+    _public("sklearn.linear_model." + name, _LM + module, _LM_OLD + module) for module, names in (
+        ("coordinate_descent", ("ElasticNet", "LassoCV", "ElasticNetCV")),
+        ("least_angle", ("Lars", "LassoLars")),
+        ("bayes", ("BayesianRidge", "ARDRegression")),
+        ("huber", ("HuberRegressor",)),
+        ("ridge", ("RidgeClassifier", "RidgeCV")),
+    ) for name in names
+]
+_ESTIMATORS += _LINEAR_FAMILY
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,

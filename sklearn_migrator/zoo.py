@@ -238,4 +238,44 @@ def cases() -> list:
     add("PCA-arpack", lambda: PCA(n_components=2, svd_solver="arpack", random_state=0), "none")
     add("PCA-randomized", lambda: PCA(n_components=2, svd_solver="randomized", random_state=0), "none")
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
+    _linear_family(add, pandas)
     return out
+
+
+def _linear_family(add, pandas):
+    """Issue 6: regularised, Bayesian, robust and cross-validated linear models."""
+    from sklearn import linear_model as lm
+
+    EN = lm.ElasticNet
+    add("ElasticNet", lambda: EN(alpha=0.05, l1_ratio=0.3), "reg")
+    add("ElasticNet-multioutput", lambda: EN(alpha=0.1), "reg2")
+    add("ElasticNet-positive-random", lambda: EN(alpha=0.02, positive=True, selection="random", random_state=0),
+        "reg")
+    if _since("0.23"):
+        add("ElasticNet-sample_weight", lambda: EN(alpha=0.05), "reg", sample_weight=True)
+    if pandas:
+        add("ElasticNet-pandas", lambda: EN(alpha=0.05), "reg", pandas=True)
+    add("Lars", lambda: lm.Lars(n_nonzero_coefs=4), "reg")
+    add("Lars-multioutput-no-intercept", lambda: lm.Lars(fit_intercept=False), "reg2")
+    add("LassoLars", lambda: lm.LassoLars(alpha=0.01), "reg")
+    add("LassoLars-positive", lambda: lm.LassoLars(alpha=0.005, positive=True), "reg")
+    add("BayesianRidge", lambda: lm.BayesianRidge(compute_score=True), "reg")
+    add("BayesianRidge-sample_weight", lm.BayesianRidge, "reg", sample_weight=True)
+    add("ARDRegression", lm.ARDRegression, "reg")
+    add("ARDRegression-threshold", lambda: lm.ARDRegression(threshold_lambda=50.0, compute_score=True), "reg")
+    add("HuberRegressor", lm.HuberRegressor, "reg")
+    add("HuberRegressor-sample_weight", lambda: lm.HuberRegressor(epsilon=1.5, alpha=0.01), "reg",
+        sample_weight=True)
+    RC = lm.RidgeClassifier
+    add("RidgeClassifier-3class", RC, "clf3")
+    add("RidgeClassifier-binary-class_weight-strings", lambda: RC(alpha=0.5, class_weight="balanced"), "str2")
+    add("RidgeClassifier-sample_weight", lambda: RC(solver="lsqr", alpha=2.0), "str3", sample_weight=True)
+    if pandas:
+        add("RidgeClassifier-pandas", RC, "clf3", pandas=True)
+    store = _param(lm.RidgeCV, "store_cv_results", "store_cv_values")
+    add("RidgeCV", lambda: lm.RidgeCV(alphas=[0.1, 1.0, 10.0]), "reg")
+    add("RidgeCV-store-cv", lambda: lm.RidgeCV(alphas=[0.01, 0.5, 5.0], **{store: True}), "reg")
+    add("RidgeCV-folds-multioutput", lambda: lm.RidgeCV(alphas=[0.1, 1.0], cv=3), "reg2")
+    add("LassoCV", lm.LassoCV, "reg")
+    add("LassoCV-alphas", lambda: lm.LassoCV(alphas=[0.001, 0.01, 0.1], cv=3), "reg")
+    add("ElasticNetCV-l1_ratios", lambda: lm.ElasticNetCV(l1_ratio=[0.2, 0.8], cv=3), "reg")

@@ -54,8 +54,8 @@ def test_paper_example_runs_verbatim(tmp_path):
     assert json.loads((tmp_path / "model.json").read_text())["format"] == "sklearn-migrator"
 
 
-def test_supported_models_are_the_papers_21():
-    assert sm.supported_models() == sorted(name for _, name in FACADES.values())
+def test_supported_models_include_the_papers_21():
+    assert set(name for _, name in FACADES.values()) <= set(sm.supported_models())
 
 
 def _first_case(class_name):

@@ -30,5 +30,19 @@ KMEANS, MINIBATCH_KMEANS = "sklearn.cluster.KMeans", "sklearn.cluster.MiniBatchK
 PCA = "sklearn.decomposition.PCA"
 DUMMIES = ["sklearn.dummy.DummyClassifier", "sklearn.dummy.DummyRegressor"]
 TREE = "sklearn.tree._tree.Tree"
+# Issue 6, the linear-model family.
+ELASTIC_NET = "sklearn.linear_model.ElasticNet"
+LASSO_CV, ELASTIC_NET_CV = "sklearn.linear_model.LassoCV", "sklearn.linear_model.ElasticNetCV"
+COORDINATE_DESCENT_CV = [LASSO_CV, ELASTIC_NET_CV]
+LARS, LASSO_LARS = "sklearn.linear_model.Lars", "sklearn.linear_model.LassoLars"
+LEAST_ANGLE = [LARS, LASSO_LARS]
+BAYESIAN_RIDGE, ARD = "sklearn.linear_model.BayesianRidge", "sklearn.linear_model.ARDRegression"
+BAYES = [BAYESIAN_RIDGE, ARD]
+HUBER = "sklearn.linear_model.HuberRegressor"
+RIDGE_CLASSIFIER, RIDGE_CV = "sklearn.linear_model.RidgeClassifier", "sklearn.linear_model.RidgeCV"
+#: Linear models whose ``normalize`` defaulted to False, deprecated in 1.0 and removed in 1.2.
+NORMALIZE_FALSE = [ELASTIC_NET, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV
+LINEAR_FAMILY = [ELASTIC_NET, HUBER, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV + LEAST_ANGLE + BAYES
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
-WITH_N_FEATURES_IN = TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]
+WITH_N_FEATURES_IN = (TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]
+                      + LINEAR_FAMILY)

@@ -2,8 +2,8 @@
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import param_added, state_added, state_renamed
-from .families import AGGLOMERATIVE, GRADIENT_BOOSTING, LOGISTIC, SVC, SVC_OVR_020, SVC_OVR_021, SVCS
+from ._kinds import missing, param_added, state_added, state_renamed
+from .families import AGGLOMERATIVE, BAYESIAN_RIDGE, GRADIENT_BOOSTING, LOGISTIC, SVC, SVC_OVR_020, SVC_OVR_021, SVCS
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -58,4 +58,9 @@ STEPS = [
     Step("0.21", "SVC one-vs-rest decision function changed", SVCS, _ovr_decision_function(SVC_OVR_021, SVC_OVR_020),
          _ovr_decision_function(SVC_OVR_020, SVC_OVR_021)),
     Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    state_added("0.21", [BAYESIAN_RIDGE], "n_iter_", missing),
 ]

@@ -7,8 +7,8 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
                      unchanged)
-from .families import (AGGLOMERATIVE, DT_REGRESSOR, DUMMIES, FORESTS, GRADIENT_BOOSTING, KNN, LOGISTIC, MLP, SVCS,
-                        SVM, SVR, TREE_MODELS, TREES)
+from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, COORDINATE_DESCENT_CV, DT_REGRESSOR, DUMMIES, FORESTS,
+                        GRADIENT_BOOSTING, KNN, LARS, LOGISTIC, MLP, SVCS, SVM, SVR, TREE_MODELS, TREES)
 
 
 def _presort(old_default):
@@ -69,6 +69,18 @@ def _break_ties_down(node, migration, path):
                              hint="Keep it on scikit-learn 0.22 or newer, or refit it with break_ties=False")
 
 
+def _cv_folds_up(node, migration, path):
+    """0.22 changed the default cross-validation from 3 to 5 folds: ``cv=None`` (and
+    0.20-0.21's default 'warn') meant 3 folds before. Newer releases get the number."""
+    if node.params.get("cv") in (None, "warn"):
+        node.params["cv"] = 3
+
+
+def _cv_folds_down(node, migration, path):
+    if node.params.get("cv") is None:
+        node.params["cv"] = 5
+
+
 STEPS = [
     param_added("0.22", TREE_MODELS, "ccp_alpha", 0.0),
     param_added("0.22", FORESTS, "max_samples", None),
@@ -94,4 +106,13 @@ STEPS = [
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", ["sklearn.dummy.DummyClassifier"], "_strategy", lambda node: node.params["strategy"]),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("0.22", "default cross-validation 3 -> 5 folds", COORDINATE_DESCENT_CV, _cv_folds_up, _cv_folds_down),
+    # 0.22 made Lars' positive a class attribute fixed to False (LassoLars keeps the parameter).
+    param_removed("0.22", [LARS], "positive", False, "the fitted coefficients already include it"),
+    param_added("0.22", [BAYESIAN_RIDGE], "alpha_init", None),
+    param_added("0.22", [BAYESIAN_RIDGE], "lambda_init", None),
 ]

@@ -1,7 +1,7 @@
 """scikit-learn 0.23 (May 2020)."""
 from . import Step
-from ._kinds import n_features, state_added, state_renamed
-from .families import KMEANS, MINIBATCH_KMEANS, SVM, WITH_N_FEATURES_IN
+from ._kinds import missing, n_features, param_added, state_added, state_renamed
+from .families import KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, RIDGE_CV, SVM, WITH_N_FEATURES_IN
 
 
 def _deprecated_params(defaults):
@@ -43,4 +43,11 @@ STEPS = [
     state_added("0.23.2", [MINIBATCH_KMEANS], "_init_size", lambda node: node.state.get("init_size_")),
     state_renamed("0.23", SVM, "probA_", "_probA"),
     state_renamed("0.23", SVM, "probB_", "_probB"),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_added("0.23", LEAST_ANGLE, "jitter", None),
+    param_added("0.23", LEAST_ANGLE, "random_state", None),
+    state_added("0.23", [RIDGE_CV], "best_score_", missing),
 ]

@@ -1,9 +1,12 @@
 """scikit-learn 1.2 (December 2022)."""
 import numpy as np
 
+from ..errors import MigrationError
 from . import Step
 from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
-from .families import ADABOOST, AGGLOMERATIVE, FORESTS, LASSO, LINEAR_REGRESSION, MLP, PCA, RIDGE, SVR
+from .families import (ADABOOST, AGGLOMERATIVE, BAYES, FORESTS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP,
+                       NORMALIZE_FALSE, PCA, RIDGE, RIDGE_CLASSIFIER, SVR)
+from .v1_0 import normalize_value
 
 
 def _affinity_up(node, migration, path):
@@ -55,6 +58,23 @@ def _n_init_down(default):
     return apply
 
 
+def _bayes_normalize_up(node, migration, path):
+    """1.2 removed ``normalize`` from BayesianRidge and ARDRegression. The mean
+    prediction uses coefficients that include it, but ``predict(return_std=True)``
+    normalised its input with it and 1.2+ cannot: such a model is refused."""
+    normalize = node.params.pop("normalize", False)
+    if normalize is True:
+        raise MigrationError("a %s fitted with normalize=True computes predict(return_std=True) on normalised "
+                             "input, which scikit-learn 1.2 and newer cannot do" % node.name, path=path or None,
+                             source_version=str(migration.source), target_version=str(migration.target),
+                             hint="Keep it on scikit-learn 1.1 or older, or refit it in a Pipeline with a "
+                                  "StandardScaler")
+
+
+def _bayes_normalize_down(node, migration, path):
+    node.params["normalize"] = False
+
+
 STEPS = [
     Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down,
          params_added=["metric"]),
@@ -65,11 +85,19 @@ STEPS = [
     Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], unchanged, _n_init_down(10)),
     Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], unchanged,
          _n_init_down(3)),
-    param_removed("1.2", [LASSO, LINEAR_REGRESSION, RIDGE], "normalize", False,
+    param_removed("1.2", [LASSO, LINEAR_REGRESSION, RIDGE] + NORMALIZE_FALSE, "normalize", False,
                   "the fitted coefficients already include it"),
-    state_removed("1.2", [RIDGE], "_normalize", constant(False)),
+    state_removed("1.2", [RIDGE, RIDGE_CLASSIFIER] + BAYES, "_normalize", constant(False)),
     state_removed("1.2", [PCA], "n_features_", copy_of("n_features_in_")),
     state_added("1.2", MLP, "best_validation_score_", constant(None)),
     state_added("1.2", MLP, "validation_scores_", constant(None)),
     state_removed("1.2", [SVR], "class_weight_", constant(np.empty(0))),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("1.2", "BayesianRidge/ARDRegression normalize removed", BAYES, _bayes_normalize_up, _bayes_normalize_down,
+         params_removed=["normalize"]),
+    Step("1.2", "Lars normalize='deprecated' means False", LEAST_ANGLE, normalize_value("deprecated", True),
+         normalize_value("deprecated", False)),
 ]

@@ -2,8 +2,8 @@
 import numpy as np
 
 from . import Step
-from ._kinds import class_renamed, unchanged
-from .families import DT_CLASSIFIER, DT_REGRESSOR, FORESTS, TREE
+from ._kinds import class_renamed, missing, param_renamed, state_added, unchanged
+from .families import ARD, BAYES, DT_CLASSIFIER, DT_REGRESSOR, FORESTS, TREE
 from ..registry import METRICS
 
 
@@ -58,4 +58,10 @@ STEPS = [
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,
                   "sklearn.metrics._dist_metrics.%sDistance64" % name)
     for name in METRICS
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_renamed("1.3", BAYES, "n_iter", "max_iter", 300),
+    state_added("1.3", [ARD], "n_iter_", missing),
 ]

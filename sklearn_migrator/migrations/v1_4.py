@@ -8,7 +8,7 @@ from . import Step
 from ._gradient_boosting import fold_into_first_stage
 from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, unchanged
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
-                       KMEANS, MINIBATCH_KMEANS, TREES)
+                       KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, TREES)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -160,4 +160,9 @@ STEPS = [
          _affinity_removed_down, params_removed=["affinity"]),
     Step("1.4", "KMeans n_init 'warn' removed", [KMEANS], _n_init_up(10), unchanged),
     Step("1.4", "MiniBatchKMeans n_init 'warn' removed", [MINIBATCH_KMEANS], _n_init_up(3), unchanged),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_removed("1.4", LEAST_ANGLE, "normalize", "deprecated", "the fitted coefficients already include it"),
 ]

@@ -1,6 +1,7 @@
 """scikit-learn 1.8 (December 2025)."""
 from . import Step
-from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR
+from ._kinds import state_added
+from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR, RIDGE_CLASSIFIER
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -48,4 +49,10 @@ def _multi_class_removed_down(node, migration, path):
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    # 1.8 made RidgeClassifier.classes_ an attribute (it was a property reading the label binarizer).
+    state_added("1.8", [RIDGE_CLASSIFIER], "classes_", lambda node: node.state["_label_binarizer"].state["classes_"]),
 ]

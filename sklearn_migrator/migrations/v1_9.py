@@ -1,7 +1,8 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
 from ._kinds import param_values, state_added
-from .families import GRADIENT_BOOSTING, SVCS, SVR
+from .families import COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, SVCS, SVR
+from .v1_7 import effective_alphas
 
 
 def _probability_up(node, migration, path):
@@ -15,9 +16,28 @@ def _probability_down(node, migration, path):
     if node.params.get("probability") == "deprecated":
         node.params["probability"] = effective
 
+def _n_alphas_removed_up(node, migration, path):
+    """1.9 removed LassoCV/ElasticNetCV's ``n_alphas`` (and ``_alphas``): ``alphas``
+    defaults to 100 and holds the count or the alphas."""
+    node.params["alphas"] = effective_alphas(node.params)
+    node.params.pop("n_alphas", None)
+    node.state.pop("_alphas", None)
+
+
+def _n_alphas_removed_down(node, migration, path):
+    node.params["n_alphas"] = "deprecated"
+    node.state["_alphas"] = node.params["alphas"]
+
+
 STEPS = [
     # 1.9 deprecated gradient boosting's criterion (always friedman_mse) and SVC's probability.
     param_values("1.9", GRADIENT_BOOSTING, "criterion", {"friedman_mse": "deprecated"}),
     Step("1.9", "SVC probability deprecated", SVCS, _probability_up, _probability_down),
     state_added("1.9", [SVR], "_effective_probability", lambda node: False),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("1.9", "LassoCV/ElasticNetCV n_alphas removed", COORDINATE_DESCENT_CV, _n_alphas_removed_up,
+         _n_alphas_removed_down, params_removed=["n_alphas"]),
 ]
