@@ -116,9 +116,17 @@ _LINEAR_FAMILY = [
         ("bayes", ("BayesianRidge", "ARDRegression")),
         ("huber", ("HuberRegressor",)),
         ("ridge", ("RidgeClassifier", "RidgeCV")),
+        ("stochastic_gradient", ("SGDClassifier", "SGDRegressor")),
+        ("perceptron", ("Perceptron",)),
+        ("passive_aggressive", ("PassiveAggressiveClassifier", "PassiveAggressiveRegressor")),
     ) for name in names
 ]
 _ESTIMATORS += _LINEAR_FAMILY
+#: SGD's loss objects (``loss_function_``, ``_loss_function_`` since 1.4); from 1.6 the
+#: log, squared and Huber losses are sklearn._loss' Cython losses (in ``_COMPILED``).
+_SGD_LOSSES = _located(("sklearn.linear_model._sgd_fast", "sklearn.linear_model.sgd_fast"), (
+    "Hinge", "SquaredHinge", "ModifiedHuber", "Log", "SquaredLoss", "Huber", "EpsilonInsensitive",
+    "SquaredEpsilonInsensitive"))
 
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
@@ -192,6 +200,7 @@ _COMPILED = [
     # Cython loss objects; scikit-learn 1.5-1.8 builds give them the module name "_loss".
     ([(path, modules, aliases + ("_loss." + path.rsplit(".", 1)[1],))
       for path, modules, aliases in _located(("sklearn._loss._loss",), _CY_LOSSES)], None),
+    (_SGD_LOSSES, None),
 ]
 
 

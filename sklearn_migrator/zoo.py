@@ -279,3 +279,35 @@ def _linear_family(add, pandas):
     add("LassoCV", lm.LassoCV, "reg")
     add("LassoCV-alphas", lambda: lm.LassoCV(alphas=[0.001, 0.01, 0.1], cv=3), "reg")
     add("ElasticNetCV-l1_ratios", lambda: lm.ElasticNetCV(l1_ratio=[0.2, 0.8], cv=3), "reg")
+    _sgd_family(add, pandas, lm)
+
+
+def _sgd_family(add, pandas, lm):
+    """Issue 6: stochastic-gradient linear models (their loss objects are compiled)."""
+    stop = {"max_iter": 1000, "tol": 1e-3, "random_state": 0}
+    SGDC, SGDR = lm.SGDClassifier, lm.SGDRegressor
+    log = "log_loss" if _since("1.1") else "log"
+    squared = "squared_error" if _since("1.0") else "squared_loss"
+    add("SGDClassifier-hinge-3class", lambda: SGDC(**stop), "clf3")
+    add("SGDClassifier-log-binary", lambda: SGDC(loss=log, alpha=0.01, **stop), "clf2")
+    add("SGDClassifier-log-3class-average", lambda: SGDC(loss=log, average=True, **stop), "str3")
+    add("SGDClassifier-modified_huber-class_weight", lambda: SGDC(loss="modified_huber", class_weight="balanced",
+                                                                  **stop), "clf3")
+    add("SGDClassifier-squared-elasticnet", lambda: SGDC(loss=squared, penalty="elasticnet", learning_rate="constant",
+                                                         eta0=0.001, **stop), "clf2")
+    add("SGDClassifier-huber-early_stopping", lambda: SGDC(loss="huber", early_stopping=True, **stop), "str2")
+    add("SGDClassifier-sample_weight", lambda: SGDC(loss="squared_hinge", **stop), "clf3", sample_weight=True)
+    if pandas:
+        add("SGDClassifier-pandas", lambda: SGDC(**stop), "clf3", pandas=True)
+    add("SGDRegressor", lambda: SGDR(**stop), "reg")
+    add("SGDRegressor-huber-average", lambda: SGDR(loss="huber", average=10, **stop), "reg")
+    add("SGDRegressor-epsilon_insensitive-sample_weight", lambda: SGDR(loss="epsilon_insensitive", epsilon=0.05,
+                                                                       **stop), "reg", sample_weight=True)
+    add("Perceptron-3class", lambda: lm.Perceptron(**stop), "clf3")
+    add("Perceptron-binary-l1-strings", lambda: lm.Perceptron(penalty="l1", alpha=0.001, **stop), "str2")
+    PAC, PAR = lm.PassiveAggressiveClassifier, lm.PassiveAggressiveRegressor
+    add("PassiveAggressiveClassifier-3class", lambda: PAC(**stop), "clf3")
+    add("PassiveAggressiveClassifier-squared_hinge-binary", lambda: PAC(C=0.5, loss="squared_hinge", **stop), "clf2")
+    add("PassiveAggressiveRegressor", lambda: PAR(**stop), "reg")
+    add("PassiveAggressiveRegressor-squared-average", lambda: PAR(loss="squared_epsilon_insensitive", average=True,
+                                                                  **stop), "reg")

@@ -42,7 +42,15 @@ HUBER = "sklearn.linear_model.HuberRegressor"
 RIDGE_CLASSIFIER, RIDGE_CV = "sklearn.linear_model.RidgeClassifier", "sklearn.linear_model.RidgeCV"
 #: Linear models whose ``normalize`` defaulted to False, deprecated in 1.0 and removed in 1.2.
 NORMALIZE_FALSE = [ELASTIC_NET, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV
-LINEAR_FAMILY = [ELASTIC_NET, HUBER, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV + LEAST_ANGLE + BAYES
+SGD_CLASSIFIER, SGD_REGRESSOR = "sklearn.linear_model.SGDClassifier", "sklearn.linear_model.SGDRegressor"
+PERCEPTRON = "sklearn.linear_model.Perceptron"
+PA_CLASSIFIER = "sklearn.linear_model.PassiveAggressiveClassifier"
+PA_REGRESSOR = "sklearn.linear_model.PassiveAggressiveRegressor"
+#: SGD classifiers keep a loss object; every SGD model keeps the rest of BaseSGD's state.
+SGD_CLASSIFIERS = [SGD_CLASSIFIER, PERCEPTRON, PA_CLASSIFIER]
+SGD = SGD_CLASSIFIERS + [SGD_REGRESSOR, PA_REGRESSOR]
+LINEAR_FAMILY = ([ELASTIC_NET, HUBER, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV + LEAST_ANGLE + BAYES
+                 + SGD)
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
 WITH_N_FEATURES_IN = (TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]
                       + LINEAR_FAMILY)

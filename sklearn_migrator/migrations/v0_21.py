@@ -3,7 +3,8 @@ from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
 from ._kinds import missing, param_added, state_added, state_renamed
-from .families import AGGLOMERATIVE, BAYESIAN_RIDGE, GRADIENT_BOOSTING, LOGISTIC, SVC, SVC_OVR_020, SVC_OVR_021, SVCS
+from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, GRADIENT_BOOSTING, LOGISTIC, SGD, SVC, SVC_OVR_020, SVC_OVR_021,
+                       SVCS)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -50,6 +51,22 @@ def _ovr_decision_function(native, compat):
     return apply
 
 
+def _sgd_iterations_up(node, migration, path):
+    """0.21 removed SGD's ``n_iter`` (deprecated in 0.19) and made ``max_iter`` and
+    ``tol`` default to 1000 and 1e-3; 0.20's defaults (None) meant 5 iterations without
+    stopping criterion. 0.20 kept the values fit used in ``_max_iter`` and ``_tol``:
+    newer releases get them as the parameters."""
+    node.params.pop("n_iter", None)
+    if "_max_iter" in node.state:
+        node.params["max_iter"] = node.state.pop("_max_iter")
+        node.params["tol"] = node.state.pop("_tol", None)
+
+
+def _sgd_iterations_down(node, migration, path):
+    node.params["n_iter"] = None
+    node.state["_max_iter"], node.state["_tol"] = node.params.get("max_iter"), node.params.get("tol")
+
+
 STEPS = [
     param_added("0.21", [AGGLOMERATIVE], "distance_threshold", None),
     state_renamed("0.21", [AGGLOMERATIVE], "n_components_", "n_connected_components_"),
@@ -63,4 +80,6 @@ STEPS = [
 # Issue 6, the linear-model family.
 STEPS += [
     state_added("0.21", [BAYESIAN_RIDGE], "n_iter_", missing),
+    Step("0.21", "SGD n_iter removed, max_iter/tol defaults", SGD, _sgd_iterations_up, _sgd_iterations_down,
+         params_removed=["n_iter"]),
 ]

@@ -1,7 +1,7 @@
 """scikit-learn 0.23 (May 2020)."""
 from . import Step
 from ._kinds import missing, n_features, param_added, state_added, state_renamed
-from .families import KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, RIDGE_CV, SVM, WITH_N_FEATURES_IN
+from .families import KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, RIDGE_CV, SGD, SVM, WITH_N_FEATURES_IN
 
 
 def _deprecated_params(defaults):
@@ -50,4 +50,8 @@ STEPS += [
     param_added("0.23", LEAST_ANGLE, "jitter", None),
     param_added("0.23", LEAST_ANGLE, "random_state", None),
     state_added("0.23", [RIDGE_CV], "best_score_", missing),
+] + [
+    # 0.23 made the averaged-SGD attributes private.
+    state_renamed("0.23", SGD, name + "_", "_" + name)
+    for name in ("average_coef", "average_intercept", "standard_coef", "standard_intercept")
 ]

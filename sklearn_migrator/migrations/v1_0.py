@@ -2,7 +2,8 @@
 from . import Step
 from ._kinds import copy_of, param_added, param_removed, param_values, state_added, state_removed
 from .families import (BAYES, DT_REGRESSOR, FORESTS, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS, LASSO, LEAST_ANGLE,
-                       LINEAR_REGRESSION, MLP, NORMALIZE_FALSE, RIDGE, RIDGE_CLASSIFIER, TREE_MODELS)
+                       LINEAR_REGRESSION, MLP, NORMALIZE_FALSE, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
+                       TREE_MODELS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -74,4 +75,6 @@ STEPS = [
 STEPS += [
     Step("1.0", "Lars normalize deprecated (default True)", LEAST_ANGLE, normalize_value(True, "deprecated"),
          normalize_value("deprecated", True)),
+    # The old name stayed accepted until 1.2.
+    param_values("1.0", [SGD_CLASSIFIER, SGD_REGRESSOR], "loss", {"squared_loss": "squared_error"}),
 ]

@@ -3,7 +3,7 @@ import numpy as np
 
 from . import Step
 from ._kinds import constant, param_added, param_values, state_added, state_removed, state_renamed
-from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SVCS, SVR
+from .families import GB_CLASSIFIER, GRADIENT_BOOSTING, KMEANS, MINIBATCH_KMEANS, PCA, SGD_CLASSIFIER, SVCS, SVR
 
 
 def _n_iter(kind):
@@ -49,4 +49,10 @@ STEPS = [
          _minkowski_placeholder(False), _minkowski_placeholder(True)),
     state_added("1.1", SVCS, "n_iter_", _n_iter("array")),
     state_added("1.1", [SVR], "n_iter_", _n_iter("int")),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    # The old name stayed accepted until 1.3.
+    param_values("1.1", [SGD_CLASSIFIER], "loss", {"log": "log_loss"}),
 ]

@@ -1,9 +1,10 @@
 """scikit-learn 1.6 (December 2024)."""
 import numpy as np
 
+from ..tree import Node
 from . import Step
 from ._kinds import state_removed
-from .families import AGGLOMERATIVE, RIDGE_CLASSIFIER
+from .families import AGGLOMERATIVE, RIDGE_CLASSIFIER, SGD_CLASSIFIERS
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -34,6 +35,21 @@ def _binary_coef(ndim):
     return apply
 
 
+_SGD_LOSSES = {"sklearn.linear_model._sgd_fast." + old: "sklearn._loss._loss." + new for old, new in (
+    ("Log", "CyHalfBinomialLoss"), ("SquaredLoss", "CyHalfSquaredError"), ("Huber", "CyHuberLoss"))}
+
+
+def _sgd_loss(classes):
+    """1.6 made SGD classifiers use the common Cython losses for the log, squared and
+    Huber losses (built with the same arguments). Only the SGD model's own loss object
+    is renamed: other estimators hold these Cython losses in their own right."""
+    def apply(node, migration, path):
+        loss = node.state.get("_loss_function_")
+        if isinstance(loss, Node) and loss.cls in classes:
+            loss.cls = classes[loss.cls]
+    return apply
+
+
 STEPS = [
     Step("1.6", "Cython losses pickled by constructor call", _CALLED_LOSSES, _to_call, _to_unpickle),
     # 1.6 stopped keeping the resolved metric of AgglomerativeClustering (1.2-1.5).
@@ -43,4 +59,6 @@ STEPS = [
 # Issue 6, the linear-model family.
 STEPS += [
     Step("1.6", "binary RidgeClassifier coefficients are 1-d", [RIDGE_CLASSIFIER], _binary_coef(1), _binary_coef(2)),
+    Step("1.6", "SGD log, squared and Huber losses are sklearn._loss'", SGD_CLASSIFIERS, _sgd_loss(_SGD_LOSSES),
+         _sgd_loss({new: old for old, new in _SGD_LOSSES.items()})),
 ]

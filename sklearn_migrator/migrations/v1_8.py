@@ -1,7 +1,8 @@
 """scikit-learn 1.8 (December 2025)."""
 from . import Step
-from ._kinds import state_added
-from .families import LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR, RIDGE_CLASSIFIER
+from ._kinds import constant, state_added, state_removed
+from .families import (LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_OVR, PERCEPTRON, RIDGE_CLASSIFIER, SGD_CLASSIFIER,
+                       SGD_REGRESSOR)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -55,4 +56,6 @@ STEPS = [
 STEPS += [
     # 1.8 made RidgeClassifier.classes_ an attribute (it was a property reading the label binarizer).
     state_added("1.8", [RIDGE_CLASSIFIER], "classes_", lambda node: node.state["_label_binarizer"].state["classes_"]),
+    # 1.8 dropped BaseSGD's C (passive-aggressive's step bound, 1.0 for the other SGD models).
+    state_removed("1.8", [SGD_CLASSIFIER, SGD_REGRESSOR, PERCEPTRON], "C", constant(1.0)),
 ]
