@@ -119,6 +119,9 @@ TOLERATED.update((name, "predictions are " + _BLAS) for name in (
     "RidgeCV"))
 TOLERATED["RidgeClassifier"] = "decision values are " + _BLAS
 TOLERATED["SGDClassifier"] = _LOG
+TOLERATED.update((name, "predictions are the inverse link (exp or identity) of X @ coef_ + intercept_, " + _BLAS)
+                 for name in ("PoissonRegressor", "GammaRegressor", "TweedieRegressor"))
+TOLERATED["QuantileRegressor"] = "predictions are " + _BLAS
 
 
 def verdict(expected: dict, actual: dict, estimator: str):

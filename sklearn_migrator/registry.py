@@ -119,9 +119,12 @@ _LINEAR_FAMILY = [
         ("stochastic_gradient", ("SGDClassifier", "SGDRegressor")),
         ("perceptron", ("Perceptron",)),
         ("passive_aggressive", ("PassiveAggressiveClassifier", "PassiveAggressiveRegressor")),
+        ("quantile", ("QuantileRegressor",)),
     ) for name in names
 ]
-_ESTIMATORS += _LINEAR_FAMILY
+_ESTIMATORS += _LINEAR_FAMILY + [
+    _public("sklearn.linear_model." + name, "sklearn.linear_model._glm.glm", "sklearn.linear_model._glm")
+    for name in ("PoissonRegressor", "GammaRegressor", "TweedieRegressor")]
 #: SGD's loss objects (``loss_function_``, ``_loss_function_`` since 1.4); from 1.6 the
 #: log, squared and Huber losses are sklearn._loss' Cython losses (in ``_COMPILED``).
 _SGD_LOSSES = _located(("sklearn.linear_model._sgd_fast", "sklearn.linear_model.sgd_fast"), (
@@ -176,6 +179,11 @@ _PLAIN = (
     + _located(("sklearn._loss.link",), (
         "Interval", "IdentityLink", "LogLink", "LogitLink", "HalfLogitLink", "MultinomialLogit"))
     + _located(("sklearn.neural_network._stochastic_optimizers",), ("SGDOptimizer", "AdamOptimizer"))
+    # Generalised linear models' distributions and links before sklearn._loss (0.23-1.0).
+    + _located(("sklearn._loss.glm_distribution",), (
+        "TweedieDistribution", "NormalDistribution", "PoissonDistribution", "GammaDistribution",
+        "InverseGaussianDistribution"))
+    + _located(("sklearn.linear_model._glm.link",), ("IdentityLink", "LogLink", "LogitLink"))
 )
 
 # Compiled (Cython) objects: (entries, validator of their state before construction).
@@ -201,6 +209,7 @@ _COMPILED = [
     ([(path, modules, aliases + ("_loss." + path.rsplit(".", 1)[1],))
       for path, modules, aliases in _located(("sklearn._loss._loss",), _CY_LOSSES)], None),
     (_SGD_LOSSES, None),
+    (_located(("sklearn._loss.glm_distribution",), ("DistributionBoundary",)), None),
 ]
 
 

@@ -68,6 +68,7 @@ def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
         "X": X,
         "reg": score,
         "reg2": np.column_stack([score, second]),
+        "pos": np.exp(score / 4.0),
         "clf3": y3,
         "clf2": (score > np.median(score)).astype(np.int64),
         "str3": np.array(["cat", "dog", "emu"])[y3],
@@ -279,6 +280,20 @@ def _linear_family(add, pandas):
     add("LassoCV", lm.LassoCV, "reg")
     add("LassoCV-alphas", lambda: lm.LassoCV(alphas=[0.001, 0.01, 0.1], cv=3), "reg")
     add("ElasticNetCV-l1_ratios", lambda: lm.ElasticNetCV(l1_ratio=[0.2, 0.8], cv=3), "reg")
+    if _since("1.0"):
+        QR = lm.QuantileRegressor
+        add("QuantileRegressor", lambda: QR(quantile=0.7, alpha=0.01, solver="highs"), "reg")
+        add("QuantileRegressor-sample_weight", lambda: QR(alpha=0.05, solver="highs"), "reg", sample_weight=True)
+    if _since("0.23"):
+        add("PoissonRegressor", lambda: lm.PoissonRegressor(alpha=0.1), "pos")
+        add("PoissonRegressor-sample_weight-no-intercept", lambda: lm.PoissonRegressor(fit_intercept=False), "pos",
+            sample_weight=True)
+        add("GammaRegressor", lambda: lm.GammaRegressor(alpha=0.01), "pos")
+        add("TweedieRegressor-compound-poisson", lambda: lm.TweedieRegressor(power=1.5, alpha=0.1), "pos")
+        add("TweedieRegressor-normal-identity", lambda: lm.TweedieRegressor(alpha=0.5), "reg")
+        add("TweedieRegressor-inverse-gaussian-log", lambda: lm.TweedieRegressor(power=3, link="log"), "pos")
+        if pandas:
+            add("PoissonRegressor-pandas", lm.PoissonRegressor, "pos", pandas=True)
     _sgd_family(add, pandas, lm)
 
 

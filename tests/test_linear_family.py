@@ -78,3 +78,17 @@ def test_binary_ridge_classifier_coefficients_change_shape():
     (_, down), = _walk("RidgeClassifier", {}, {"coef_": np.ones(4)}, ["1.6.1", "1.5.2"])
     (_, multiclass), = _walk("RidgeClassifier", {}, {"coef_": np.ones((3, 4))}, ["1.5.2", "1.6.1"])
     assert up["coef_"].shape == (4,) and down["coef_"].shape == (1, 4) and multiclass["coef_"].shape == (3, 4)
+
+
+@pytest.mark.parametrize("cls,power,link,family,bound", [
+    ("TweedieRegressor", 1.5, "LogLink", "TweedieDistribution", [0, True]),
+    ("TweedieRegressor", 0.0, "IdentityLink", "TweedieDistribution", [-np.inf, False]),
+    ("GammaRegressor", None, "LogLink", "GammaDistribution", [0, False]),
+])
+def test_glm_losses_go_back_as_distribution_and_link(cls, power, link, family, bound):
+    params = {"power": power} if power is not None else {}
+    loss = Node("sklearn._loss.loss.HalfTweedieLoss", state={"link": Node("sklearn._loss.link." + link, state={})})
+    (params, state), = _walk(cls, params, {"_base_loss": loss}, ["1.1.3", "1.0.2"])
+    assert state["_link_instance"].cls == "sklearn.linear_model._glm.link." + link
+    assert state["_family_instance"].name == family and state["_family_instance"].state["_lower_bound"].args == bound
+    assert "_base_loss" not in state and (state.get("link") == "log") == (cls != "TweedieRegressor")

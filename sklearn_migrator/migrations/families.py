@@ -49,8 +49,12 @@ PA_REGRESSOR = "sklearn.linear_model.PassiveAggressiveRegressor"
 #: SGD classifiers keep a loss object; every SGD model keeps the rest of BaseSGD's state.
 SGD_CLASSIFIERS = [SGD_CLASSIFIER, PERCEPTRON, PA_CLASSIFIER]
 SGD = SGD_CLASSIFIERS + [SGD_REGRESSOR, PA_REGRESSOR]
-LINEAR_FAMILY = ([ELASTIC_NET, HUBER, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV + LEAST_ANGLE + BAYES
-                 + SGD)
+QUANTILE = "sklearn.linear_model.QuantileRegressor"
+POISSON, GAMMA = "sklearn.linear_model.PoissonRegressor", "sklearn.linear_model.GammaRegressor"
+TWEEDIE = "sklearn.linear_model.TweedieRegressor"
+GLM = [POISSON, GAMMA, TWEEDIE]
+LINEAR_FAMILY = ([ELASTIC_NET, HUBER, RIDGE_CLASSIFIER, RIDGE_CV, QUANTILE] + COORDINATE_DESCENT_CV + LEAST_ANGLE
+                 + BAYES + SGD)
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
 WITH_N_FEATURES_IN = (TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]
                       + LINEAR_FAMILY)

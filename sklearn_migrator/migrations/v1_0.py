@@ -1,7 +1,7 @@
 """scikit-learn 1.0 (September 2021)."""
 from . import Step
-from ._kinds import copy_of, param_added, param_removed, param_values, state_added, state_removed
-from .families import (BAYES, DT_REGRESSOR, FORESTS, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS, LASSO, LEAST_ANGLE,
+from ._kinds import copy_of, n_features, param_added, param_removed, param_values, state_added, state_removed
+from .families import (BAYES, DT_REGRESSOR, GLM, FORESTS, GB_REGRESSOR, GRADIENT_BOOSTING, KMEANS, LASSO, LEAST_ANGLE,
                        LINEAR_REGRESSION, MLP, NORMALIZE_FALSE, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
                        TREE_MODELS)
 
@@ -77,4 +77,5 @@ STEPS += [
          normalize_value("deprecated", True)),
     # The old name stayed accepted until 1.2.
     param_values("1.0", [SGD_CLASSIFIER, SGD_REGRESSOR], "loss", {"squared_loss": "squared_error"}),
+    state_added("1.0", GLM, "n_features_in_", n_features),
 ]

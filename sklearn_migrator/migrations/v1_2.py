@@ -3,9 +3,9 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import constant, copy_of, param_removed, state_added, state_removed, unchanged
-from .families import (ADABOOST, AGGLOMERATIVE, BAYES, FORESTS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP,
-                       NORMALIZE_FALSE, PCA, RIDGE, RIDGE_CLASSIFIER, SVR)
+from ._kinds import constant, copy_of, param_removed, param_values, state_added, state_removed, unchanged
+from .families import (ADABOOST, AGGLOMERATIVE, BAYES, FORESTS, GLM, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP,
+                       NORMALIZE_FALSE, PCA, QUANTILE, RIDGE, RIDGE_CLASSIFIER, SVR)
 from .v1_0 import normalize_value
 
 
@@ -75,6 +75,20 @@ def _bayes_normalize_down(node, migration, path):
     node.params["normalize"] = False
 
 
+def _solver_to_param(node, migration, path):
+    """1.2 made the solver of generalised linear models a parameter ('lbfgs', or the new
+    'newton-cholesky'); before, 'lbfgs' was the only solver, kept as an attribute."""
+    node.params["solver"] = node.state.pop("solver", "lbfgs")
+
+
+def _solver_to_state(node, migration, path):
+    solver = node.params.pop("solver")
+    if solver != "lbfgs":
+        migration.note(path, "solver=%r has no equivalent before scikit-learn 1.2 and was dropped (it only "
+                             "affects fitting)" % (solver,))
+    node.state["solver"] = "lbfgs"
+
+
 STEPS = [
     Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down,
          params_added=["metric"]),
@@ -100,4 +114,8 @@ STEPS += [
          params_removed=["normalize"]),
     Step("1.2", "Lars normalize='deprecated' means False", LEAST_ANGLE, normalize_value("deprecated", True),
          normalize_value("deprecated", False)),
+    Step("1.2", "GLM solver became a parameter", GLM, _solver_to_param, _solver_to_state, params_added=["solver"]),
+    # 1.2 made QuantileRegressor's solver default 'warn', meaning 'interior-point' (1.4 made it 'highs').
+    Step("1.2", "QuantileRegressor solver default 'warn'", [QUANTILE], unchanged,
+         param_values("1.2", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True).up),
 ]

@@ -6,9 +6,10 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import copy_of, param_added, param_removed, state_added, state_removed, state_renamed, unchanged
+from ._kinds import (copy_of, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
+                     unchanged)
 from .families import (ADABOOST, AGGLOMERATIVE, DT_CLASSIFIER, FORESTS, GB_CLASSIFIER, GRADIENT_BOOSTING,
-                       KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, SGD_CLASSIFIERS, TREES)
+                       KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, QUANTILE, SGD_CLASSIFIERS, TREES)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -166,4 +167,6 @@ STEPS = [
 STEPS += [
     param_removed("1.4", LEAST_ANGLE, "normalize", "deprecated", "the fitted coefficients already include it"),
     state_renamed("1.4", SGD_CLASSIFIERS, "loss_function_", "_loss_function_"),
+    # 1.4 made QuantileRegressor's solver default 'highs'; the 1.2-1.3 default 'warn' meant 'interior-point'.
+    param_values("1.4", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True),
 ]

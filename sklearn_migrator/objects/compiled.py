@@ -10,12 +10,16 @@ shape (the class itself always comes from the allowlist, never the document):
 * ``(__pyx_unpickle_<cls>, (cls, checksum, state))``: Cython's automatic
   pickling (``CyHalfMultinomialLoss``). Node ``args`` is None; rebuilt as
   ``cls.__new__(cls)`` then ``__setstate_cython__(state)``.
+* ``(copyreg.__newobj__, (cls, *fields))`` without state: named tuples
+  (``DistributionBoundary``). Node ``args`` is the fields; rebuilt as ``cls(*args)``.
 
 Constructor args and state must be plain data (scalars, arrays, tuples or
 nested allowlisted objects); a validator registered for the class checks them
 before construction.
 """
 from __future__ import annotations
+
+import copyreg
 
 import numpy as np
 
@@ -33,8 +37,9 @@ class CompiledCodec:
         reduced = obj.__reduce_ex__(2)
         func, reduce_args = reduced[0], tuple(reduced[1])
         state = reduced[2] if len(reduced) > 2 else None
-        if func is type(obj):
-            return Node(entry.name, args=list(reduce_args), state=state)
+        if func is type(obj) or (func is copyreg.__newobj__ and isinstance(obj, tuple) and state is None
+                                 and reduce_args[:1] == (type(obj),)):
+            return Node(entry.name, args=list(reduce_args[int(func is not type(obj)):]), state=state)
         name = getattr(func, "__name__", "")
         if reduce_args[:1] == (type(obj),) and name == "newObj" and len(reduce_args) == 1:
             return Node(entry.name, state=state)
