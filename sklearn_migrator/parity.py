@@ -118,10 +118,11 @@ TOLERATED.update((name, "predictions are " + _BLAS) for name in (
     "ElasticNet", "ElasticNetCV", "LassoCV", "Lars", "LassoLars", "BayesianRidge", "ARDRegression", "HuberRegressor",
     "RidgeCV"))
 TOLERATED["RidgeClassifier"] = "decision values are " + _BLAS
-TOLERATED["SGDClassifier"] = _LOG
+TOLERATED["SGDClassifier"] = "decision values are " + _BLAS + "; " + _LOG
+TOLERATED.update((name, "outputs are " + _BLAS) for name in (
+    "SGDRegressor", "Perceptron", "PassiveAggressiveClassifier", "PassiveAggressiveRegressor"))
 TOLERATED.update((name, "predictions are the inverse link (exp or identity) of X @ coef_ + intercept_, " + _BLAS)
                  for name in ("PoissonRegressor", "GammaRegressor", "TweedieRegressor"))
-TOLERATED["QuantileRegressor"] = "predictions are " + _BLAS
 
 
 def verdict(expected: dict, actual: dict, estimator: str):

@@ -37,9 +37,10 @@ class CompiledCodec:
         reduced = obj.__reduce_ex__(2)
         func, reduce_args = reduced[0], tuple(reduced[1])
         state = reduced[2] if len(reduced) > 2 else None
-        if func is type(obj) or (func is copyreg.__newobj__ and isinstance(obj, tuple) and state is None
-                                 and reduce_args[:1] == (type(obj),)):
-            return Node(entry.name, args=list(reduce_args[int(func is not type(obj)):]), state=state)
+        if func is type(obj):
+            return Node(entry.name, args=list(reduce_args), state=state)
+        if func is copyreg.__newobj__ and isinstance(obj, tuple) and reduce_args[:1] == (type(obj),) and state is None:
+            return Node(entry.name, args=list(reduce_args[1:]))
         name = getattr(func, "__name__", "")
         if reduce_args[:1] == (type(obj),) and name == "newObj" and len(reduce_args) == 1:
             return Node(entry.name, state=state)
