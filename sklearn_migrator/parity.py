@@ -191,6 +191,16 @@ TOLERATED.update({
     "GaussianProcessRegressor": "predictions are products of " + _KERNEL,
     "GaussianProcessClassifier": "probabilities are products of " + _KERNEL + "; scipy's erf integrates them",
 })
+# Issue 6, the linear-model family: outputs are X @ coef_ (+ intercept_).
+TOLERATED.update((name, "predictions are " + _BLAS) for name in (
+    "ElasticNet", "ElasticNetCV", "LassoCV", "Lars", "LassoLars", "BayesianRidge", "ARDRegression", "HuberRegressor",
+    "RidgeCV"))
+TOLERATED["RidgeClassifier"] = "decision values are " + _BLAS
+TOLERATED["SGDClassifier"] = "decision values are " + _BLAS + "; " + _LOG
+TOLERATED.update((name, "outputs are " + _BLAS) for name in (
+    "SGDRegressor", "Perceptron", "PassiveAggressiveClassifier", "PassiveAggressiveRegressor"))
+TOLERATED.update((name, "predictions are the inverse link (exp or identity) of X @ coef_ + intercept_, " + _BLAS)
+                 for name in ("PoissonRegressor", "GammaRegressor", "TweedieRegressor"))
 
 
 def tolerance_reason(estimator):

@@ -241,6 +241,30 @@ _SVM_NB_ESTIMATORS = [
     _public("sklearn.isotonic.IsotonicRegression"),
 ]
 
+# Issue 6, the linear-model family: regularised, Bayesian, robust and cross-validated linear models.
+_LM, _LM_OLD = "sklearn.linear_model._", "sklearn.linear_model."
+_LINEAR_FAMILY = [
+    _public("sklearn.linear_model." + name, _LM + module, _LM_OLD + module) for module, names in (
+        ("coordinate_descent", ("ElasticNet", "LassoCV", "ElasticNetCV")),
+        ("least_angle", ("Lars", "LassoLars")),
+        ("bayes", ("BayesianRidge", "ARDRegression")),
+        ("huber", ("HuberRegressor",)),
+        ("ridge", ("RidgeClassifier", "RidgeCV")),
+        ("stochastic_gradient", ("SGDClassifier", "SGDRegressor")),
+        ("perceptron", ("Perceptron",)),
+        ("passive_aggressive", ("PassiveAggressiveClassifier", "PassiveAggressiveRegressor")),
+        ("quantile", ("QuantileRegressor",)),
+    ) for name in names
+]
+_ESTIMATORS += _LINEAR_FAMILY + [
+    _public("sklearn.linear_model." + name, "sklearn.linear_model._glm.glm", "sklearn.linear_model._glm")
+    for name in ("PoissonRegressor", "GammaRegressor", "TweedieRegressor")]
+#: SGD's loss objects (``loss_function_``, ``_loss_function_`` since 1.4); from 1.6 the
+#: log, squared and Huber losses are sklearn._loss' Cython losses (in ``_COMPILED``).
+_SGD_LOSSES = _located(("sklearn.linear_model._sgd_fast", "sklearn.linear_model.sgd_fast"), (
+    "Hinge", "SquaredHinge", "ModifiedHuber", "Log", "SquaredLoss", "Huber", "EpsilonInsensitive",
+    "SquaredEpsilonInsensitive"))
+
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
@@ -315,6 +339,11 @@ _PLAIN = (
     # UserList of remainder columns of 1.5-1.8 (its items in ``data``).
     + [_public("sklearn.compose.make_column_selector", "sklearn.compose._column_transformer")]
     + _located(("sklearn.compose._column_transformer",), ("_RemainderColsList",))
+    # Generalised linear models' distributions and links before sklearn._loss (0.23-1.0).
+    + _located(("sklearn._loss.glm_distribution",), (
+        "TweedieDistribution", "NormalDistribution", "PoissonDistribution", "GammaDistribution",
+        "InverseGaussianDistribution"))
+    + _located(("sklearn.linear_model._glm.link",), ("IdentityLink", "LogLink", "LogitLink"))
 )
 
 # Compiled (Cython) objects: (entries, validator of their state before construction).
@@ -339,6 +368,8 @@ _COMPILED = [
     # Cython loss objects; scikit-learn 1.5-1.8 builds give them the module name "_loss".
     ([(path, modules, aliases + ("_loss." + path.rsplit(".", 1)[1],))
       for path, modules, aliases in _located(("sklearn._loss._loss",), _CY_LOSSES)], None),
+    (_SGD_LOSSES, None),
+    (_located(("sklearn._loss.glm_distribution",), ("DistributionBoundary",)), None),
 ]
 
 

@@ -123,6 +123,7 @@ def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
         "X": X,
         "reg": score,
         "reg2": np.column_stack([score, second]),
+        "pos": np.exp(score / 4.0),
         "clf3": y3,
         "clf2": (score > np.median(score)).astype(np.int64),
         "str3": np.array(["cat", "dog", "emu"])[y3],
@@ -299,6 +300,7 @@ def cases() -> list:
     add("PCA-variance-ratio", lambda: PCA(n_components=0.9, svd_solver="full"), "none")
     _ensembles(add, pandas)
     _svm_nb_cases(add, pandas)
+    _linear_family(add, pandas)
     out.extend(_unsupervised_cases(pandas))
     return out
 
@@ -675,3 +677,88 @@ def _svm_nb_cases(add, pandas):
         "reg", sample_weight=True, inputs="first")
     add("IsotonicRegression-auto-bounds", lambda: IR(increasing="auto", y_min=-1.0, y_max=1.0), "reg",
         inputs="first")
+
+
+def _linear_family(add, pandas):
+    """Issue 6: regularised, Bayesian, robust and cross-validated linear models."""
+    from sklearn import linear_model as lm
+
+    EN = lm.ElasticNet
+    add("ElasticNet", lambda: EN(alpha=0.05, l1_ratio=0.3), "reg")
+    add("ElasticNet-multioutput", lambda: EN(alpha=0.1), "reg2")
+    add("ElasticNet-positive-random", lambda: EN(alpha=0.02, positive=True, selection="random", random_state=0),
+        "reg")
+    if _since("0.23"):
+        add("ElasticNet-sample_weight", lambda: EN(alpha=0.05), "reg", sample_weight=True)
+    if pandas:
+        add("ElasticNet-pandas", lambda: EN(alpha=0.05), "reg", pandas=True)
+    add("Lars", lambda: lm.Lars(n_nonzero_coefs=4), "reg")
+    add("Lars-multioutput-no-intercept", lambda: lm.Lars(fit_intercept=False), "reg2")
+    add("LassoLars", lambda: lm.LassoLars(alpha=0.01), "reg")
+    add("LassoLars-positive", lambda: lm.LassoLars(alpha=0.005, positive=True), "reg")
+    add("BayesianRidge", lambda: lm.BayesianRidge(compute_score=True), "reg")
+    add("BayesianRidge-sample_weight", lm.BayesianRidge, "reg", sample_weight=True)
+    add("ARDRegression", lm.ARDRegression, "reg")
+    add("ARDRegression-threshold", lambda: lm.ARDRegression(threshold_lambda=50.0, compute_score=True), "reg")
+    add("HuberRegressor", lm.HuberRegressor, "reg")
+    add("HuberRegressor-sample_weight", lambda: lm.HuberRegressor(epsilon=1.5, alpha=0.01), "reg",
+        sample_weight=True)
+    RC = lm.RidgeClassifier
+    add("RidgeClassifier-3class", RC, "clf3")
+    add("RidgeClassifier-binary-class_weight-strings", lambda: RC(alpha=0.5, class_weight="balanced"), "str2")
+    add("RidgeClassifier-sample_weight", lambda: RC(solver="lsqr", alpha=2.0), "str3", sample_weight=True)
+    if pandas:
+        add("RidgeClassifier-pandas", RC, "clf3", pandas=True)
+    store = _param(lm.RidgeCV, "store_cv_results", "store_cv_values")
+    add("RidgeCV", lambda: lm.RidgeCV(alphas=[0.1, 1.0, 10.0]), "reg")
+    add("RidgeCV-store-cv", lambda: lm.RidgeCV(alphas=[0.01, 0.5, 5.0], **{store: True}), "reg")
+    add("RidgeCV-folds-multioutput", lambda: lm.RidgeCV(alphas=[0.1, 1.0], cv=3), "reg2")
+    add("LassoCV", lm.LassoCV, "reg")
+    add("LassoCV-alphas", lambda: lm.LassoCV(alphas=[0.001, 0.01, 0.1], cv=3), "reg")
+    add("ElasticNetCV-l1_ratios", lambda: lm.ElasticNetCV(l1_ratio=[0.2, 0.8], cv=3), "reg")
+    if _since("1.0"):
+        QR = lm.QuantileRegressor
+        add("QuantileRegressor", lambda: QR(quantile=0.7, alpha=0.01, solver="highs"), "reg")
+        add("QuantileRegressor-sample_weight", lambda: QR(alpha=0.05, solver="highs"), "reg", sample_weight=True)
+    if _since("0.23"):
+        add("PoissonRegressor", lambda: lm.PoissonRegressor(alpha=0.1), "pos")
+        add("PoissonRegressor-sample_weight-no-intercept", lambda: lm.PoissonRegressor(fit_intercept=False), "pos",
+            sample_weight=True)
+        add("GammaRegressor", lambda: lm.GammaRegressor(alpha=0.01), "pos")
+        add("TweedieRegressor-compound-poisson", lambda: lm.TweedieRegressor(power=1.5, alpha=0.1), "pos")
+        add("TweedieRegressor-normal-identity", lambda: lm.TweedieRegressor(alpha=0.5), "reg")
+        add("TweedieRegressor-inverse-gaussian-log", lambda: lm.TweedieRegressor(power=3, link="log"), "pos")
+        if pandas:
+            add("PoissonRegressor-pandas", lm.PoissonRegressor, "pos", pandas=True)
+    _sgd_family(add, pandas, lm)
+
+
+def _sgd_family(add, pandas, lm):
+    """Issue 6: stochastic-gradient linear models (their loss objects are compiled)."""
+    stop = {"max_iter": 1000, "tol": 1e-3, "random_state": 0}
+    SGDC, SGDR = lm.SGDClassifier, lm.SGDRegressor
+    log = "log_loss" if _since("1.1") else "log"
+    squared = "squared_error" if _since("1.0") else "squared_loss"
+    add("SGDClassifier-hinge-3class", lambda: SGDC(**stop), "clf3")
+    add("SGDClassifier-log-binary", lambda: SGDC(loss=log, alpha=0.01, **stop), "clf2")
+    add("SGDClassifier-log-3class-average", lambda: SGDC(loss=log, average=True, **stop), "str3")
+    add("SGDClassifier-modified_huber-class_weight", lambda: SGDC(loss="modified_huber", class_weight="balanced",
+                                                                  **stop), "clf3")
+    add("SGDClassifier-squared-elasticnet", lambda: SGDC(loss=squared, penalty="elasticnet", learning_rate="constant",
+                                                         eta0=0.001, **stop), "clf2")
+    add("SGDClassifier-huber-early_stopping", lambda: SGDC(loss="huber", early_stopping=True, **stop), "str2")
+    add("SGDClassifier-sample_weight", lambda: SGDC(loss="squared_hinge", **stop), "clf3", sample_weight=True)
+    if pandas:
+        add("SGDClassifier-pandas", lambda: SGDC(**stop), "clf3", pandas=True)
+    add("SGDRegressor", lambda: SGDR(**stop), "reg")
+    add("SGDRegressor-huber-average", lambda: SGDR(loss="huber", average=10, **stop), "reg")
+    add("SGDRegressor-epsilon_insensitive-sample_weight", lambda: SGDR(loss="epsilon_insensitive", epsilon=0.05,
+                                                                       **stop), "reg", sample_weight=True)
+    add("Perceptron-3class", lambda: lm.Perceptron(**stop), "clf3")
+    add("Perceptron-binary-l1-strings", lambda: lm.Perceptron(penalty="l1", alpha=0.001, **stop), "str2")
+    PAC, PAR = lm.PassiveAggressiveClassifier, lm.PassiveAggressiveRegressor
+    add("PassiveAggressiveClassifier-3class", lambda: PAC(**stop), "clf3")
+    add("PassiveAggressiveClassifier-squared_hinge-binary", lambda: PAC(C=0.5, loss="squared_hinge", **stop), "clf2")
+    add("PassiveAggressiveRegressor", lambda: PAR(**stop), "reg")
+    add("PassiveAggressiveRegressor-squared-average", lambda: PAR(loss="squared_epsilon_insensitive", average=True,
+                                                                  **stop), "reg")

@@ -24,7 +24,7 @@ def test_declared_parameter_changes_reproduce_every_release(estimator, version):
     canonical = CANONICAL[estimator]
     cls = ENTRIES[canonical].resolve()
     if cls is None:
-        pytest.skip("%s is not in the installed scikit-learn" % estimator)
+        pytest.skip("%s does not exist in the installed scikit-learn %s" % (estimator, sklearn.__version__))
     installed = cls._get_param_names()
     derived = param_names_at(canonical, version, installed, sklearn.__version__)
     assert sorted(derived) == RECORDED[estimator][version]

@@ -14,6 +14,8 @@ def cells(report):
     """``{estimator: {(source, target): (worst rank, n_cases, n_exact)}}``."""
     grid = collections.defaultdict(dict)
     for result in report["results"]:
+        if result["status"] == "absent":  # the target release lacks the class: no cell
+            continue
         key = (result["source"], result["target"])
         rank = _RANK[result["status"]]
         worst, count, exact = grid[result["estimator"]].get(key, (0, 0, 0))
@@ -99,6 +101,14 @@ def markdown(report) -> str:
                                                             counts["close"], counts["refused"], counts["FAIL"]))
     lines.append("| **all** | %d | %d | %d | %d | %d |" % (sum(total.values()), total["exact"], total["close"],
                                                             total["refused"], total["FAIL"]))
+    absent = collections.defaultdict(set)
+    for result in report["results"]:
+        if result["status"] == "absent":
+            absent[result["estimator"]].add(result["target"])
+    if absent:
+        lines += ["", "Not counted (the target release lacks the class; rebuilding is refused with "
+                      "UnavailableError): " + "; ".join(
+                          "%s in %s" % (name, ", ".join(_ordered(targets))) for name, targets in sorted(absent.items()))]
     lines += ["", "## Per estimator (rows: source release, columns: target release; exact configurations / all)", ""]
     for estimator in sorted(grid):
         lines += ["### %s" % estimator, "", "| source \\ target | " + " | ".join(versions) + " |",

@@ -20,7 +20,7 @@ import warnings
 
 import sklearn
 
-from .. import api, parity, zoo
+from .. import api, parity, registry, zoo
 from ..codec import decode_tree, encode_tree
 from ..errors import MigrationError, MigratorError, UnavailableError
 
@@ -81,6 +81,11 @@ def check_record(record, data) -> dict:
               "estimator": record["estimator"]}
     if "export_error" in record:
         result.update(status="error", detail="export failed: " + record["export_error"])
+        return result
+    entry = registry.ENTRIES.get(record["document"].get("estimator"))
+    if entry is not None and entry.resolve() is None:
+        # Refused by design (UnavailableError): not a pair where both releases have the class.
+        result.update(status="absent", detail="the class does not exist in scikit-learn %s" % sklearn.__version__)
         return result
     try:
         with warnings.catch_warnings(record=True) as caught:

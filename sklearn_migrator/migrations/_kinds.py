@@ -76,6 +76,41 @@ def param_values(release, classes, name, mapping, one_way=False):
     return Step(release, "values of %s renamed: %s" % (name, mapping), classes, rename(mapping), rename(inverse))
 
 
+def _renamed_value(params, old, new, default):
+    """The value in force while ``old`` is deprecated in favour of ``new`` (None meaning ``default``)."""
+    if params.get(old, "deprecated") != "deprecated":
+        return params[old]
+    return default if params.get(new) is None else params[new]
+
+
+def param_renamed(release, classes, old, new, default):
+    """``release`` renamed parameter ``old`` to ``new`` with a deprecation: ``old``
+    stays, set to 'deprecated', and ``new`` defaults to None, meaning ``default``."""
+    def up(node, migration, path):
+        node.params[new] = node.params.pop(old, default)
+        node.params[old] = "deprecated"
+
+    def down(node, migration, path):
+        node.params[old] = _renamed_value(node.params, old, new, default)
+        node.params.pop(new, None)
+
+    return Step(release, "parameter %s renamed %s" % (old, new), classes, up, down, params_added=[new])
+
+
+def param_rename_completed(release, classes, old, new, default):
+    """``release`` removed the deprecated ``old`` of :func:`param_renamed`; ``new``
+    defaults to ``default`` itself."""
+    def up(node, migration, path):
+        node.params[new] = _renamed_value(node.params, old, new, default)
+        node.params.pop(old, None)
+
+    def down(node, migration, path):
+        node.params[old] = "deprecated"
+
+    return Step(release, "deprecated parameter %s removed (use %s)" % (old, new), classes, up, down,
+                params_removed=[old])
+
+
 def state_renamed(release, classes, old, new):
     """``release`` renamed fitted attribute ``old`` to ``new``."""
     def move(source, target):
@@ -150,6 +185,11 @@ def constant(value):
 def copy_of(name):
     """A ``compute`` that copies another attribute (when present)."""
     return lambda node: node.state.get(name, _MISSING)
+
+
+def missing(node):
+    """A ``compute`` for an attribute older state cannot provide (left out; outputs do not use it)."""
+    return _MISSING
 
 
 def n_features(node):

@@ -80,10 +80,35 @@ DUMMY_CLASSIFIER_FLOAT_021 = "sklearn_migrator.compat.DummyClassifierFloatProba0
 DUMMY_CLASSIFIERS = [DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_INT_020, DUMMY_CLASSIFIER_FLOAT_021]
 DUMMIES = DUMMY_CLASSIFIERS + [DUMMY_REGRESSOR]
 TREE = "sklearn.tree._tree.Tree"
+# Issue 6, the linear-model family.
+ELASTIC_NET = "sklearn.linear_model.ElasticNet"
+LASSO_CV, ELASTIC_NET_CV = "sklearn.linear_model.LassoCV", "sklearn.linear_model.ElasticNetCV"
+COORDINATE_DESCENT_CV = [LASSO_CV, ELASTIC_NET_CV]
+LARS, LASSO_LARS = "sklearn.linear_model.Lars", "sklearn.linear_model.LassoLars"
+LEAST_ANGLE = [LARS, LASSO_LARS]
+BAYESIAN_RIDGE, ARD = "sklearn.linear_model.BayesianRidge", "sklearn.linear_model.ARDRegression"
+BAYES = [BAYESIAN_RIDGE, ARD]
+HUBER = "sklearn.linear_model.HuberRegressor"
+RIDGE_CLASSIFIER, RIDGE_CV = "sklearn.linear_model.RidgeClassifier", "sklearn.linear_model.RidgeCV"
+#: Linear models whose ``normalize`` defaulted to False, deprecated in 1.0 and removed in 1.2.
+NORMALIZE_FALSE = [ELASTIC_NET, RIDGE_CLASSIFIER, RIDGE_CV] + COORDINATE_DESCENT_CV
+SGD_CLASSIFIER, SGD_REGRESSOR = "sklearn.linear_model.SGDClassifier", "sklearn.linear_model.SGDRegressor"
+PERCEPTRON = "sklearn.linear_model.Perceptron"
+PA_CLASSIFIER = "sklearn.linear_model.PassiveAggressiveClassifier"
+PA_REGRESSOR = "sklearn.linear_model.PassiveAggressiveRegressor"
+#: SGD classifiers keep a loss object; every SGD model keeps the rest of BaseSGD's state.
+SGD_CLASSIFIERS = [SGD_CLASSIFIER, PERCEPTRON, PA_CLASSIFIER]
+SGD = SGD_CLASSIFIERS + [SGD_REGRESSOR, PA_REGRESSOR]
+QUANTILE = "sklearn.linear_model.QuantileRegressor"
+POISSON, GAMMA = "sklearn.linear_model.PoissonRegressor", "sklearn.linear_model.GammaRegressor"
+TWEEDIE = "sklearn.linear_model.TweedieRegressor"
+GLM = [POISSON, GAMMA, TWEEDIE]
+LINEAR_FAMILY = ([ELASTIC_NET, HUBER, RIDGE_CLASSIFIER, RIDGE_CV, QUANTILE] + COORDINATE_DESCENT_CV + LEAST_ANGLE
+                 + BAYES + SGD)
 #: Every estimator that gained ``n_features_in_`` in 0.23 or 0.24.
 WITH_N_FEATURES_IN = (TREE_MODELS + ADABOOST + LINEAR + KNN + SVM + MLP + [KMEANS, MINIBATCH_KMEANS, PCA]
                       + BAGGING_ENSEMBLES + LIBLINEAR_SVM + [GAUSSIAN_NB] + DISCRETE_NB + LDAS + [QDA]
-                      + NEAREST_CENTROIDS)
+                      + NEAREST_CENTROIDS + LINEAR_FAMILY)
 
 # Composition and preprocessing (issue 6).
 PIPELINE, FEATURE_UNION = "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion"
@@ -99,14 +124,14 @@ KBINS = "sklearn.preprocessing.KBinsDiscretizer"
 ONE_HOT, ORDINAL = "sklearn.preprocessing.OneHotEncoder", "sklearn.preprocessing.OrdinalEncoder"
 SIMPLE_IMPUTER, KNN_IMPUTER = "sklearn.impute.SimpleImputer", "sklearn.impute.KNNImputer"
 MISSING_INDICATOR = "sklearn.impute.MissingIndicator"
-QUANTILE = "sklearn.preprocessing.QuantileTransformer"
+QUANTILE_TRANSFORMER = "sklearn.preprocessing.QuantileTransformer"
 ONE_VS_ONE, ONE_VS_REST = "sklearn.multiclass.OneVsOneClassifier", "sklearn.multiclass.OneVsRestClassifier"
 FUNCTION_TRANSFORMER = "sklearn.preprocessing.FunctionTransformer"
 NORMALIZER = "sklearn.preprocessing.Normalizer"
 POWER = "sklearn.preprocessing.PowerTransformer"
 #: Estimators added by issue 6 that gained ``n_features_in_`` in 0.23.
 TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
-    COLUMN_TRANSFORMER, SIMPLE_IMPUTER, KNN_IMPUTER, MISSING_INDICATOR, ONE_VS_ONE, POLYNOMIAL, KBINS, QUANTILE,
+    COLUMN_TRANSFORMER, SIMPLE_IMPUTER, KNN_IMPUTER, MISSING_INDICATOR, ONE_VS_ONE, POLYNOMIAL, KBINS, QUANTILE_TRANSFORMER,
     FUNCTION_TRANSFORMER, NORMALIZER, "sklearn.multioutput.MultiOutputRegressor",
     "sklearn.multioutput.MultiOutputClassifier", "sklearn.preprocessing.Binarizer",
     "sklearn.feature_selection.SelectKBest",
@@ -123,10 +148,10 @@ MIXTURES = ["sklearn.mixture.GaussianMixture", "sklearn.mixture.BayesianGaussian
 TRUNCATED_SVD, NMF = "sklearn.decomposition.TruncatedSVD", "sklearn.decomposition.NMF"
 FAST_ICA, INCREMENTAL_PCA = "sklearn.decomposition.FastICA", "sklearn.decomposition.IncrementalPCA"
 KERNEL_PCA, FACTOR_ANALYSIS = "sklearn.decomposition.KernelPCA", "sklearn.decomposition.FactorAnalysis"
-LDA = "sklearn.decomposition.LatentDirichletAllocation"
+TOPIC_LDA = "sklearn.decomposition.LatentDirichletAllocation"
 DBSCAN = "sklearn.cluster.DBSCAN"
 GP_REGRESSOR = "sklearn.gaussian_process.GaussianProcessRegressor"
 GP_CLASSIFIER = "sklearn.gaussian_process.GaussianProcessClassifier"
 #: Every issue-6 estimator above, all of which gained ``n_features_in_`` in 0.23.
 UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + [TRUNCATED_SVD, NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
-                                            FACTOR_ANALYSIS, LDA, DBSCAN, GP_REGRESSOR, GP_CLASSIFIER]
+                                            FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, GP_REGRESSOR, GP_CLASSIFIER]

@@ -3,12 +3,13 @@ from ..errors import MigrationError
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import (constant, param_added, param_removed, refused_across, state_added, state_removed, state_renamed,
-                     unchanged, when_fitted)
-from .families import (AGGLOMERATIVE, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_FLOAT_021,
+from ._kinds import (constant, missing, param_added, param_removed, refused_across, state_added, state_removed,
+                     state_renamed, unchanged, when_fitted)
+from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_FLOAT_021,
                        DUMMY_CLASSIFIER_INT_020, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LDA, LDA_OVR_020,
                        LDA_SOFTMAX_021, LOGISTIC, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021, ONE_HOT, ONE_VS_ONE, PIPELINE,
-                       POLYNOMIAL, QDA, QUANTILE, SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021)
+                       POLYNOMIAL, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021,
+                       TOPIC_LDA)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -49,6 +50,23 @@ def _rebuilt(plain, native, compat, applies, what):
             migration.note(path, "%s changed in 0.21; it was rebuilt as %s, which computes it as scikit-learn %s "
                                  "does" % (what, compat, migration.source))
     return apply
+
+
+def _sgd_iterations_up(node, migration, path):
+    """0.21 removed SGD's ``n_iter`` (deprecated in 0.19) and made ``max_iter`` and
+    ``tol`` default to 1000 and 1e-3; 0.20's defaults (None) meant 5 iterations without
+    stopping criterion. 0.20 kept the values fit used in ``_max_iter`` and ``_tol``:
+    newer releases get them as the parameters."""
+    node.params.pop("n_iter", None)
+    if "_max_iter" in node.state:
+        node.params["max_iter"] = node.state.pop("_max_iter")
+        node.params["tol"] = node.state.pop("_tol", None)
+
+
+def _sgd_iterations_down(node, migration, path):
+    node.params["n_iter"] = None
+    node.state["_max_iter"], node.state["_tol"] = node.params.get("max_iter"), node.params.get("tol")
+
 
 
 def _output_changed(summary, plain, compat_020, compat_021, applies, what):
@@ -115,6 +133,13 @@ STEPS = [
     Step("0.21", "gradient boosting initial predictions through the loss", GRADIENT_BOOSTING, _init_up, _init_down),
 ]
 
+# Issue 6, the linear-model family.
+STEPS += [
+    state_added("0.21", [BAYESIAN_RIDGE], "n_iter_", missing),
+    Step("0.21", "SGD n_iter removed, max_iter/tol defaults", SGD, _sgd_iterations_up, _sgd_iterations_down,
+         params_removed=["n_iter"]),
+]
+
 def _passthrough_down(node, migration, path):
     """0.21 let a Pipeline step be 'passthrough'; 0.20 spelled a skipped step None."""
     node.params["steps"] = [(name, None if step == "passthrough" else step) for name, step in node.params["steps"]]
@@ -129,9 +154,9 @@ STEPS += [
     state_added("0.21", [ONE_HOT], "drop_idx_", constant(None)),
     param_added("0.21", [SIMPLE_IMPUTER], "add_indicator", False, changes="the output (indicator columns)"),
     state_added("0.21", [SIMPLE_IMPUTER], "indicator_", constant(None)),
-    state_added("0.21", [QUANTILE], "n_quantiles_",
+    state_added("0.21", [QUANTILE_TRANSFORMER], "n_quantiles_",
                 when_fitted("quantiles_", lambda node: int(node.state["quantiles_"].shape[0]))),
-    Step("0.21", "QuantileTransformer's uniform output no longer clipped to [1e-7, 1 - 1e-7]", [QUANTILE],
+    Step("0.21", "QuantileTransformer's uniform output no longer clipped to [1e-7, 1 - 1e-7]", [QUANTILE_TRANSFORMER],
          *refused_across("a uniform QuantileTransformer's outputs at the bounds",
                           lambda node: node.params.get("output_distribution") == "uniform")),
     Step("0.21", "OneVsOneClassifier's decision function changed", [ONE_VS_ONE],
@@ -141,6 +166,6 @@ STEPS += [
 
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
 STEPS += [
-    param_removed("0.21", [LDA], "n_topics", None, "it was the deprecated name of n_components"),
-    state_removed("0.21", [LDA], "_n_components", lambda node: node.params["n_components"]),
+    param_removed("0.21", [TOPIC_LDA], "n_topics", None, "it was the deprecated name of n_components"),
+    state_removed("0.21", [TOPIC_LDA], "_n_components", lambda node: node.params["n_components"]),
 ]

@@ -8,10 +8,11 @@ from . import Step
 from ._kinds import (constant, n_features, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed, unchanged)
 from ._unsupervised import refuse
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, COLUMN_TRANSFORMER, COUNT_NB, DECISION_TREES, DUMMIES,
-                       DUMMY_CLASSIFIERS, EXTRA_TREES, FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, IFOREST,
-                       IFORESTS, IFOREST_OLD, KNN, LOF, LOGISTIC, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM, ONE_HOT, ORDINAL,
-                       RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_REGRESSORS)
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV,
+                       COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES, FORESTS, FUNCTION_TRANSFORMER,
+                       GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, MLP, MORE_NEIGHBORS,
+                       ONE_CLASS_SVM, ONE_HOT, ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS,
+                       TREE_REGRESSORS)
 
 
 def _presort(old_default, holder="params"):
@@ -71,6 +72,19 @@ def _break_ties_down(node, migration, path):
                              "function, which scikit-learn before 0.22 cannot do", path=path or None,
                              source_version=str(migration.source), target_version=str(migration.target),
                              hint="Keep it on scikit-learn 0.22 or newer, or refit it with break_ties=False")
+
+
+def _cv_folds_up(node, migration, path):
+    """0.22 changed the default cross-validation from 3 to 5 folds: ``cv=None`` (and
+    0.20-0.21's default 'warn') meant 3 folds before. Newer releases get the number."""
+    if node.params.get("cv") in (None, "warn"):
+        node.params["cv"] = 3
+
+
+def _cv_folds_down(node, migration, path):
+    if node.params.get("cv") is None:
+        node.params["cv"] = 5
+
 
 
 def _one_class_random_state(up):
@@ -254,4 +268,13 @@ STEPS += [
     # 'legacy' (the 0.20-0.21 default) meant a contamination of 0.1; _contamination held the value used.
     param_values("0.22", [LOF], "contamination", {"legacy": 0.1}, one_way=True),
     state_removed("0.22", [LOF], "_contamination", lambda node: node.params["contamination"]),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("0.22", "default cross-validation 3 -> 5 folds", COORDINATE_DESCENT_CV, _cv_folds_up, _cv_folds_down),
+    # 0.22 made Lars' positive a class attribute fixed to False (LassoLars keeps the parameter).
+    param_removed("0.22", [LARS], "positive", False, "the fitted coefficients already include it"),
+    param_added("0.22", [BAYESIAN_RIDGE], "alpha_init", None),
+    param_added("0.22", [BAYESIAN_RIDGE], "lambda_init", None),
 ]

@@ -2,12 +2,12 @@
 import numpy as np
 
 from . import Step
-from ._kinds import (constant, n_features, param_added, refused_across, state_added, state_renamed, unchanged,
+from ._kinds import (constant, missing, n_features, param_added, refused_across, state_added, state_renamed, unchanged,
                      when_fitted)
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
-from .families import (COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, ISOTONIC, KERNEL_PCA, KMEANS, MINIBATCH_KMEANS,
-                       NORMALIZER, POWER, SVM, TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING,
-                       WITH_N_FEATURES_IN)
+from .families import (COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE,
+                       MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CV, SGD, SVM, TRANSFORMERS_WITH_N_FEATURES_IN,
+                       UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
 
 
 def _deprecated_params(defaults):
@@ -102,4 +102,15 @@ STEPS += [
          _y_train_std_up, _y_train_std_down),
     Step("0.23", "KernelPCA inverse_transform adds alpha to the kernel", [KERNEL_PCA], kernel_pca_inverse_of_0_23,
          kernel_pca_inverse_of_0_23),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_added("0.23", LEAST_ANGLE, "jitter", None),
+    param_added("0.23", LEAST_ANGLE, "random_state", None),
+    state_added("0.23", [RIDGE_CV], "best_score_", missing),
+] + [
+    # 0.23 made the averaged-SGD attributes private.
+    state_renamed("0.23", SGD, name + "_", "_" + name)
+    for name in ("average_coef", "average_intercept", "standard_coef", "standard_intercept")
 ]

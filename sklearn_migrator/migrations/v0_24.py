@@ -3,13 +3,14 @@ import numpy as np
 
 from ..tree import Node
 from . import Step
-from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
+from ._kinds import (constant, copy_of, missing, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed)
 from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
-from .families import (AGGLOMERATIVE, CATEGORICAL_NB, DECISION_TREES, DUMMY_CLASSIFIERS, EXTRA_TREES, FACTOR_ANALYSIS,
-                       GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS,
-                       KERNEL_PCA, KNN_IMPUTER, LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER,
-                       MISSING_INDICATOR, NMF, ORDINAL, ROBUST_SCALER, SIMPLE_IMPUTER)
+from .families import (AGGLOMERATIVE, ARD, CATEGORICAL_NB, DECISION_TREES, DUMMY_CLASSIFIERS, EXTRA_TREES,
+                       FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR, GRADIENT_BOOSTING, IFORESTS,
+                       ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER, LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS,
+                       MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, PERCEPTRON, RIDGE_CV, ROBUST_SCALER,
+                       SIMPLE_IMPUTER)
 
 
 def _n_categories(node):
@@ -84,4 +85,15 @@ STEPS += [
          _regularization_down, params_added=["regularization"]),
     Step("0.24", "KernelPCA inverse_transform no longer adds alpha to the kernel", [KERNEL_PCA],
          kernel_pca_inverse_of_0_23, kernel_pca_inverse_of_0_23),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_added("0.24", [RIDGE_CV], "alpha_per_target", False),
+    # 0.24 made ARDRegression keep its centring (used by predict(return_std=True) with normalize=True).
+    state_added("0.24", [ARD], "X_offset_", missing),
+    state_added("0.24", [ARD], "X_scale_", missing),
+    # 0.24 made Perceptron's l1_ratio a parameter (fixed to 0 before, kept as an attribute).
+    state_removed("0.24", [PERCEPTRON], "l1_ratio", constant(0)),
+    param_added("0.24", [PERCEPTRON], "l1_ratio", 0, "Perceptron used 0 before 0.24"),
 ]

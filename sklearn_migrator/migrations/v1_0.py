@@ -7,9 +7,10 @@ from . import Step
 from ._kinds import (constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
                      state_removed, state_renamed, when_fitted, _MISSING)
 from ._unsupervised import absent, nmf_unregularized
-from .families import (BAGGING_ENSEMBLES, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES, FOREST_REGRESSORS, GAUSSIAN_NB,
-                       GB_REGRESSOR, GRADIENT_BOOSTING, KERNEL_PCA, KMEANS, LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT,
-                       ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE, TREE_MODELS, TREE_REGRESSORS)
+from .families import (BAGGING_ENSEMBLES, BAYES, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES, FOREST_REGRESSORS,
+                       GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE,
+                       LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE,
+                       RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR, TREE_MODELS, TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -24,6 +25,17 @@ def _normalize_deprecated(node, migration, path):
 def _normalize_restored(node, migration, path):
     if node.params.get("normalize") == "deprecated":
         node.params["normalize"] = False
+
+
+def normalize_value(old, new):
+    """Lars and LassoLars defaulted to ``normalize=True``: 1.0 deprecated it with
+    'deprecated' meaning True, 1.2 made 'deprecated' mean False (see
+    ``_deprecate_normalize`` of each release). Rewrites value ``old`` as ``new``."""
+    def apply(node, migration, path):
+        value = node.params.get("normalize")
+        if type(value) is type(old) and value == old:
+            node.params["normalize"] = new
+    return apply
 
 
 def _mlp_loss(mapping):
@@ -55,10 +67,11 @@ STEPS = [
     param_values("1.0", [GB_REGRESSOR], "loss", {"ls": "squared_error", "lad": "absolute_error"}),
     param_removed("1.0", [KMEANS], "n_jobs", "deprecated", "it only set the number of threads"),
     param_removed("1.0", [KMEANS], "precompute_distances", "deprecated", "it only affected speed"),
-    Step("1.0", "normalize deprecated", [LASSO, LINEAR_REGRESSION, RIDGE], _normalize_deprecated,
-         _normalize_restored),
-    param_added("1.0", [RIDGE], "positive", False),
-    state_added("1.0", [RIDGE], "_normalize", lambda node: node.params.get("normalize") is True),
+    Step("1.0", "normalize deprecated", [LASSO, LINEAR_REGRESSION, RIDGE] + NORMALIZE_FALSE + BAYES,
+         _normalize_deprecated, _normalize_restored),
+    param_added("1.0", [RIDGE, RIDGE_CLASSIFIER], "positive", False),
+    state_added("1.0", [RIDGE, RIDGE_CLASSIFIER] + BAYES, "_normalize",
+                lambda node: node.params.get("normalize") is True),
     Step("1.0", "MLPRegressor loss 'squared_loss' renamed 'squared_error'", [MLP[1]],
          _mlp_loss({"squared_loss": "squared_error"}), _mlp_loss({"squared_error": "squared_loss"})),
     Step("1.0", "MLP optimizer no longer keeps the parameter list", MLP, _optimizer_params_up,
@@ -194,4 +207,13 @@ STEPS += [
     state_renamed("1.0", [KERNEL_PCA], "lambdas_", "eigenvalues_"),
     state_renamed("1.0", [KERNEL_PCA], "alphas_", "eigenvectors_"),
     param_added("1.0", [KERNEL_PCA], "iterated_power", "auto"),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("1.0", "Lars normalize deprecated (default True)", LEAST_ANGLE, normalize_value(True, "deprecated"),
+         normalize_value("deprecated", True)),
+    # The old name stayed accepted until 1.2.
+    param_values("1.0", [SGD_CLASSIFIER, SGD_REGRESSOR], "loss", {"squared_loss": "squared_error"}),
+    state_added("1.0", GLM, "n_features_in_", n_features),
 ]

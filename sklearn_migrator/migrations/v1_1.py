@@ -1,12 +1,13 @@
 """scikit-learn 1.1 (May 2022)."""
 import numpy as np
 
+from ..tree import Node
 from . import Step
 from ._kinds import (constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
                      when_fitted, _MISSING)
-from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER,
-                       LDAS, LIBLINEAR_SVM, MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, SIMPLE_IMPUTER,
-                       SVCS, SVM, SVRS, TRUNCATED_SVD)
+from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GLM, GRADIENT_BOOSTING, KBINS, KMEANS,
+                       KNN_IMPUTER, LDAS, LIBLINEAR_SVM, MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA,
+                       POISSON, SGD_CLASSIFIER, SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVD, TWEEDIE)
 
 
 def _n_iter(kind):
@@ -38,6 +39,48 @@ def _minkowski_placeholder(restore):
         elif not restore and vec.shape == (1,) and vec[0] == 0.0:
             node.state = (p, np.zeros(0), mat) + tuple(node.state[3:])
     return apply
+
+
+_LINKS = "sklearn.linear_model._glm.link."
+_DISTRIBUTIONS = "sklearn._loss.glm_distribution."
+
+
+def _glm_loss_up(node, migration, path):
+    """1.1 moved generalised linear models onto the common ``sklearn._loss`` module:
+    ``_family_instance`` and ``_link_instance`` (and PoissonRegressor's and
+    GammaRegressor's fixed ``link='log'``) became ``_base_loss``, built fresh by the
+    installed release as ``_get_loss`` would; a Tweedie model keeps the link it was
+    fitted with."""
+    from .v1_4 import _fresh_loss
+
+    node.state.pop("_family_instance", None)
+    node.state.pop("link", None)
+    link = node.state.pop("_link_instance")
+    if node.cls == TWEEDIE:
+        identity = link.cls == _LINKS + "IdentityLink"
+        name, kwargs = "HalfTweedieLossIdentity" if identity else "HalfTweedieLoss", {"power": node.params["power"]}
+    else:
+        name, kwargs = "HalfPoissonLoss" if node.cls == POISSON else "HalfGammaLoss", {}
+    node.state["_base_loss"] = _fresh_loss(name, **kwargs)
+
+
+def _distribution(name, power):
+    """A 0.23-1.0 Tweedie-family distribution: its power and the lower bound of y it derives."""
+    bound = (-np.inf, False) if power <= 0 else ((0, True) if power < 2 else (0, False))
+    boundary = Node(_DISTRIBUTIONS + "DistributionBoundary", args=list(bound))
+    return Node(_DISTRIBUTIONS + name, state={"_lower_bound": boundary, "_power": power})
+
+
+def _glm_loss_down(node, migration, path):
+    loss = node.state.pop("_base_loss")
+    link = loss.state["link"].name
+    node.state["_link_instance"] = Node(_LINKS + link, state=None)
+    if node.cls == TWEEDIE:
+        node.state["_family_instance"] = _distribution("TweedieDistribution", node.params["power"])
+    else:
+        node.state["link"] = "log"
+        node.state["_family_instance"] = _distribution(*(("PoissonDistribution", 1) if node.cls == POISSON
+                                                         else ("GammaDistribution", 2)))
 
 
 STEPS = [
@@ -125,4 +168,11 @@ STEPS += [
     # 0.24-1.0's init='warn' default behaved as None.
     param_values("1.1", [NMF], "init", {"warn": None}, one_way=True),
     Step("1.1", "FastICA whiten resolved into _whiten", [FAST_ICA], _whiten_resolved, _whiten_boolean),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    # The old name stayed accepted until 1.3.
+    param_values("1.1", [SGD_CLASSIFIER], "loss", {"log": "log_loss"}),
+    Step("1.1", "generalised linear models use sklearn._loss", GLM, _glm_loss_up, _glm_loss_down),
 ]

@@ -1,12 +1,15 @@
 """scikit-learn 1.2 (December 2022)."""
 import numpy as np
 
+from ..errors import MigrationError
 from . import Step
-from ._kinds import constant, copy_of, param_added, param_removed, state_added, state_removed, state_renamed, unchanged
+from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
+                     state_renamed, unchanged)
 from ._unsupervised import absent
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, IFORESTS,
-                       KNN_IMPUTER, LASSO, LINEAR_REGRESSION, MLP, NMF, ONE_HOT, PCA, RIDGE, SIMPLE_IMPUTER, STACKING,
-                       SVRS)
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, GLM,
+                       IFORESTS, KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
+                       PCA, QUANTILE, RIDGE, RIDGE_CLASSIFIER, SIMPLE_IMPUTER, STACKING, SVRS)
+from .v1_0 import normalize_value
 
 
 def _affinity_up(node, migration, path):
@@ -58,6 +61,37 @@ def _n_init_down(default):
     return apply
 
 
+def _bayes_normalize_up(node, migration, path):
+    """1.2 removed ``normalize`` from BayesianRidge and ARDRegression. The mean
+    prediction uses coefficients that include it, but ``predict(return_std=True)``
+    normalised its input with it and 1.2+ cannot: such a model is refused."""
+    normalize = node.params.pop("normalize", False)
+    if normalize is True:
+        raise MigrationError("a %s fitted with normalize=True computes predict(return_std=True) on normalised "
+                             "input, which scikit-learn 1.2 and newer cannot do" % node.name, path=path or None,
+                             source_version=str(migration.source), target_version=str(migration.target),
+                             hint="Keep it on scikit-learn 1.1 or older, or refit it in a Pipeline with a "
+                                  "StandardScaler")
+
+
+def _bayes_normalize_down(node, migration, path):
+    node.params["normalize"] = False
+
+
+def _solver_to_param(node, migration, path):
+    """1.2 made the solver of generalised linear models a parameter ('lbfgs', or the new
+    'newton-cholesky'); before, 'lbfgs' was the only solver, kept as an attribute."""
+    node.params["solver"] = node.state.pop("solver", "lbfgs")
+
+
+def _solver_to_state(node, migration, path):
+    solver = node.params.pop("solver")
+    if solver != "lbfgs":
+        migration.note(path, "solver=%r has no equivalent before scikit-learn 1.2 and was dropped (it only "
+                             "affects fitting)" % (solver,))
+    node.state["solver"] = "lbfgs"
+
+
 STEPS = [
     Step("1.2", "AgglomerativeClustering affinity -> metric", [AGGLOMERATIVE], _affinity_up, _affinity_down,
          params_added=["metric"]),
@@ -69,15 +103,27 @@ STEPS = [
     Step("1.2", "KMeans n_init='warn'", ["sklearn.cluster.KMeans"], unchanged, _n_init_down(10)),
     Step("1.2", "MiniBatchKMeans n_init='warn'", ["sklearn.cluster.MiniBatchKMeans"], unchanged,
          _n_init_down(3)),
-    param_removed("1.2", [LASSO, LINEAR_REGRESSION, RIDGE], "normalize", False,
+    param_removed("1.2", [LASSO, LINEAR_REGRESSION, RIDGE] + NORMALIZE_FALSE, "normalize", False,
                   "the fitted coefficients already include it"),
-    state_removed("1.2", [RIDGE], "_normalize", constant(False)),
+    state_removed("1.2", [RIDGE, RIDGE_CLASSIFIER] + BAYES, "_normalize", constant(False)),
     state_removed("1.2", [PCA], "n_features_", copy_of("n_features_in_")),
     state_added("1.2", MLP, "best_validation_score_", constant(None)),
     state_added("1.2", MLP, "validation_scores_", constant(None)),
     state_removed("1.2", SVRS, "class_weight_", constant(np.empty(0))),
     # 1.2 added force_alpha to discrete naive Bayes ('warn' behaving as False until 1.4).
     param_added("1.2", DISCRETE_NB, "force_alpha", "warn", "the fitted probabilities already include it"),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("1.2", "BayesianRidge/ARDRegression normalize removed", BAYES, _bayes_normalize_up, _bayes_normalize_down,
+         params_removed=["normalize"]),
+    Step("1.2", "Lars normalize='deprecated' means False", LEAST_ANGLE, normalize_value("deprecated", True),
+         normalize_value("deprecated", False)),
+    Step("1.2", "GLM solver became a parameter", GLM, _solver_to_param, _solver_to_state, params_added=["solver"]),
+    # 1.2 made QuantileRegressor's solver default 'warn', meaning 'interior-point' (1.4 made it 'highs').
+    Step("1.2", "QuantileRegressor solver default 'warn'", [QUANTILE], unchanged,
+         param_values("1.2", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True).up),
 ]
 
 

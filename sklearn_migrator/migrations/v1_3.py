@@ -3,9 +3,10 @@ import numpy as np
 
 from ..registry import METRICS
 from . import Step
-from ._kinds import class_renamed, constant, param_added, param_removed, param_values, state_added, unchanged
+from ._kinds import (class_renamed, constant, missing, param_added, param_removed, param_renamed, param_values,
+                     state_added, unchanged)
 from ._unsupervised import refuse
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, FAST_ICA,
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, ARD, BAYES, FAST_ICA,
                        FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, IFORESTS, KERNEL_PCA, LIBLINEAR_SVM,
                        ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS)
 
@@ -119,6 +120,12 @@ STEPS = [
     class_renamed("1.3", "sklearn.metrics._dist_metrics.%sDistance" % name,
                   "sklearn.metrics._dist_metrics.%sDistance64" % name)
     for name in METRICS
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_renamed("1.3", BAYES, "n_iter", "max_iter", 300),
+    state_added("1.3", [ARD], "n_iter_", missing),
 ]
 
 # Composition and preprocessing.

@@ -6,10 +6,11 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import copy_of, param_added, param_removed, param_values, state_added, state_removed, unchanged
+from ._kinds import (copy_of, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
+                     unchanged)
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FORESTS, FUNCTION_TRANSFORMER,
-                       GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, MINIBATCH_KMEANS, NMF, ONE_HOT, TREES,
-                       TREE_CLASSIFIERS)
+                       GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT,
+                       QUANTILE, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -225,4 +226,12 @@ def _n_components_down(node, migration, path):
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
 STEPS += [
     Step("1.4", "NMF n_components 'auto' added", [NMF], unchanged, _n_components_down),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_removed("1.4", LEAST_ANGLE, "normalize", "deprecated", "the fitted coefficients already include it"),
+    state_renamed("1.4", SGD_CLASSIFIERS, "loss_function_", "_loss_function_"),
+    # 1.4 made QuantileRegressor's solver default 'highs'; the 1.2-1.3 default 'warn' meant 'interior-point'.
+    param_values("1.4", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True),
 ]

@@ -1,8 +1,10 @@
 """scikit-learn 1.5 (May 2024)."""
 from ..tree import Node
 from . import Step
-from ._kinds import n_features, param_added, param_values, state_added, unchanged
-from .families import COLUMN_TRANSFORMER, DUMMIES, FEATURE_UNION, KBINS, LIBLINEAR_SVM, LOGISTIC, REMAINDER_COLUMNS
+from ._kinds import (n_features, param_added, param_renamed, param_rename_completed, param_values, state_added,
+                     state_renamed, unchanged)
+from .families import (BAYES, COLUMN_TRANSFORMER, DUMMIES, FEATURE_UNION, KBINS, LIBLINEAR_SVM, LOGISTIC,
+                       REMAINDER_COLUMNS, RIDGE_CV)
 
 STEPS = [
     # 1.5 deprecated multi_class; its default became 'deprecated', behaving as 'auto'.
@@ -40,4 +42,14 @@ STEPS += [
     Step("1.5", "ColumnTransformer remainder columns list class", [COLUMN_TRANSFORMER], unchanged,
          remainder_columns_plain),
     param_values("1.5", [KBINS], "subsample", {"warn": 200000}, one_way=True),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    param_rename_completed("1.5", BAYES, "n_iter", "max_iter", 300),
+    # RidgeCV renamed store_cv_values store_cv_results and cv_values_ cv_results_;
+    # fit resolves the two into _store_cv_results (1.5-1.6).
+    param_renamed("1.5", [RIDGE_CV], "store_cv_values", "store_cv_results", False),
+    state_added("1.5", [RIDGE_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
+    state_renamed("1.5", [RIDGE_CV], "cv_values_", "cv_results_"),
 ]

@@ -3,9 +3,10 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import param_added, param_removed, state_added, unchanged, when_fitted
+from ._kinds import constant, param_added, param_removed, state_added, state_removed, unchanged, when_fitted
 from .families import (ADABOOST_CLASSIFIERS, BAGGING, INCREMENTAL_PCA, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL,
-                       LOGISTIC_OVR, MAX_ABS_SCALER, QDA, SIMPLE_IMPUTER)
+                       LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
+                       SIMPLE_IMPUTER)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -110,4 +111,12 @@ def _samples_seen(dtype):
 STEPS += [
     Step("1.8", "IncrementalPCA counts weighted samples", [INCREMENTAL_PCA], _samples_seen(np.float64),
          _samples_seen(np.int64)),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    # 1.8 made RidgeClassifier.classes_ an attribute (it was a property reading the label binarizer).
+    state_added("1.8", [RIDGE_CLASSIFIER], "classes_", lambda node: node.state["_label_binarizer"].state["classes_"]),
+    # 1.8 dropped BaseSGD's C (passive-aggressive's step bound, 1.0 for the other SGD models).
+    state_removed("1.8", [SGD_CLASSIFIER, SGD_REGRESSOR, PERCEPTRON], "C", constant(1.0)),
 ]

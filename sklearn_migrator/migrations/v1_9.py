@@ -1,8 +1,9 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
 from ._kinds import param_removed, param_values, state_added, unchanged
-from .families import COLUMN_TRANSFORMER, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
+from .families import COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
 from .v1_5 import remainder_columns_plain
+from .v1_7 import effective_alphas
 
 
 def _probability_up(node, migration, path):
@@ -15,6 +16,19 @@ def _probability_down(node, migration, path):
     effective = bool(node.state.pop("_effective_probability", False))
     if node.params.get("probability") == "deprecated":
         node.params["probability"] = effective
+
+def _n_alphas_removed_up(node, migration, path):
+    """1.9 removed LassoCV/ElasticNetCV's ``n_alphas`` (and ``_alphas``): ``alphas``
+    defaults to 100 and holds the count or the alphas."""
+    node.params["alphas"] = effective_alphas(node.params)
+    node.params.pop("n_alphas", None)
+    node.state.pop("_alphas", None)
+
+
+def _n_alphas_removed_down(node, migration, path):
+    node.params["n_alphas"] = "deprecated"
+    node.state["_alphas"] = node.params["alphas"]
+
 
 STEPS = [
     # 1.9 deprecated gradient boosting's criterion (always friedman_mse) and SVC's probability.
@@ -30,4 +44,10 @@ STEPS += [
     Step("1.9", "ColumnTransformer remainder columns list class removed", [COLUMN_TRANSFORMER],
          remainder_columns_plain, unchanged),
     param_values("1.9", [KBINS], "quantile_method", {"warn": "averaged_inverted_cdf"}, one_way=True),
+]
+
+# Issue 6, the linear-model family.
+STEPS += [
+    Step("1.9", "LassoCV/ElasticNetCV n_alphas removed", COORDINATE_DESCENT_CV, _n_alphas_removed_up,
+         _n_alphas_removed_down, params_removed=["n_alphas"]),
 ]

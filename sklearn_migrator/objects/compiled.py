@@ -10,12 +10,16 @@ shape (the class itself always comes from the allowlist, never the document):
 * ``(__pyx_unpickle_<cls>, (cls, checksum, state))``: Cython's automatic
   pickling (``CyHalfMultinomialLoss``). Node ``args`` is None; rebuilt as
   ``cls.__new__(cls)`` then ``__setstate_cython__(state)``.
+* ``(copyreg.__newobj__, (cls, *fields))`` without state: named tuples
+  (``DistributionBoundary``). Node ``args`` is the fields; rebuilt as ``cls(*args)``.
 
 Constructor args and state must be plain data (scalars, arrays, tuples or
 nested allowlisted objects); a validator registered for the class checks them
 before construction.
 """
 from __future__ import annotations
+
+import copyreg
 
 import numpy as np
 
@@ -35,6 +39,8 @@ class CompiledCodec:
         state = reduced[2] if len(reduced) > 2 else None
         if func is type(obj):
             return Node(entry.name, args=list(reduce_args), state=state)
+        if func is copyreg.__newobj__ and isinstance(obj, tuple) and reduce_args[:1] == (type(obj),) and state is None:
+            return Node(entry.name, args=list(reduce_args[1:]))
         name = getattr(func, "__name__", "")
         if reduce_args[:1] == (type(obj),) and name == "newObj" and len(reduce_args) == 1:
             return Node(entry.name, state=state)
