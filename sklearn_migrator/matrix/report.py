@@ -42,12 +42,12 @@ def _by_numeric_stack(report, grid) -> list:
     lines = ["## Exactness by numeric stack", "",
              "Each release runs with the numpy and scipy of its day; their builds (vectorised exp/log, BLAS "
              "kernels) round differently, so only pairs sharing a stack can be expected bit-exact everywhere.", "",
-             "| source and target | cells | exact | close | fail |", "|---|---|---|---|---|"]
+             "| source and target | cells | exact | close | refused | fail |", "|---|---|---|---|---|---|"]
     for same, label in ((True, "same numpy and scipy"), (False, "different numpy or scipy")):
         if counts[same, "all"]:
-            lines.append("| %s | %d | %d (%.1f%%) | %d | %d |" % (
+            lines.append("| %s | %d | %d (%.1f%%) | %d | %d | %d |" % (
                 label, counts[same, "all"], counts[same, "exact"], 100.0 * counts[same, "exact"] / counts[same, "all"],
-                counts[same, "close"], counts[same, "FAIL"]))
+                counts[same, "close"], counts[same, "refused"], counts[same, "FAIL"]))
     lines += ["", "| release | numeric stack |", "|---|---|"]
     lines += ["| %s | %s |" % (version, stacks[version]) for version in _ordered(stacks)]
     return lines + [""]
