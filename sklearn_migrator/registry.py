@@ -336,7 +336,7 @@ _PLAIN = (
         "Interval", "IdentityLink", "LogLink", "LogitLink", "HalfLogitLink", "MultinomialLogit"))
     + _located(("sklearn.neural_network._stochastic_optimizers",), ("SGDOptimizer", "AdamOptimizer"))
     # ColumnTransformer's callable column selector (0.22+), holding patterns and dtypes; the
-    # UserList of remainder columns of 1.5-1.8 (its items in ``data``).
+    # UserList of remainder columns of 1.5-1.6 (its items in ``data``).
     + [_public("sklearn.compose.make_column_selector", "sklearn.compose._column_transformer")]
     + _located(("sklearn.compose._column_transformer",), ("_RemainderColsList",))
     # Generalised linear models' distributions and links before sklearn._loss (0.23-1.0).

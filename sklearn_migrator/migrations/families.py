@@ -136,7 +136,7 @@ TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
     "sklearn.multioutput.MultiOutputClassifier", "sklearn.preprocessing.Binarizer",
     "sklearn.feature_selection.SelectKBest",
     "sklearn.feature_selection.VarianceThreshold"]
-#: 1.5-1.8 list class of ColumnTransformer's remainder columns.
+#: 1.5-1.6 list class of ColumnTransformer's remainder columns (1.7 removed it).
 REMAINDER_COLUMNS = "sklearn.compose._column_transformer._RemainderColsList"
 
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.

@@ -25,7 +25,7 @@ def _plain_columns(entry):
 
 
 def remainder_columns_plain(node, migration, path):
-    """1.5-1.8 may keep ColumnTransformer's remainder columns as a ``_RemainderColsList``
+    """1.5-1.6 may keep ColumnTransformer's remainder columns as a ``_RemainderColsList``
     (a list that warns when read); other releases lack the class: a plain list selects
     the same columns."""
     state = node.state

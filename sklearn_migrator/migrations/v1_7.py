@@ -1,9 +1,11 @@
 """scikit-learn 1.7 (June 2025)."""
-from . import Step
-from ._kinds import param_added, param_rename_completed, state_added, state_removed
-from ._unsupervised import absent
-from .families import COORDINATE_DESCENT_CV, KBINS, LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CV
 from numbers import Integral
+
+from . import Step
+from ._kinds import param_added, param_rename_completed, state_added, state_removed, unchanged
+from ._unsupervised import absent
+from .families import COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, KBINS, LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CV
+from .v1_5 import remainder_columns_plain
 
 
 def _loss_to_param(node, migration, path):
@@ -65,6 +67,8 @@ STEPS += [
 # Composition and preprocessing.
 STEPS += [
     param_added("1.7", [KBINS], "quantile_method", "warn"),
+    Step("1.7", "ColumnTransformer remainder columns list class removed", [COLUMN_TRANSFORMER],
+         remainder_columns_plain, unchanged),
 ]
 
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.

@@ -1,8 +1,7 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
-from ._kinds import param_removed, param_values, state_added, unchanged
+from ._kinds import param_removed, param_values, state_added
 from .families import COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
-from .v1_5 import remainder_columns_plain
 from .v1_7 import effective_alphas
 
 
@@ -41,8 +40,6 @@ STEPS = [
 STEPS += [
     param_removed("1.9", [COLUMN_TRANSFORMER], "force_int_remainder_cols", "deprecated",
                   "it only decided how the remainder's columns were reported"),
-    Step("1.9", "ColumnTransformer remainder columns list class removed", [COLUMN_TRANSFORMER],
-         remainder_columns_plain, unchanged),
     param_values("1.9", [KBINS], "quantile_method", {"warn": "averaged_inverted_cdf"}, one_way=True),
 ]
 
