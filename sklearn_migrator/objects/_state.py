@@ -54,20 +54,27 @@ def field(state, key, path, kinds=None, ndim=None, dtype=None, required=True):
         require(not required, "required field %r is missing", join(path, key), key)
         return None
     value = state[key]
-    if kinds is None and ndim is None and dtype is None:
-        return value
-    if not (isinstance(value, np.ndarray) and (kinds is None or value.dtype.kind in kinds)
-            and (dtype is None or value.dtype == dtype) and (ndim is None or value.ndim == ndim)):
-        _explain_array(value, join(path, key), kinds, ndim, dtype)
+    problem = _array_problem(value, kinds, ndim, dtype)
+    if problem is not None:
+        message, args = problem
+        require(False, message, join(path, key), *args)
     return value
 
 
-def _explain_array(value, where, kinds, ndim, dtype):
-    """Raise the error that says why ``value`` failed :func:`field`'s array checks."""
-    require(isinstance(value, np.ndarray), "expected an array, got %s", where, type(value).__name__)
-    require(kinds is None or value.dtype.kind in kinds, "unexpected dtype %s", where, value.dtype)
-    require(dtype is None or value.dtype == dtype, "expected dtype %s, got %s", where, np.dtype(dtype), value.dtype)
-    require(ndim is None or value.ndim == ndim, "expected %d dimensions, got shape %s", where, ndim, value.shape)
+def _array_problem(value, kinds, ndim, dtype):
+    """``(message, args)`` saying why ``value`` fails :func:`field`'s array checks, or None
+    (the message is formatted only when raised: checks run once per node of large ensembles)."""
+    if kinds is None and ndim is None and dtype is None:
+        return None
+    if not isinstance(value, np.ndarray):
+        return "expected an array, got %s", (type(value).__name__,)
+    if kinds is not None and value.dtype.kind not in kinds:
+        return "unexpected dtype %s", (value.dtype,)
+    if dtype is not None and value.dtype != dtype:
+        return "expected dtype %s, got %s", (np.dtype(dtype), value.dtype)
+    if ndim is not None and value.ndim != ndim:
+        return "expected %d dimensions, got shape %s", (ndim, value.shape)
+    return None
 
 
 def as_int(value, what, path, minimum=None):
