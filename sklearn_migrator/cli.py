@@ -115,7 +115,7 @@ def _matrix(args) -> int:
             data = json.load(handle)
     else:
         data = runner.run_matrix(versions, out_dir, cache_dir, jobs=args.jobs,
-                                 progress=lambda line: print(line, flush=True))
+                                 progress=lambda line: print(line, flush=True), cases=args.cases)
     with open(os.path.join(out_dir, "matrix.md"), "w", encoding="utf-8") as handle:
         handle.write(report.markdown(data))
     report.heatmap(data, os.path.join(out_dir, "matrix.png"))
@@ -125,7 +125,9 @@ def _matrix(args) -> int:
           % (len(statuses), statuses.count("exact"), statuses.count("close"), statuses.count("refused"),
              len(statuses) - passed, out_dir, "" if args.from_results else "results.json, "))
     problems = data["install_failures"] or data["export_failures"] or data["check_failures"]
-    return 1 if problems or passed < len(statuses) else 0
+    if not statuses:
+        print("no configuration was checked%s" % (" (no zoo configuration matches --cases)" if args.cases else ""))
+    return 1 if problems or passed < len(statuses) or not statuses else 0
 
 
 def _convert(args) -> int:
@@ -185,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--all-patches", action="store_true",
                         help="every release from 0.20.0 to 1.9.1 instead of the newest patch of each line")
     matrix.add_argument("--jobs", type=int, default=2, help="environments worked on in parallel (default: 2)")
+    matrix.add_argument("--cases", nargs="+", metavar="SUBSTRING",
+                        help="only the zoo configurations whose id contains one of these (e.g. an estimator's name)")
     matrix.add_argument("--out", default="matrix-report", help="report directory (default: matrix-report)")
     matrix.add_argument("--cache-dir", help="where environments are kept (default: ~/.cache/sklearn-migrator/envs)")
     matrix.add_argument("--from-results", metavar="RESULTS_JSON",

@@ -17,12 +17,16 @@ from __future__ import annotations
 import importlib
 
 from .errors import CaptureError, UnsupportedEstimatorError
+from .migrations.families import COMMON_LOSS_NAMES
 from .objects.cluster import validate_kmeans
 from .objects.compiled import CompiledCodec
 from .objects.containers import ContainerSubclassCodec
 from .objects.ensemble import validate_bagging, validate_gradient_boosting, validate_tree_ensemble
 from .objects.estimator import EstimatorCodec
+from .objects.generator import GeneratorCodec
+from .objects.hist_gradient_boosting import validate_hist_gradient_boosting
 from .objects.neighbors import validate_binary_tree, validate_distance_metric
+from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
 from .objects.svm import validate_libsvm
@@ -177,11 +181,16 @@ _ENSEMBLE_ESTIMATORS = [
     _public("sklearn.ensemble.BaggingClassifier", "sklearn.ensemble._bagging", "sklearn.ensemble.bagging"),
     _public("sklearn.ensemble.BaggingRegressor", "sklearn.ensemble._bagging", "sklearn.ensemble.bagging"),
 ]
+# Histogram gradient boosting (0.21+; importable from sklearn.ensemble only after enabling the
+# experimental feature before 1.0, so also found in its private module).
+_HGB = "sklearn.ensemble._hist_gradient_boosting."
+_ENSEMBLE_ESTIMATORS += [_public("sklearn.ensemble." + name, _HGB + "gradient_boosting")
+                         for name in ("HistGradientBoostingClassifier", "HistGradientBoostingRegressor")]
 # Members of those ensembles.
 _ENSEMBLE_NESTED = [
     _public("sklearn.tree.ExtraTreeClassifier", "sklearn.tree._classes", "sklearn.tree.tree"),
     _public("sklearn.tree.ExtraTreeRegressor", "sklearn.tree._classes", "sklearn.tree.tree"),
-]
+] + _located((_HGB + "binning",), ("_BinMapper",))
 
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes (top level). Birch is left out:
 # its CF tree links leaves both ways (prev_leaf_/next_leaf_), a cyclic graph documents cannot express.
@@ -281,6 +290,8 @@ _VALIDATORS = {
     "sklearn.ensemble.BaggingClassifier": validate_bagging,
     "sklearn.ensemble.BaggingRegressor": validate_bagging,
     "sklearn.ensemble.GradientBoostingClassifier": validate_gradient_boosting,
+    "sklearn.ensemble.HistGradientBoostingClassifier": validate_hist_gradient_boosting,
+    "sklearn.ensemble.HistGradientBoostingRegressor": validate_hist_gradient_boosting,
     "sklearn.ensemble.GradientBoostingRegressor": validate_gradient_boosting,
     "sklearn.svm.SVC": validate_libsvm,
     "sklearn.svm.SVR": validate_libsvm,
@@ -328,10 +339,12 @@ _PLAIN = (
     + _located(("sklearn.ensemble.gradient_boosting",), (
         "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator",
         "PriorProbabilityEstimator", "ZeroEstimator"))
+    # Histogram gradient boosting's trees (checked by its validator) and its losses before sklearn._loss (0.21-1.0).
+    + _located((_HGB + "predictor",), ("TreePredictor",))
+    + _located((_HGB + "loss",), ("LeastSquares", "LeastAbsoluteDeviation", "Poisson", "BinaryCrossEntropy",
+                                  "CategoricalCrossEntropy"))
     # The common loss module (1.1+), its links and intervals.
-    + _located(("sklearn._loss.loss",), (
-        "HalfSquaredError", "AbsoluteError", "PinballLoss", "HuberLoss", "HalfPoissonLoss", "HalfGammaLoss",
-        "HalfTweedieLoss", "HalfTweedieLossIdentity", "HalfBinomialLoss", "HalfMultinomialLoss", "ExponentialLoss"))
+    + _located(("sklearn._loss.loss",), COMMON_LOSS_NAMES)
     + _located(("sklearn._loss.link",), (
         "Interval", "IdentityLink", "LogLink", "LogitLink", "HalfLogitLink", "MultinomialLogit"))
     + _located(("sklearn.neural_network._stochastic_optimizers",), ("SGDOptimizer", "AdamOptimizer"))
@@ -401,6 +414,9 @@ _GLOBALS = (
                                                                                   "str", "object")]
     + [("numpy." + name, ("numpy",), ()) for name in FUNCTION_TRANSFORMER_UFUNCS]
     + _SCORE_FUNCTIONS
+    # Input validation, which histogram gradient boosting's categorical preprocessing (1.4+) applies
+    # to numeric columns through a partial.
+    + [_public("sklearn.utils.check_array", "sklearn.utils.validation")]
 )
 
 
@@ -425,6 +441,10 @@ def _build_entries() -> dict:
     for specs, validator in _COMPILED:
         for spec in specs:
             add(spec, CompiledCodec(validator))
+    add(("numpy.random.Generator", ("numpy.random",), ("numpy.random._generator.Generator",
+                                                      "numpy.random.generator.Generator",
+                                                      "numpy.random._pickle.__generator_ctor")), GeneratorCodec())
+    add(("functools.partial", ("functools",), ()), PartialCodec())
     add(("numpy.random.RandomState", ("numpy.random",),
          ("numpy.random.mtrand.RandomState", "numpy.random._pickle.__randomstate_ctor",
           "numpy.random.__RandomState_ctor", "numpy.random.__init__.__RandomState_ctor")), RandomStateCodec())
@@ -477,7 +497,7 @@ def global_for_name(name: str, path: str = None) -> GlobalEntry:
         raise UnsupportedEstimatorError("%r is not a type or function sklearn-migrator may reference" % (name,),
                                         path=path,
                                         hint="Only numpy scalar types, numpy ufuncs on the FunctionTransformer "
-                                             "allowlist and scikit-learn score functions are carried")
+                                             "allowlist, scikit-learn score functions and check_array are carried")
     return entry
 
 
@@ -497,8 +517,8 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
                 _GLOBAL_BY_ID.setdefault(id(resolved), entry)  # numpy.bool_ and numpy.bool are one object
     entry = _GLOBAL_BY_ID.get(id(obj))
     if entry is None:
-        raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs and "
-                           "scikit-learn score functions are carried by name (arbitrary code never is)"
+        raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs, "
+                           "scikit-learn score functions and check_array are carried by name (arbitrary code never is)"
                            % (type(obj).__name__, getattr(obj, "__name__", obj)), path=path)
     return entry
 

@@ -8,6 +8,7 @@ out for that release rather than approximated.
 """
 from __future__ import annotations
 
+import importlib
 import warnings
 
 import numpy as np
@@ -96,6 +97,22 @@ def _mixed(X):
     return frame
 
 
+def _coded(X):
+    """The last feature as category codes 0-3 (histogram gradient boosting's categorical_features)."""
+    X = X.copy()
+    X[:, -1] = np.digitize(X[:, -1], [-0.6, 0.0, 0.6])
+    return X
+
+
+def _category_frame(X):
+    """Numeric columns and a pandas categorical column of strings (categorical_features='from_dtype')."""
+    import pandas as pd
+
+    frame = pd.DataFrame(X[:, :4], columns=["a", "b", "c", "d"])
+    frame["kind"] = pd.Categorical(_categories(X[:, 4:])[:, 0])
+    return frame
+
+
 #: How a configuration's features are made from the zoo's normal data (same bits in every release).
 INPUTS = {
     "positive": lambda X: np.abs(X) + 0.1,
@@ -108,6 +125,8 @@ INPUTS = {
     "integers": lambda X: np.digitize(X, [-1.0, 0.0, 1.0]).astype(np.int64),
     "categories": _categories,
     "mixed": _mixed,
+    "coded": _coded,
+    "category frame": _category_frame,
 }
 
 
@@ -301,6 +320,7 @@ def cases() -> list:
     _ensembles(add, pandas)
     _svm_nb_cases(add, pandas)
     _linear_family(add, pandas)
+    _hist_gradient_boosting(add, pandas)
     out.extend(_unsupervised_cases(pandas))
     return out
 
@@ -762,3 +782,62 @@ def _sgd_family(add, pandas, lm):
     add("PassiveAggressiveRegressor", lambda: PAR(**stop), "reg")
     add("PassiveAggressiveRegressor-squared-average", lambda: PAR(loss="squared_epsilon_insensitive", average=True,
                                                                   **stop), "reg")
+
+
+def _hist_gradient_boosting(add, pandas):
+    """Histogram gradient boosting (0.21+; an experimental import before 1.0): losses, missing
+    values, categorical features, early stopping, constraints, and the production pipeline
+    (a ColumnTransformer over a DataFrame, then the model)."""
+    if not _since("0.21"):
+        return
+    if not _since("1.0"):  # importing it makes the classes importable from sklearn.ensemble
+        importlib.import_module("sklearn.experimental.enable_hist_gradient_boosting")
+    from sklearn import compose, ensemble, impute, pipeline, preprocessing as pp
+
+    HGC, HGR = ensemble.HistGradientBoostingClassifier, ensemble.HistGradientBoostingRegressor
+    add("HistGradientBoostingClassifier-binary", lambda: HGC(max_iter=15, random_state=0), "clf2")
+    add("HistGradientBoostingClassifier-3class-strings",
+        lambda: HGC(max_iter=10, max_leaf_nodes=8, learning_rate=0.2, l2_regularization=0.5, random_state=0), "str3")
+    # Early stopping on the loss (0.21-0.22: when n_iter_no_change is set; their default scorer is a function).
+    stopping = {"early_stopping": True} if _since("0.23") else {}
+    add("HistGradientBoostingClassifier-early-stopping", lambda: HGC(**dict(
+        stopping, max_iter=40, n_iter_no_change=3, scoring="loss", validation_fraction=0.25, random_state=0)), "clf3")
+    add("HistGradientBoostingRegressor", lambda: HGR(max_iter=20, random_state=0), "reg")
+    add("HistGradientBoostingRegressor-depth-leaf", lambda: HGR(max_iter=12, max_depth=3, min_samples_leaf=8,
+                                                                 max_bins=32, random_state=0), "reg")
+    if _since("0.22"):
+        add("HistGradientBoostingClassifier-missing", lambda: HGC(max_iter=10, random_state=0), "clf3",
+            inputs="missing")
+        absolute = "absolute_error" if _since("1.0") else "least_absolute_deviation"
+        add("HistGradientBoostingRegressor-absolute-missing", lambda: HGR(loss=absolute, max_iter=10, random_state=0),
+            "reg", inputs="missing")
+    if _since("0.23"):
+        add("HistGradientBoostingRegressor-poisson-monotonic", lambda: HGR(
+            loss="poisson", max_iter=10, monotonic_cst=[1, 0, -1, 0, 0, 0], random_state=0), "pos")
+        add("HistGradientBoostingClassifier-sample_weight", lambda: HGC(max_iter=8, random_state=0), "clf2",
+            sample_weight=True)
+    if _since("0.24"):
+        add("HistGradientBoostingClassifier-categorical", lambda: HGC(
+            max_iter=10, categorical_features=[5], random_state=0), "clf3", inputs="coded")
+        add("HistGradientBoostingRegressor-categorical-mask", lambda: HGR(
+            max_iter=10, categorical_features=[False] * 5 + [True], random_state=0), "reg", inputs="coded")
+    if _since("1.1"):
+        add("HistGradientBoostingRegressor-quantile", lambda: HGR(loss="quantile", quantile=0.8, max_iter=10,
+                                                                   random_state=0), "reg")
+    if _since("1.2"):
+        add("HistGradientBoostingClassifier-class_weight-interactions", lambda: HGC(
+            max_iter=10, class_weight="balanced", interaction_cst=[[0, 1], [2, 3, 4, 5]], random_state=0), "str2")
+    if _since("1.3"):
+        add("HistGradientBoostingRegressor-gamma", lambda: HGR(loss="gamma", max_iter=10, random_state=0), "pos")
+    if _since("1.4"):
+        add("HistGradientBoostingRegressor-max_features", lambda: HGR(max_iter=10, max_features=0.5, random_state=0),
+            "reg")
+        if pandas:
+            add("HistGradientBoostingClassifier-from_dtype", lambda: HGC(
+                max_iter=10, categorical_features="from_dtype", random_state=0), "clf3", inputs="category frame")
+    if pandas:
+        add("Pipeline-ColumnTransformer-HistGradientBoosting", lambda: pipeline.make_pipeline(
+            compose.ColumnTransformer([
+                ("num", pipeline.make_pipeline(impute.SimpleImputer(), pp.StandardScaler()), ["age", "income", "score"]),
+                ("cat", pp.OneHotEncoder(handle_unknown="ignore"), ["city", "plan"])], sparse_threshold=0),
+            HGC(max_iter=20, random_state=0)), "str3", inputs="mixed")

@@ -17,6 +17,8 @@ from ..errors import DocumentError, MigratorError
 from ..migrations import param_names_at
 from ..objects.compiled import CompiledCodec
 from ..objects.estimator import EstimatorCodec
+from ..objects.generator import GeneratorCodec, pcg64_state
+from ..objects.partial import PartialCodec
 from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
 from ..registry import entry_for_alias, global_for_object
@@ -71,8 +73,31 @@ class _Reader(MemoizedRebuild):
                                        "has_gauss": int(has_gauss), "cached_gaussian": float(gauss)})
 
 
+    def generator(self, entry, stub, path):
+        """numpy < 1.25 pickles a Generator as its bit generator's name and state; later
+        releases as the bit generator, itself pickled with its state (and its seed
+        sequence, which only spawning needs)."""
+        state = stub.state
+        inner = stub.args[0] if stub.args else None
+        if state is None and isinstance(inner, Stub):
+            state = inner.state[0] if isinstance(inner.state, tuple) and inner.state else inner.state
+        if not isinstance(state, dict) or not isinstance(state.get("state"), dict):
+            raise DocumentError("unrecognised Generator state", path=path or None)
+        return Node(entry.name, state=pcg64_state(state))
+
+    def partial(self, entry, stub, path):
+        """A partial pickles as ``partial(func)`` given ``(func, args, keywords, attributes)``."""
+        state = stub.state
+        if not isinstance(state, tuple) or len(state) != 4 or state[3]:
+            raise DocumentError("unrecognised functools.partial state", path=path or None)
+        func, args, keywords = state[:3]
+        return Node(entry.name, args=self.value([func] + list(args or ()), join(path, "args")),
+                    state=self.value(dict(keywords or {}), path))
+
+
 _CONVERTERS = {EstimatorCodec: _Reader.estimator, PlainObjectCodec: _Reader.plain, CompiledCodec: _Reader.compiled,
-               RandomStateCodec: _Reader.random_state}
+               RandomStateCodec: _Reader.random_state, GeneratorCodec: _Reader.generator,
+               PartialCodec: _Reader.partial}
 
 
 def stubs_to_tree(root):

@@ -42,10 +42,17 @@ _NUMPY_RANDOM = {("numpy.random._pickle", "__randomstate_ctor"), ("numpy.random.
                  ("numpy.random._mt19937", "MT19937"), ("numpy.random._pcg64", "PCG64"),
                  ("numpy.random._philox", "Philox"), ("numpy.random._sfc64", "SFC64"),
                  ("numpy.random.bit_generator", "SeedSequence"), ("numpy.random._generator", "Generator")}
+# A partial function (histogram gradient boosting's preprocessing of 1.4+): read as an inert record; its
+# function must be an allowlisted global like any other.
+_PARTIAL = ("functools", "partial")
 # joblib's records standing for arrays (also vendored as sklearn.externals.joblib until 0.23).
 _JOBLIB_ARRAYS = {(prefix + module, name) for prefix in ("", "sklearn.externals.")
                   for module in ("joblib.numpy_pickle", "joblib.numpy_pickle_compat")
                   for name in ("NumpyArrayWrapper", "NDArrayWrapper", "ZNDArrayWrapper")}
+# pandas' Index: ``_new_Index(Index, {"data": labels, ...})`` (what a ColumnTransformer fitted on a DataFrame kept
+# of its columns); read as the object array capture makes of it.
+_PANDAS_INDEX = ("pandas.core.indexes.base", "Index")
+_PANDAS_NEW_INDEX = ("pandas.core.indexes.base", "_new_Index")
 _BUILTINS = {"object": object, "bytes": bytes, "bytearray": bytearray, "set": set, "frozenset": frozenset,
              "complex": complex, "slice": slice}
 
@@ -234,10 +241,14 @@ class RestrictedUnpickler(pickle._Unpickler):
             return _reconstructor
         if module in ("numpy.core", "numpy._core") and name == "_ufunc_reconstruct":
             return _ufunc_reference
+        if (module, name) == _PANDAS_NEW_INDEX:
+            return _pandas_index
+        if (module, name) == _PANDAS_INDEX:
+            return self.stub_type(module, name)
         reference = global_reference("%s.%s" % (module, name))
         if reference is not None:  # an allowlisted type or function used as a value: kept as its name
             return reference
-        if (module, name) in _JOBLIB_ARRAYS or (module, name) in _NUMPY_RANDOM:
+        if (module, name) in _JOBLIB_ARRAYS or (module, name) in _NUMPY_RANDOM or (module, name) == _PARTIAL:
             return self.stub_type(module, name)
         if module == "numpy.random.bit_generator" and name == "__pyx_unpickle_SeedSequence":
             return _pyx_unpickle
@@ -393,6 +404,14 @@ def _ufunc_reference(module, name):
     return reference
 
 
+def _pandas_index(cls, attributes):
+    data = attributes.get("data") if isinstance(attributes, dict) else None
+    if not (is_stub_type(cls) and (cls.module, cls.name) == _PANDAS_INDEX and isinstance(data, np.ndarray)
+            and data.dtype == object and data.ndim == 1):
+        raise UnsafeContentError("only plain pandas Index objects of labels can be read from a pickle")
+    return np.array(list(data), dtype=object)
+
+
 def _latin1_encode(text, encoding="utf-8", errors="strict"):
     if not isinstance(text, str) or not isinstance(encoding, str) or encoding != "latin1":
         raise UnsafeContentError("_codecs.encode is only allowed for latin1 text (protocol 2 bytes)")
@@ -429,6 +448,10 @@ def global_verdict(qualified: str) -> str:
         return "joblib array record (the array is read from the bytes joblib stored with it)"
     if (module, name) in _NUMPY_RANDOM:
         return "numpy random state (read as an inert record)"
+    if (module, name) in (_PANDAS_INDEX, _PANDAS_NEW_INDEX):
+        return "pandas Index of labels (read as an array of them)"
+    if (module, name) == _PARTIAL:
+        return "partial function (read as an inert record; its function must be on the allowlist)"
     try:
         found = RestrictedUnpickler(io.BytesIO(b"")).find_class(module, name)
     except UnsafeContentError:

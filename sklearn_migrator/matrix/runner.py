@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -50,10 +51,12 @@ def _numeric_stack(python) -> str:
                                     "(numpy.__version__, scipy.__version__))"], universal_newlines=True).strip()
 
 
-def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
+def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print, cases=None) -> dict:
     """Build, export, check; return the report data (also written as results.json).
+    ``cases``: only the zoo configurations whose id contains one of these substrings.
 
-    Documents and logs go to ``<cache_dir>/work``, so ``out_dir`` holds only the report."""
+    Documents and logs go to ``<cache_dir>/work`` (each release's documents written
+    afresh), so ``out_dir`` holds only the report."""
     started = time.time()
     work = os.path.join(cache_dir, "work")
     os.makedirs(work, exist_ok=True)
@@ -64,7 +67,10 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print) -> dict:
     install_failures = {v: str(e) for v, e in built.items() if not isinstance(e, str)}
 
     docs = {v: os.path.join(work, "documents", v) for v in pythons}
-    exported = _parallel(jobs, {v: (lambda v=v: _call(_worker(pythons[v], "export", docs[v]),
+    for directory in docs.values():  # documents of configurations since renamed must not linger
+        shutil.rmtree(directory, ignore_errors=True)
+    selection = ["--cases"] + list(cases) if cases else []
+    exported = _parallel(jobs, {v: (lambda v=v: _call(_worker(pythons[v], "export", docs[v], *selection),
                                                       os.path.join(work, "export-%s.log" % v)))
                                 for v in pythons}, lambda v: "fit zoo and export in %s" % v, progress)
     sources = [v for v in pythons if not isinstance(exported[v], Exception)]

@@ -76,6 +76,21 @@ def param_values(release, classes, name, mapping, one_way=False):
     return Step(release, "values of %s renamed: %s" % (name, mapping), classes, rename(mapping), rename(inverse))
 
 
+def value_added(release, classes, name, values, what):
+    """``release`` added ``values`` of parameter ``name`` (``what`` they are: "the Poisson
+    loss"); older releases have no equivalent, so a model using one is refused going down."""
+    def down(node, migration, path):
+        value = node.params.get(name)
+        if isinstance(value, str) and value in values:
+            raise MigrationError("%s=%r (%s) does not exist in scikit-learn %s" % (name, value, what, migration.target),
+                                 path=path or None, source_version=str(migration.source),
+                                 target_version=str(migration.target),
+                                 hint="Keep the model on scikit-learn %s or newer, or refit it with another %s"
+                                      % (release, name))
+
+    return Step(release, "values %s of %s added" % (", ".join(values), name), classes, unchanged, down)
+
+
 def _renamed_value(params, old, new, default):
     """The value in force while ``old`` is deprecated in favour of ``new`` (None meaning ``default``)."""
     if params.get(old, "deprecated") != "deprecated":

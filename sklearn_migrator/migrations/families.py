@@ -155,3 +155,22 @@ GP_CLASSIFIER = "sklearn.gaussian_process.GaussianProcessClassifier"
 #: Every issue-6 estimator above, all of which gained ``n_features_in_`` in 0.23.
 UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + [TRUNCATED_SVD, NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
                                             FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, GP_REGRESSOR, GP_CLASSIFIER]
+
+# Histogram gradient boosting (issue 6).
+HGB_CLASSIFIER = "sklearn.ensemble.HistGradientBoostingClassifier"
+HGB_REGRESSOR = "sklearn.ensemble.HistGradientBoostingRegressor"
+HIST_GRADIENT_BOOSTING = [HGB_CLASSIFIER, HGB_REGRESSOR]
+_HGB = "sklearn.ensemble._hist_gradient_boosting."
+BIN_MAPPER = _HGB + "binning._BinMapper"
+TREE_PREDICTOR = _HGB + "predictor.TreePredictor"
+#: Histogram gradient boosting's own losses (0.21-1.0), replaced by sklearn._loss in 1.1.
+HGB_LOSSES = [_HGB + "loss." + name for name in ("LeastSquares", "LeastAbsoluteDeviation", "Poisson",
+                                                  "BinaryCrossEntropy", "CategoricalCrossEntropy")]
+#: The common loss module's losses (1.1+), shared by GLMs, SGD, gradient boosting and histogram gradient boosting.
+COMMON_LOSS_NAMES = ("HalfSquaredError", "AbsoluteError", "PinballLoss", "HuberLoss", "HalfPoissonLoss",
+                     "HalfGammaLoss", "HalfTweedieLoss", "HalfTweedieLossIdentity", "HalfBinomialLoss",
+                     "HalfMultinomialLoss", "ExponentialLoss")
+COMMON_LOSSES = ["sklearn._loss.loss." + name for name in COMMON_LOSS_NAMES]
+PARTIAL = "functools.partial"
+LABEL_ENCODER = "sklearn.preprocessing.LabelEncoder"
+CHECK_ARRAY = "sklearn.utils.check_array"

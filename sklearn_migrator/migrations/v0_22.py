@@ -4,15 +4,17 @@ documents name classes by their public paths."""
 import numpy as np
 
 from ..errors import MigrationError
+from ..versions import has_release
 from . import Step
+from ._hist_gradient_boosting import inserted, relayout
 from ._kinds import (constant, n_features, param_added, param_removed, param_values, state_added, state_removed,
-                     state_renamed, unchanged)
+                     state_renamed, unchanged, value_added, when_fitted)
 from ._unsupervised import refuse
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV,
-                       COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES, FORESTS, FUNCTION_TRANSFORMER,
-                       GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, MLP, MORE_NEIGHBORS,
-                       ONE_CLASS_SVM, ONE_HOT, ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS,
-                       TREE_REGRESSORS)
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, COLUMN_TRANSFORMER,
+                       COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
+                       FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST,
+                       IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM, ONE_HOT,
+                       ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR, TREE_REGRESSORS)
 
 
 def _presort(old_default, holder="params"):
@@ -277,4 +279,60 @@ STEPS += [
     param_removed("0.22", [LARS], "positive", False, "the fitted coefficients already include it"),
     param_added("0.22", [BAYESIAN_RIDGE], "alpha_init", None),
     param_added("0.22", [BAYESIAN_RIDGE], "lambda_init", None),
+]
+
+
+def _max_bins_non_missing(node, migration, path):
+    """0.22 reserved one of histogram gradient boosting's at most 256 bins for missing
+    values: ``max_bins`` counts the others (at most 255; 256 before)."""
+    if isinstance(node.params.get("max_bins"), int):
+        node.params["max_bins"] = min(node.params["max_bins"], 255)
+
+
+def _first_random_seed(node):
+    """The seed 0.22's ``fit`` draws first from ``random_state`` (any seed for a model fitted
+    without an integer ``random_state``: it only splits data when fitting goes on)."""
+    seed = node.params.get("random_state")
+    rng = np.random.RandomState(seed if isinstance(seed, int) else 0)
+    return rng.randint(np.iinfo(np.uint32).max, dtype="u8")
+
+
+def _bin_mapper_up(node, migration, path):
+    """0.22's bin mapper takes ``n_bins`` (the missing-values bin included, its index
+    last) and counts the bins of non-missing values per feature."""
+    node.params["n_bins"] = min(node.params.pop("max_bins"), 255) + 1
+    if "actual_n_bins_" in node.state:
+        node.state["n_bins_non_missing_"] = node.state.pop("actual_n_bins_")
+        node.state["missing_values_bin_idx_"] = node.params["n_bins"] - 1
+
+
+def _bin_mapper_down(node, migration, path):
+    node.params["max_bins"] = node.params.pop("n_bins")
+    if "n_bins_non_missing_" in node.state:
+        node.state["actual_n_bins_"] = node.state.pop("n_bins_non_missing_")
+        node.state.pop("missing_values_bin_idx_", None)
+
+
+def _missing_values_refused(node, migration, path):
+    """Every tree of 0.22+ routes missing values (``missing_go_to_left``); 0.21 rejects
+    inputs holding NaN, so such a model would lose part of what it predicts."""
+    if not has_release(migration.target, "0.21"):
+        refuse(migration, path, "scikit-learn %s has no histogram gradient boosting" % migration.target,
+               "Keep the model on scikit-learn 0.22 or newer")
+    refuse(migration, path, "this model predicts for inputs with missing values (NaN), which scikit-learn %s's "
+                            "histogram gradient boosting rejects" % migration.target,
+           "Keep the model on scikit-learn 0.22 or newer")
+
+
+# Histogram gradient boosting: missing values, warm start, the absolute error loss (0.22).
+STEPS += [
+    param_added("0.22", HIST_GRADIENT_BOOSTING, "warm_start", False),
+    Step("0.22", "max_bins counts the bins of non-missing values", HIST_GRADIENT_BOOSTING, _max_bins_non_missing,
+         unchanged),
+    value_added("0.22", [HGB_REGRESSOR], "loss", ["least_absolute_deviation"], "the absolute error loss"),
+    state_added("0.22", HIST_GRADIENT_BOOSTING, "_random_seed", when_fitted("_predictors", _first_random_seed)),
+    Step("0.22", "bin mapper: n_bins with a bin for missing values", [BIN_MAPPER], _bin_mapper_up, _bin_mapper_down,
+         params_added=["n_bins"], params_removed=["max_bins"]),
+    Step("0.22", "predictor nodes gained missing_go_to_left", [TREE_PREDICTOR],
+         relayout(inserted([("missing_go_to_left", "|u1")], after="threshold")), _missing_values_refused),
 ]

@@ -2,12 +2,13 @@
 import numpy as np
 
 from . import Step
+from ._hist_gradient_boosting import LOSS_CLASSES
 from ._kinds import (constant, missing, n_features, param_added, refused_across, state_added, state_renamed, unchanged,
-                     when_fitted)
+                     value_added, when_fitted)
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
-from .families import (COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE,
-                       MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CV, SGD, SVM, TRANSFORMERS_WITH_N_FEATURES_IN,
-                       UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
+from .families import (COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, HGB_LOSSES, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING,
+                       ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CV, SGD,
+                       SVM, TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
 
 
 def _deprecated_params(defaults):
@@ -113,4 +114,46 @@ STEPS += [
     # 0.23 made the averaged-SGD attributes private.
     state_renamed("0.23", SGD, name + "_", "_" + name)
     for name in ("average_coef", "average_intercept", "standard_coef", "standard_intercept")
+]
+
+
+def _early_stopping_up(node, migration, path):
+    """0.23 turned early stopping on with its own parameter (before: whenever
+    ``n_iter_no_change`` was a positive number, default None) and made 10 the default
+    ``n_iter_no_change``."""
+    patience = node.params.get("n_iter_no_change")
+    node.params["early_stopping"] = patience is not None and patience > 0
+    if patience is None:
+        node.params["n_iter_no_change"] = 10
+
+
+def _early_stopping_down(node, migration, path):
+    enabled = node.params.pop("early_stopping", "auto")
+    if enabled == "auto":  # more than 10,000 samples: what the fit decided
+        enabled = bool(node.state.get("do_early_stopping_", False))
+    if not enabled:
+        node.params["n_iter_no_change"] = None
+
+
+def _hessians_per_instance(node, migration, path):
+    """0.23's losses set ``hessians_are_constant`` per instance (False with sample weights);
+    before, it was a class attribute and the objects had no state."""
+    state = dict(node.state or {})
+    state.setdefault("hessians_are_constant", LOSS_CLASSES[node.name][1])
+    node.state = state
+
+
+def _hessians_per_class(node, migration, path):
+    if node.state:
+        node.state.pop("hessians_are_constant", None)
+
+
+# Histogram gradient boosting: early_stopping, monotonic constraints, the Poisson loss (0.23).
+STEPS += [
+    Step("0.23", "early_stopping parameter", HIST_GRADIENT_BOOSTING, _early_stopping_up, _early_stopping_down,
+         params_added=["early_stopping"]),
+    param_added("0.23", HIST_GRADIENT_BOOSTING, "monotonic_cst", None),
+    value_added("0.23", [HGB_REGRESSOR], "loss", ["poisson"], "the Poisson loss"),
+    state_added("0.23", HIST_GRADIENT_BOOSTING, "n_features_in_", when_fitted("_predictors", n_features)),
+    Step("0.23", "losses hold hessians_are_constant", HGB_LOSSES, _hessians_per_instance, _hessians_per_class),
 ]

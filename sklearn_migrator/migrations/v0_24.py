@@ -3,14 +3,15 @@ import numpy as np
 
 from ..tree import Node
 from . import Step
+from ._hist_gradient_boosting import inserted, refuse_categorical_splits, relayout, removed
 from ._kinds import (constant, copy_of, missing, param_added, param_removed, param_values, state_added, state_removed,
-                     state_renamed)
+                     state_renamed, when_fitted)
 from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
-from .families import (AGGLOMERATIVE, ARD, CATEGORICAL_NB, DECISION_TREES, DUMMY_CLASSIFIERS, EXTRA_TREES,
-                       FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR, GRADIENT_BOOSTING, IFORESTS,
-                       ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER, LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS,
-                       MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, PERCEPTRON, RIDGE_CV, ROBUST_SCALER,
-                       SIMPLE_IMPUTER)
+from .families import (AGGLOMERATIVE, ARD, BIN_MAPPER, CATEGORICAL_NB, DECISION_TREES, DUMMY_CLASSIFIERS, EXTRA_TREES,
+                       FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR, GRADIENT_BOOSTING,
+                       HIST_GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER, LDAS,
+                       LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, PERCEPTRON,
+                       RIDGE_CV, ROBUST_SCALER, SIMPLE_IMPUTER, TREE_PREDICTOR)
 
 
 def _n_categories(node):
@@ -97,3 +98,25 @@ STEPS += [
     state_removed("0.24", [PERCEPTRON], "l1_ratio", constant(0)),
     param_added("0.24", [PERCEPTRON], "l1_ratio", 0, "Perceptron used 0 before 0.24"),
 ]
+
+
+def _no_categorical_features(node):
+    """0.24's bin mapper marks categorical features; models from before have none."""
+    return np.zeros(len(node.state["bin_thresholds_"]), dtype=np.uint8)
+
+
+# Histogram gradient boosting: categorical features (0.24).
+STEPS += [
+    param_added("0.24", HIST_GRADIENT_BOOSTING, "categorical_features", None),
+    state_added("0.24", HIST_GRADIENT_BOOSTING, "is_categorical_", when_fitted("_predictors", constant(None))),
+] + [state_renamed("0.24", HIST_GRADIENT_BOOSTING, old, "_" + old.rstrip("_"))
+     for old in ("bin_mapper_", "loss_", "n_features_", "scorer_")] + [
+    param_added("0.24", [BIN_MAPPER], "is_categorical", None),
+    param_added("0.24", [BIN_MAPPER], "known_categories", None),
+    state_added("0.24", [BIN_MAPPER], "is_categorical_", when_fitted("bin_thresholds_", _no_categorical_features)),
+    Step("0.24", "predictor nodes: num_threshold, categorical splits", [TREE_PREDICTOR],
+         relayout(inserted([("is_categorical", "|u1"), ("bitset_idx", "<u4")]), [("threshold", "num_threshold")]),
+         relayout(removed("is_categorical", "bitset_idx"), [("num_threshold", "threshold")],
+                  check=refuse_categorical_splits)),
+] + [state_added("0.24", [TREE_PREDICTOR], bitsets, lambda node: np.zeros((0, 8), dtype=np.uint32))
+     for bitsets in ("binned_left_cat_bitsets", "raw_left_cat_bitsets")]

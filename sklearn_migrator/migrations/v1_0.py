@@ -4,13 +4,14 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
-from ._kinds import (constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
-                     state_removed, state_renamed, when_fitted, _MISSING)
+from ._kinds import (_MISSING, constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
+                     state_removed, state_renamed, when_fitted)
 from ._unsupervised import absent, nmf_unregularized
-from .families import (BAGGING_ENSEMBLES, BAYES, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES, FOREST_REGRESSORS,
-                       GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE,
-                       LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE,
-                       RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR, TREE_MODELS, TREE_REGRESSORS)
+from .families import (BAGGING_ENSEMBLES, BAYES, BIN_MAPPER, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES,
+                       FOREST_REGRESSORS, GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, HGB_LOSSES, HGB_REGRESSOR,
+                       KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
+                       ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
+                       TREE_MODELS, TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -216,4 +217,12 @@ STEPS += [
     # The old name stayed accepted until 1.2.
     param_values("1.0", [SGD_CLASSIFIER, SGD_REGRESSOR], "loss", {"squared_loss": "squared_error"}),
     state_added("1.0", GLM, "n_features_in_", n_features),
+]
+
+# Histogram gradient boosting: loss names, threads.
+STEPS += [
+    param_values("1.0", [HGB_REGRESSOR], "loss", {"least_squares": "squared_error",
+                                                 "least_absolute_deviation": "absolute_error"}),
+    param_added("1.0", [BIN_MAPPER], "n_threads", None),
+    state_added("1.0", HGB_LOSSES, "n_threads", constant(1)),
 ]

@@ -3,11 +3,13 @@ import numpy as np
 
 from ..tree import Node
 from . import Step
-from ._kinds import (constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
-                     when_fitted, _MISSING)
-from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GLM, GRADIENT_BOOSTING, KBINS, KMEANS,
-                       KNN_IMPUTER, LDAS, LIBLINEAR_SVM, MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA,
-                       POISSON, SGD_CLASSIFIER, SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVD, TWEEDIE)
+from ._hist_gradient_boosting import baseline_down, baseline_up, loss_down, loss_up
+from ._kinds import (_MISSING, constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
+                     value_added, when_fitted)
+from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GLM, GRADIENT_BOOSTING, HGB_CLASSIFIER,
+                       HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER, LDAS, LIBLINEAR_SVM,
+                       MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, POISSON, SGD_CLASSIFIER,
+                       SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVD, TWEEDIE)
 
 
 def _n_iter(kind):
@@ -175,4 +177,28 @@ STEPS += [
     # The old name stayed accepted until 1.3.
     param_values("1.1", [SGD_CLASSIFIER], "loss", {"log": "log_loss"}),
     Step("1.1", "generalised linear models use sklearn._loss", GLM, _glm_loss_up, _glm_loss_down),
+]
+
+
+def _log_loss_up(node, migration, path):
+    """1.1 named the classifier's loss 'log_loss' (binary or multinomial as the classes
+    require, which 'auto' and the explicit crossentropy names all meant for the fitted model)."""
+    if node.params.get("loss") in ("auto", "binary_crossentropy", "categorical_crossentropy"):
+        node.params["loss"] = "log_loss"
+
+
+def _log_loss_down(node, migration, path):
+    if node.params.get("loss") == "log_loss":
+        node.params["loss"] = "auto"
+
+
+# Histogram gradient boosting: sklearn._loss, the initial predictions' shape, the quantile loss.
+STEPS += [
+    Step("1.1", "histogram gradient boosting losses moved to sklearn._loss", HIST_GRADIENT_BOOSTING,
+         loss_up, loss_down),
+    Step("1.1", "initial raw predictions of shape (1, n_trees_per_iteration)", HIST_GRADIENT_BOOSTING, baseline_up,
+         baseline_down),
+    Step("1.1", "classifier loss 'log_loss'", [HGB_CLASSIFIER], _log_loss_up, _log_loss_down),
+    param_added("1.1", [HGB_REGRESSOR], "quantile", None),
+    value_added("1.1", [HGB_REGRESSOR], "loss", ["quantile"], "the pinball loss"),
 ]

@@ -7,8 +7,9 @@ from ._kinds import (constant, copy_of, param_added, param_removed, param_values
                      state_renamed, unchanged)
 from ._unsupervised import absent
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, GLM,
-                       IFORESTS, KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
-                       PCA, QUANTILE, RIDGE, RIDGE_CLASSIFIER, SIMPLE_IMPUTER, STACKING, SVRS)
+                       HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING, IFORESTS, KNN_IMPUTER, LASSO, LEAST_ANGLE,
+                       LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA, QUANTILE, RIDGE, RIDGE_CLASSIFIER,
+                       SIMPLE_IMPUTER, STACKING, SVRS)
 from .v1_0 import normalize_value
 
 
@@ -154,3 +155,9 @@ STEPS += [
     param_removed("1.2", [NMF], "alpha", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
     param_removed("1.2", [NMF], "regularization", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
 ] + [state_removed("1.2", [NMF], name, absent) for name in ("_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")]
+
+# Histogram gradient boosting: class weights, interaction constraints.
+STEPS += [
+    param_added("1.2", [HGB_CLASSIFIER], "class_weight", None),
+    param_added("1.2", HIST_GRADIENT_BOOSTING, "interaction_cst", None),
+]

@@ -3,12 +3,14 @@ import numpy as np
 
 from ..registry import METRICS
 from . import Step
+from ._hist_gradient_boosting import relayout, retyped
 from ._kinds import (class_renamed, constant, missing, param_added, param_removed, param_renamed, param_values,
-                     state_added, unchanged)
+                     state_added, unchanged, value_added)
 from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, ARD, BAYES, FAST_ICA,
-                       FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, IFORESTS, KERNEL_PCA, LIBLINEAR_SVM,
-                       ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_REGRESSORS)
+                       FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, HGB_REGRESSOR, IFORESTS, KERNEL_PCA,
+                       LIBLINEAR_SVM, ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_PREDICTOR,
+                       TREE_REGRESSORS)
 
 
 def _nodes_up(node, migration, path):
@@ -184,4 +186,11 @@ STEPS += [
     param_added("1.3", [GP_REGRESSOR], "n_targets", None),
     Step("1.3", "KernelPCA keeps its kernel coefficient gamma_", [KERNEL_PCA], _kernel_gamma_up, _kernel_gamma_down),
     Step("1.3", "FastICA whiten True and 'warn' removed", [FAST_ICA], _whiten_from_state, _whiten_to_state),
+]
+
+# Histogram gradient boosting: features indexed by intp, the gamma loss.
+STEPS += [
+    Step("1.3", "predictor nodes index features with intp", [TREE_PREDICTOR],
+         relayout(retyped("feature_idx", np.dtype(np.intp).str)), relayout(retyped("feature_idx", "<u4"))),
+    value_added("1.3", [HGB_REGRESSOR], "loss", ["gamma"], "the gamma loss"),
 ]

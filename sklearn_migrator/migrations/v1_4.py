@@ -6,11 +6,12 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
-from ._kinds import (copy_of, param_added, param_removed, param_values, state_added, state_removed, state_renamed,
-                     unchanged)
+from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
+                     state_renamed, unchanged, when_fitted)
+from ._unsupervised import refuse
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FORESTS, FUNCTION_TRANSFORMER,
-                       GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT,
-                       QUANTILE, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
+                       GB_CLASSIFIER, GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE,
+                       MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -234,4 +235,38 @@ STEPS += [
     state_renamed("1.4", SGD_CLASSIFIERS, "loss_function_", "_loss_function_"),
     # 1.4 made QuantileRegressor's solver default 'highs'; the 1.2-1.3 default 'warn' meant 'interior-point'.
     param_values("1.4", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True),
+]
+
+
+def _feature_subsample_rng(node):
+    """1.4's generator for ``max_features`` (fitting only): seeded from the model's seed."""
+    from ..capture import capture
+
+    return capture(np.random.default_rng(int(node.state["_random_seed"])))
+
+
+def _categorical_by_dtype_down(node, migration, path):
+    """1.4 encodes categorical features itself, with a ColumnTransformer holding an
+    OrdinalEncoder (``_preprocessor``) and the categorical columns moved first; releases
+    before have no such encoding. ``categorical_features='warn'``/'from_dtype' (1.4's new
+    values) mean None before, for data without categorical dtypes."""
+    if node.state.get("_preprocessor") is not None:
+        refuse(migration, path, "this model encodes its categorical features with an internal OrdinalEncoder, which "
+                                "scikit-learn %s does not have" % migration.target,
+               "Keep the model on scikit-learn 1.4 or newer, or refit it with the categories encoded as numbers")
+    if node.params.get("categorical_features") in ("warn", "from_dtype"):
+        node.params["categorical_features"] = None
+
+
+# Histogram gradient boosting: feature subsampling, categorical features encoded by dtype.
+STEPS += [
+    param_added("1.4", HIST_GRADIENT_BOOSTING, "max_features", 1.0),
+    state_added("1.4", HIST_GRADIENT_BOOSTING, "_preprocessor", when_fitted("_predictors", constant(None))),
+    state_added("1.4", HIST_GRADIENT_BOOSTING, "_is_categorical_remapped",
+                when_fitted("_predictors", copy_of("is_categorical_"))),
+    state_added("1.4", HIST_GRADIENT_BOOSTING, "_feature_subsample_rng",
+                when_fitted("_predictors", _feature_subsample_rng)),
+    # Listed last: going down it runs first, while _preprocessor is still there to be judged.
+    Step("1.4", "categorical features encoded by the model", HIST_GRADIENT_BOOSTING, unchanged,
+         _categorical_by_dtype_down),
 ]

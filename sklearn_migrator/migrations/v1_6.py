@@ -1,12 +1,12 @@
 """scikit-learn 1.6 (December 2024)."""
 import numpy as np
 
-from ..tree import Node
+from ..tree import Global, Node
 from . import Step
 from ._kinds import param_added, param_values, state_removed
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, NEAREST_CENTROID,
-                       NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF, PIPELINE,
-                       RIDGE_CLASSIFIER, SGD_CLASSIFIERS)
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, CHECK_ARRAY,
+                       NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF,
+                       PARTIAL, PIPELINE, RIDGE_CLASSIFIER, SGD_CLASSIFIERS)
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -131,4 +131,21 @@ STEPS += [
 STEPS += [
     # 1.4-1.5's n_components='warn' default behaved as None.
     param_values("1.6", [NMF], "n_components", {"warn": None}, one_way=True),
+]
+
+
+def _check_array_keyword(old, new):
+    """1.6 renamed check_array's ``force_all_finite`` ``ensure_all_finite`` (the old name
+    was removed in 1.8); histogram gradient boosting's categorical preprocessing calls it
+    through a partial."""
+    def apply(node, migration, path):
+        if node.args[:1] == [Global(CHECK_ARRAY)] and old in node.state:
+            node.state[new] = node.state.pop(old)
+    return apply
+
+
+STEPS += [
+    Step("1.6", "check_array's force_all_finite renamed ensure_all_finite", [PARTIAL],
+         _check_array_keyword("force_all_finite", "ensure_all_finite"),
+         _check_array_keyword("ensure_all_finite", "force_all_finite")),
 ]

@@ -1,10 +1,12 @@
 """scikit-learn 1.7 (June 2025)."""
 from numbers import Integral
 
+from ..tree import Node
 from . import Step
-from ._kinds import param_added, param_rename_completed, state_added, state_removed, unchanged
+from ._kinds import param_added, param_rename_completed, state_added, state_removed, unchanged, when_fitted
 from ._unsupervised import absent
-from .families import COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, KBINS, LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CV
+from .families import (COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, HGB_CLASSIFIER, KBINS, LABEL_ENCODER,
+                       LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CV)
 from .v1_5 import remainder_columns_plain
 
 
@@ -64,8 +66,22 @@ STEPS += [
          _alphas_up, _alphas_down),
 ]
 
+def _remainder_cols_no_effect(node, migration, path):
+    """1.7 made ColumnTransformer's ``force_int_remainder_cols`` a deprecated no-op
+    (default 'deprecated'): the fitted remainder columns are what ``transformers_`` holds."""
+    if isinstance(node.params.get("force_int_remainder_cols"), bool):
+        node.params["force_int_remainder_cols"] = "deprecated"
+
+
+def _remainder_cols_default(node, migration, path):
+    if node.params.get("force_int_remainder_cols") == "deprecated":
+        node.params["force_int_remainder_cols"] = True  # 1.5-1.6's default
+
+
 # Composition and preprocessing.
 STEPS += [
+    Step("1.7", "force_int_remainder_cols deprecated (no effect)", [COLUMN_TRANSFORMER], _remainder_cols_no_effect,
+         _remainder_cols_default),
     param_added("1.7", [KBINS], "quantile_method", "warn"),
     Step("1.7", "ColumnTransformer remainder columns list class removed", [COLUMN_TRANSFORMER],
          remainder_columns_plain, unchanged),
@@ -75,4 +91,10 @@ STEPS += [
 STEPS += [
     # 1.7 keeps the lower bound of every iteration (fitting history only).
     state_added("1.7", MIXTURES, "lower_bounds_", absent),
+]
+
+# Histogram gradient boosting classifiers keep the label encoder of their targets (fitting only).
+STEPS += [
+    state_added("1.7", [HGB_CLASSIFIER], "_label_encoder", when_fitted("classes_", lambda node: Node(
+        LABEL_ENCODER, params={}, state={"classes_": node.state["classes_"]}))),
 ]

@@ -1,7 +1,7 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
-from ._kinds import param_removed, param_values, state_added
-from .families import COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
+from ._kinds import constant, param_removed, param_values, state_added
+from .families import COLUMN_TRANSFORMER, COMMON_LOSSES, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
 from .v1_7 import effective_alphas
 
 
@@ -48,3 +48,6 @@ STEPS += [
     Step("1.9", "LassoCV/ElasticNetCV n_alphas removed", COORDINATE_DESCENT_CV, _n_alphas_removed_up,
          _n_alphas_removed_down, params_removed=["n_alphas"]),
 ]
+
+# The common losses keep the array namespace and device they compute with (None: numpy).
+STEPS += [state_added("1.9", COMMON_LOSSES, name, constant(None)) for name in ("xp", "device")]
