@@ -5,11 +5,15 @@ release head it fits the model zoo and writes every estimator pickled with
 protocol 2 and with the release's default protocol, and dumped by the
 release's joblib (scikit-learn's vendored copy where it had one) plainly and
 compressed (zlib, gzip, bz2, xz, lzma in turn), next to its reference outputs.
-The first configuration of every estimator goes into the fixtures (pickles and
-plain joblib files gzipped), so the tests need no old environment. Then the same
-with standalone joblib 0.9.4 on scikit-learn 0.20.4, the last joblib writing
-the pre-0.10 layouts (arrays in sibling .npy files; ZF compression), kept
-ungzipped with their sibling files in tests/fixtures/old_joblib/<case>/.
+The first configuration of each of the paper's 21 estimators goes into the
+fixtures in all four forms (pickles and plain joblib files gzipped) from every
+release head; the first configuration of every other supported estimator goes in
+as a gzipped pickle from three heads spanning the eras of scikit-learn's state
+(0.21.3, 0.24.2, 1.2.2), so the tests need no old environment and the
+repository stays small. Then the paper's estimators with standalone joblib
+0.9.4 on scikit-learn 0.20.4, the last joblib writing the pre-0.10 layouts
+(arrays in sibling .npy files; ZF compression), kept ungzipped with their
+sibling files in tests/fixtures/old_joblib/<case>/.
 
     python scripts/make_legacy_fixtures.py [--versions 0.20.4 ...] [--cache-dir DIR]
 """
@@ -22,19 +26,24 @@ import subprocess
 import tempfile
 
 from sklearn_migrator.matrix import environments
+from sklearn_migrator.registry import PAPER_ESTIMATORS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_VERSIONS = environments.RELEASE_HEADS
+#: Where the estimators beyond the paper's are pickled (one head per era of their state).
+WIDER_RELEASES = ("0.21.3", "0.24.2", "1.2.2")
+_PAPER_NAMES = {path.rsplit(".", 1)[1] for path in PAPER_ESTIMATORS}
 
 
-def _first_configurations(exported):
-    """``(case id, record without its document)`` of the first configuration of every estimator."""
+def _first_configurations(exported, paper_only=True):
+    """``(case id, record without its document)`` of the first configuration of every
+    estimator (of the paper's, with ``paper_only``)."""
     seen = set()
     for name in sorted(os.listdir(exported)):
         if name.endswith(".json"):
             with open(os.path.join(exported, name)) as handle:
                 record = json.load(handle)
-            if record["estimator"] not in seen:
+            if record["estimator"] not in seen and (not paper_only or record["estimator"] in _PAPER_NAMES):
                 seen.add(record["estimator"])
                 record.pop("document", None)
                 yield name[:-5], record
@@ -78,16 +87,19 @@ def main():
         target = os.path.join(args.out, version)
         os.makedirs(target)
         seen = 0
-        for case, record in _first_configurations(exported):
+        for case, record in _first_configurations(exported, paper_only=version not in WIDER_RELEASES):
             seen += 1
             with gzip.open(os.path.join(target, case + ".outputs.json.gz"), "wt") as out:
                 json.dump(record, out, separators=(",", ":"))
-            for suffix in (".p2.pkl", ".pkl", ".joblib"):
+            paper = record["estimator"] in _PAPER_NAMES
+            for suffix in (".p2.pkl", ".pkl", ".joblib") if paper else (".pkl",):
                 with open(os.path.join(exported, case + suffix), "rb") as src, \
                         gzip.open(os.path.join(target, case + suffix + ".gz"), "wb") as out:
                     out.write(src.read())
-            shutil.copy(os.path.join(exported, case + ".z.joblib"), target)
-            total += 4
+                total += 1
+            if paper:
+                shutil.copy(os.path.join(exported, case + ".z.joblib"), target)
+                total += 1
         print("%s: %d estimators" % (version, seen), flush=True)
     shutil.rmtree(work)
     print("%d pickle and joblib files written to %s" % (total, os.path.abspath(args.out)))

@@ -98,7 +98,7 @@ def _located(module_names, names) -> list:
 
 
 # The 21 estimators of the paper (top level: supported_models() lists them).
-_ESTIMATORS = [
+_PAPER = [
     _public("sklearn.tree.DecisionTreeClassifier", "sklearn.tree._classes", "sklearn.tree.tree"),
     _public("sklearn.tree.DecisionTreeRegressor", "sklearn.tree._classes", "sklearn.tree.tree"),
     _public("sklearn.ensemble.RandomForestClassifier", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
@@ -128,6 +128,9 @@ _ESTIMATORS = [
             "sklearn.cluster.k_means_"),
     _public("sklearn.decomposition.PCA", "sklearn.decomposition._pca", "sklearn.decomposition.pca"),
 ]
+#: Canonical paths of the paper's 21 estimators.
+PAPER_ESTIMATORS = tuple(path for path, _, _ in _PAPER)
+_ESTIMATORS = list(_PAPER)
 
 # Composition: estimators made of estimators (their parts are nodes in params and state).
 _COMPOSITION = [
