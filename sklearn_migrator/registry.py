@@ -24,7 +24,7 @@ from .objects.containers import ContainerSubclassCodec
 from .objects.ensemble import validate_bagging, validate_gradient_boosting, validate_tree_ensemble
 from .objects.estimator import EstimatorCodec
 from .objects.generator import GeneratorCodec
-from .objects.hist_gradient_boosting import validate_hist_gradient_boosting
+from .objects.hist_gradient_boosting import DERIVED_ATTRIBUTES, restore_scorer, validate_hist_gradient_boosting
 from .objects.neighbors import validate_binary_tree, validate_distance_metric
 from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
@@ -306,6 +306,13 @@ _VALIDATORS = {
 }
 
 
+# Fitted attributes that follow from the params and are not data: (names, restore on build).
+_DERIVED = {
+    "sklearn.ensemble.HistGradientBoostingClassifier": (DERIVED_ATTRIBUTES, restore_scorer),
+    "sklearn.ensemble.HistGradientBoostingRegressor": (DERIVED_ATTRIBUTES, restore_scorer),
+}
+
+
 # List and dict subclasses held in fitted state.
 _CONTAINERS = [
     _public("sklearn.utils.Bunch", "sklearn.utils._bunch"),
@@ -432,7 +439,7 @@ def _build_entries() -> dict:
 
     for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _SVM_NB_ESTIMATORS + _COMPOSITION + \
             _PREPROCESSING:
-        add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])), top_level=True)
+        add(spec, EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0])), top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
     for spec in _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED:

@@ -798,10 +798,12 @@ def _hist_gradient_boosting(add, pandas):
     add("HistGradientBoostingClassifier-binary", lambda: HGC(max_iter=15, random_state=0), "clf2")
     add("HistGradientBoostingClassifier-3class-strings",
         lambda: HGC(max_iter=10, max_leaf_nodes=8, learning_rate=0.2, l2_regularization=0.5, random_state=0), "str3")
-    # Early stopping on the loss (0.21-0.22: when n_iter_no_change is set; their default scorer is a function).
+    # Early stopping on the loss or a scorer (0.21-0.22: when n_iter_no_change is set).
     stopping = {"early_stopping": True} if _since("0.23") else {}
     add("HistGradientBoostingClassifier-early-stopping", lambda: HGC(**dict(
         stopping, max_iter=40, n_iter_no_change=3, scoring="loss", validation_fraction=0.25, random_state=0)), "clf3")
+    add("HistGradientBoostingClassifier-early-stopping-accuracy", lambda: HGC(**dict(
+        stopping, max_iter=40, n_iter_no_change=3, scoring="accuracy", random_state=0)), "str2")
     add("HistGradientBoostingRegressor", lambda: HGR(max_iter=20, random_state=0), "reg")
     add("HistGradientBoostingRegressor-depth-leaf", lambda: HGR(max_iter=12, max_depth=3, min_samples_leaf=8,
                                                                  max_bins=32, random_state=0), "reg")

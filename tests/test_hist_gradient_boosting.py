@@ -50,6 +50,16 @@ def _edit_cycle(tree):
     nodes["right"][split] = split
 
 
+def _edit_shared_subtree(tree):
+    """Both children of the root's left split lead to the same node (a DAG, not a tree)."""
+    nodes = _predictor_nodes(tree)
+    split = _first_split(nodes)
+    inner = int(nodes["left"][split])
+    if nodes["is_leaf"][inner]:
+        inner = int(nodes["right"][split])
+    nodes["right"][inner] = nodes["left"][inner]
+
+
 def _edit_feature(tree):
     nodes = _predictor_nodes(tree)
     nodes["feature_idx"][_first_split(nodes)] = 6
@@ -74,6 +84,7 @@ def _edit_iteration(tree):
 @pytest.mark.parametrize("edit, message", [
     (_edit_left_far, "split children must point forward to existing nodes"),
     (_edit_cycle, "split children must point forward"),
+    (_edit_shared_subtree, "every node but the root must be the child of exactly one split"),
     (_edit_feature, r"split features must be in \[0, 6\)"),
     (_edit_empty, "at least one node"),
     (_edit_layout, "node layout .* does not match this release's"),
@@ -131,7 +142,7 @@ _INTRODUCED = {  # (0.22's absolute error loss is refused below 0.22 for its mis
     "categorical": ("0.24", "splits on categorical features"),
     "quantile": ("1.1", "the pinball loss"),
     "gamma": ("1.3", "the gamma loss"),
-    "from_dtype": ("1.4", "encodes its categorical features with an internal OrdinalEncoder"),
+    "from_dtype": ("1.4", "encodes categories that are not the integer codes 0-255"),  # strings
 }
 _OLDER_HEADS = [release for release in ("0.21.3", "0.22.2.post1", "0.24.2", "1.3.2")
                 if has_release(sklearn.__version__, release) and sklearn.__version__ != release]
@@ -140,8 +151,6 @@ _OLDER_HEADS = [release for release in ("0.21.3", "0.22.2.post1", "0.24.2", "1.3
 def _introduced(case_id):
     """(release, what older ones lack) for a zoo configuration fitted here (the reason
     given for the newest release it crosses, checked first going down)."""
-    if has_release(sklearn.__version__, "1.4") and "categorical" in case_id:  # 1.4+ encodes categories itself
-        return _INTRODUCED["from_dtype"]
     for key, (release, what) in _INTRODUCED.items():
         if key in case_id:
             return release, what

@@ -44,7 +44,8 @@ class _Reader(MemoizedRebuild):
         state = stub.state
         if not isinstance(state, dict) or not all(isinstance(key, str) for key in state):
             raise DocumentError("%s has no attribute dictionary" % entry.class_name, path=path or None)
-        state = {key: item for key, item in state.items() if key != "_sklearn_version"}
+        skipped = ("_sklearn_version",) + entry.codec.derived[0]  # derived attributes are made again on build
+        state = {key: item for key, item in state.items() if key not in skipped}
         cls = entry.resolve()
         installed = cls._get_param_names() if cls is not None else ()
         names = param_names_at(entry.name, self.version, installed, sklearn.__version__)

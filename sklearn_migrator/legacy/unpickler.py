@@ -241,6 +241,8 @@ class RestrictedUnpickler(pickle._Unpickler):
             return _reconstructor
         if module in ("numpy.core", "numpy._core") and name == "_ufunc_reconstruct":
             return _ufunc_reference
+        if module in ("builtins", "__builtin__") and name == "getattr":
+            return self._bound_method
         if (module, name) == _PANDAS_NEW_INDEX:
             return _pandas_index
         if (module, name) == _PANDAS_INDEX:
@@ -260,6 +262,14 @@ class RestrictedUnpickler(pickle._Unpickler):
             return self.stub_type(module, name)
         raise UnsafeContentError("the file references %s.%s, which is not on sklearn-migrator's allowlist; "
                                  "nothing was loaded" % (module, name))
+
+    def _bound_method(self, owner, name):
+        """pickle stores a bound method as ``getattr(owner, name)``: one of a scikit-learn
+        object's own methods (left in its state by 1.4+'s histogram gradient boosting)
+        becomes an inert record, never looked up."""
+        if not isinstance(owner, Stub) or not isinstance(name, str) or not _NAME.match(name):
+            raise UnsafeContentError("getattr is only allowed for the methods of scikit-learn objects")
+        return self.stub_type("builtins", "getattr")(owner, name)
 
     def persistent_load(self, pid):
         raise UnsafeContentError("the file uses pickle persistent ids, which plain scikit-learn models never do")
@@ -448,6 +458,8 @@ def global_verdict(qualified: str) -> str:
         return "joblib array record (the array is read from the bytes joblib stored with it)"
     if (module, name) in _NUMPY_RANDOM:
         return "numpy random state (read as an inert record)"
+    if module in ("builtins", "__builtin__") and name == "getattr":
+        return "bound method of a scikit-learn object (read as an inert record)"
     if (module, name) in (_PANDAS_INDEX, _PANDAS_NEW_INDEX):
         return "pandas Index of labels (read as an array of them)"
     if (module, name) == _PARTIAL:

@@ -6,9 +6,9 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
+from ._hist_gradient_boosting import categories_without_encoder
 from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed, unchanged, when_fitted)
-from ._unsupervised import refuse
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FORESTS, FUNCTION_TRANSFORMER,
                        GB_CLASSIFIER, GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE,
                        MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
@@ -246,16 +246,13 @@ def _feature_subsample_rng(node):
 
 
 def _categorical_by_dtype_down(node, migration, path):
-    """1.4 encodes categorical features itself, with a ColumnTransformer holding an
-    OrdinalEncoder (``_preprocessor``) and the categorical columns moved first; releases
-    before have no such encoding. ``categorical_features='warn'``/'from_dtype' (1.4's new
-    values) mean None before, for data without categorical dtypes."""
-    if node.state.get("_preprocessor") is not None:
-        refuse(migration, path, "this model encodes its categorical features with an internal OrdinalEncoder, which "
-                                "scikit-learn %s does not have" % migration.target,
-               "Keep the model on scikit-learn 1.4 or newer, or refit it with the categories encoded as numbers")
+    """Releases before 1.4 have no internal categorical encoding (see
+    :func:`categories_without_encoder`), nor ``categorical_features='warn'``/'from_dtype'
+    (1.4's new values), which mean None there for data without categorical dtypes."""
+    encoded = node.state.get("_preprocessor") is not None
+    categories_without_encoder(node, migration, path)
     if node.params.get("categorical_features") in ("warn", "from_dtype"):
-        node.params["categorical_features"] = None
+        node.params["categorical_features"] = np.array(node.state["is_categorical_"]) if encoded else None
 
 
 # Histogram gradient boosting: feature subsampling, categorical features encoded by dtype.

@@ -39,12 +39,17 @@ class EstimatorCodec:
     the rebuilt estimator would carry it.
     """
 
-    def __init__(self, validator=None):
+    def __init__(self, validator=None, derived=None):
         self.validator = validator
+        #: ``(attribute names, restore)``: fitted attributes that are not data (objects
+        #: holding functions) but follow from the params; never captured, ``restore(obj)``
+        #: sets them again on the rebuilt estimator.
+        self.derived = derived or ((), None)
 
     def capture(self, obj, entry):
         state = dict(newobj_state(obj) or {})
-        state.pop("_sklearn_version", None)
+        for name in ("_sklearn_version",) + self.derived[0]:
+            state.pop(name, None)
         params = {name: state.pop(name) for name in _sorted_param_names(type(obj)) if name in state}
         return Node(entry.name, params=params, state=state)
 
@@ -67,7 +72,10 @@ class EstimatorCodec:
         state = dict(node.params)
         state.update(node.state)
         state["_sklearn_version"] = sklearn.__version__
-        return apply_state(cls.__new__(cls), state, path)
+        obj = apply_state(cls.__new__(cls), state, path)
+        if self.derived[1] is not None:
+            self.derived[1](obj)
+        return obj
 
     @staticmethod
     def _mismatch(cls, params, expected, path):

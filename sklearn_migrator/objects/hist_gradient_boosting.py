@@ -108,34 +108,61 @@ def _predictor_fields(predictor, path):
 def _links_hold(checked, n_features, categorical) -> bool:
     """Whether every predictor of ``checked`` passes :func:`_link_checks` (one pass over all)."""
     lengths = np.array([len(nodes) for nodes, _ in checked])
-    starts = np.cumsum(lengths) - lengths
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
     nodes = np.concatenate([nodes for nodes, _ in checked])
-    return all(_link_checks(nodes, np.arange(len(nodes)) - np.repeat(starts, lengths), np.repeat(lengths, lengths),
+    return all(_link_checks(nodes, starts, np.repeat(lengths, lengths),
                             np.repeat([count for _, count in checked], lengths), n_features, categorical))
 
 
 def _check_links(path, fields, n_features, categorical):
     nodes, n_bitsets = fields
-    forward, features, bitsets = _link_checks(nodes, np.arange(len(nodes)), len(nodes), n_bitsets, n_features,
-                                              categorical)
+    forward, tree, features, bitsets = _link_checks(nodes, 0, len(nodes), n_bitsets, n_features, categorical)
     where = join(path, "nodes")
     require(forward, "split children must point forward to existing nodes", where)
+    require(tree, "every node but the root must be the child of exactly one split", where)
     require(features, "split features must be in [0, %d)", where, n_features)
     require(bitsets, "a categorical split must name one of the predictor's bitsets and a categorical feature", where)
 
 
-def _link_checks(nodes, index, n_nodes, n_bitsets, n_features, categorical):
-    """Whether every split's children come after it and exist, every split's feature is
-    in range, every categorical split's bitset exists and its feature is categorical.
-    ``index``, ``n_nodes`` and ``n_bitsets`` may be per node (predictors concatenated)."""
+def _link_checks(nodes, start, n_nodes, n_bitsets, n_features, categorical):
+    """Whether every split's children come after it and exist; whether the nodes form
+    a tree (each but the root the child of one split: no shared subtrees, which would
+    make partial dependence visit exponentially many paths); whether every split's
+    feature is in range, every categorical split's bitset exists and its feature is
+    categorical. Nodes may be several predictors' concatenated: ``start`` (the index
+    of a node's root), ``n_nodes`` and ``n_bitsets`` are then per node."""
     split = nodes["is_leaf"] == 0
+    index = np.arange(len(nodes)) - start
     left, right = nodes["left"].astype(np.int64), nodes["right"].astype(np.int64)
     forward = bool(((~split) | ((np.minimum(left, right) > index) & (np.maximum(left, right) < n_nodes))).all())
+    children = np.concatenate([(left + start)[split], (right + start)[split]])
+    n_roots = int(np.count_nonzero(index == 0))
+    tree = forward and children.size == len(nodes) - n_roots and np.unique(children).size == children.size
     feature = np.where(split, nodes["feature_idx"], 0).astype(np.int64)
     features = bool(((feature >= 0) & (feature < n_features)).all())
     if not features or "is_categorical" not in nodes.dtype.names:
-        return forward, features, True
+        return forward, tree, features, True
     by_category = split & (nodes["is_categorical"] != 0)
     bitset = np.where(by_category, nodes["bitset_idx"], 0).astype(np.int64)
     bitsets = bool(((~by_category) | ((bitset < n_bitsets) & categorical[feature])).all())
-    return forward, features, bitsets
+    return forward, tree, features, bitsets
+
+
+#: A model early-stopped on a scorer (``scoring`` other than 'loss') keeps the scorer
+#: object ``check_scoring(model, scoring)`` made: code, not data, and always what the
+#: params give (a callable ``scoring`` is refused with the params), so it is left out of
+#: documents and made again on build. Since 1.4 such a fit also leaves its own bound
+#: ``_raw_predict`` method as an instance attribute (``_patch_raw_predict`` restores the
+#: method by assignment): left out too, the class's method is the same.
+DERIVED_ATTRIBUTES = ("_scorer", "scorer_", "_raw_predict")  # the scorer since 0.24, before
+
+
+def restore_scorer(estimator):
+    state = vars(estimator)
+    name = "_scorer" if "_n_features" in state else "scorer_"
+    scorer = None
+    if state.get("do_early_stopping_") and state.get("scoring") != "loss" and "_predictors" in state:
+        from sklearn.metrics import check_scoring
+
+        scorer = check_scoring(estimator, state.get("scoring"))
+    setattr(estimator, name, scorer)
