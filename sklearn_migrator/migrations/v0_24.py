@@ -11,6 +11,7 @@ from .families import (AGGLOMERATIVE, ARD, CATEGORICAL_NB, DECISION_TREES, DUMMY
                        ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER, LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS,
                        MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, PERCEPTRON, RIDGE_CV, ROBUST_SCALER,
                        SIMPLE_IMPUTER)
+from .families import CALIBRATED, CALIBRATED_PAIR
 
 
 def _n_categories(node):
@@ -96,4 +97,34 @@ STEPS += [
     # 0.24 made Perceptron's l1_ratio a parameter (fixed to 0 before, kept as an attribute).
     state_removed("0.24", [PERCEPTRON], "l1_ratio", constant(0)),
     param_added("0.24", [PERCEPTRON], "l1_ratio", 0, "Perceptron used 0 before 0.24"),
+]
+
+
+def _calibrated_pair_up(node, migration, path):
+    """0.24 (PR #17856) made ``_CalibratedClassifier`` a plain chain of a fitted
+    classifier and its fitted calibrators: ``calibrators`` and ``classes`` hold what
+    0.20-0.23 kept as ``calibrators_`` and ``classes_``, and the label encoder of the
+    classes (which positions the classifier's classes among them) is refitted on each
+    call. Probabilities are computed as before."""
+    state = node.state
+    state["calibrators"] = state.pop("calibrators_")
+    state["classes"] = state.pop("classes_")
+    state.pop("label_encoder_", None)
+
+
+def _calibrated_pair_down(node, migration, path):
+    state = node.state
+    state["calibrators_"] = state.pop("calibrators")
+    state["classes_"] = state["classes"]
+    state["label_encoder_"] = Node("sklearn.preprocessing.LabelEncoder", params={},
+                                   state={"classes_": state["classes"]})
+
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    param_added("0.24", [CALIBRATED], "ensemble", True, "a model fitted with ensemble=False holds one calibrated "
+                                                       "classifier, whose probabilities older releases average alone"),
+    param_added("0.24", [CALIBRATED], "n_jobs", None),
+    Step("0.24", "_CalibratedClassifier is a plain chain of classifier and calibrators", [CALIBRATED_PAIR],
+         _calibrated_pair_up, _calibrated_pair_down),
 ]

@@ -11,6 +11,7 @@ from ._kinds import (copy_of, param_added, param_removed, param_values, state_ad
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FORESTS, FUNCTION_TRANSFORMER,
                        GB_CLASSIFIER, GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT,
                        QUANTILE, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
+from .families import CALIBRATED
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -234,4 +235,9 @@ STEPS += [
     state_renamed("1.4", SGD_CLASSIFIERS, "loss_function_", "_loss_function_"),
     # 1.4 made QuantileRegressor's solver default 'highs'; the 1.2-1.3 default 'warn' meant 'interior-point'.
     param_values("1.4", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True),
+]
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    param_removed("1.4", [CALIBRATED], "base_estimator", "deprecated"),
 ]

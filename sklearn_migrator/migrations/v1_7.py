@@ -5,6 +5,7 @@ from . import Step
 from ._kinds import param_added, param_rename_completed, state_added, state_removed, unchanged
 from ._unsupervised import absent
 from .families import COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, KBINS, LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CV
+from .families import RIDGE_CLASSIFIER_CV
 from .v1_5 import remainder_columns_plain
 
 
@@ -58,8 +59,8 @@ STEPS = [
 
 # Issue 6, the linear-model family.
 STEPS += [
-    param_rename_completed("1.7", [RIDGE_CV], "store_cv_values", "store_cv_results", False),
-    state_removed("1.7", [RIDGE_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
+    param_rename_completed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "store_cv_values", "store_cv_results", False),
+    state_removed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
     Step("1.7", "LassoCV/ElasticNetCV alphas may be a count, n_alphas deprecated", COORDINATE_DESCENT_CV,
          _alphas_up, _alphas_down),
 ]
