@@ -39,6 +39,17 @@ def test_calibrated_pair_keeps_its_classes_and_calibrators_across_0_24():
     assert sorted(pair.state) == ["base_estimator", "calibrators_", "classes", "classes_", "method"]
 
 
+@pytest.mark.parametrize("source,target", [("1.3.2", "1.4.2"), ("1.9.1", "0.24.2")])
+def test_binary_member_of_a_multiclass_calibration_is_refused_across_1_4(source, target):
+    member = Node("sklearn.naive_bayes.GaussianNB", params={}, state={"classes_": np.array([0, 2])})
+    pair = Node(PAIR, state={"estimator": member, "method": "sigmoid", "classes": np.array([0, 1, 2]),
+                             "calibrators": []})
+    with pytest.raises(MigrationError, match="two of its classes"):
+        migrate(pair, source, target)
+    member.state["classes_"] = np.array([0, 1, 2])
+    migrate(pair, source, target)
+
+
 @pytest.mark.parametrize("ratios,penalty", [("warn", "l2"), ([0.0], "l2"), ([1.0], "l1"), ([0.2, 0.8], "elasticnet")])
 def test_logistic_cv_penalty_comes_back_from_the_l1_ratios(ratios, penalty):
     node = Node("sklearn.linear_model.LogisticRegressionCV", state={},

@@ -51,6 +51,7 @@ STEPS += [
     # RidgeCV renamed store_cv_values store_cv_results and cv_values_ cv_results_;
     # fit resolves the two into _store_cv_results (1.5-1.6).
     param_renamed("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "store_cv_values", "store_cv_results", False),
-    state_added("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
+    state_added("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results",
+                lambda node: node.params["store_cv_results"] is True),
     state_renamed("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "cv_values_", "cv_results_"),
 ]

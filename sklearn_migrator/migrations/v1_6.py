@@ -118,7 +118,8 @@ STEPS = [
 
 # Issue 6, the linear-model family.
 STEPS += [
-    Step("1.6", "binary RidgeClassifier coefficients are 1-d", [RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV], _binary_coef(1), _binary_coef(2)),
+    Step("1.6", "binary RidgeClassifier coefficients are 1-d", [RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV], _binary_coef(1),
+         _binary_coef(2)),
     Step("1.6", "SGD log, squared and Huber losses are sklearn._loss'", SGD_CLASSIFIERS, _sgd_loss(_SGD_LOSSES),
          _sgd_loss({new: old for old, new in _SGD_LOSSES.items()})),
 ]

@@ -60,7 +60,8 @@ STEPS = [
 # Issue 6, the linear-model family.
 STEPS += [
     param_rename_completed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "store_cv_values", "store_cv_results", False),
-    state_removed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
+    state_removed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results",
+                  lambda node: node.params["store_cv_results"] is True),
     Step("1.7", "LassoCV/ElasticNetCV alphas may be a count, n_alphas deprecated", COORDINATE_DESCENT_CV,
          _alphas_up, _alphas_down),
 ]

@@ -5,12 +5,12 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, unchanged,
                      when_fitted)
+from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIERS, BAGGING, INCREMENTAL_PCA, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL,
                        LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
                        SIMPLE_IMPUTER)
 from .families import (CALIBRATED, LOGISTIC_CV, LOGISTIC_CV_BINARY_MULTINOMIAL, LOGISTIC_CV_OVR, LOGISTIC_CVS,
                        RIDGE_CLASSIFIER_CV)
-from ._unsupervised import refuse
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -136,7 +136,8 @@ STEPS += [
 # Issue 6, the linear-model family.
 STEPS += [
     # 1.8 made RidgeClassifier.classes_ an attribute (it was a property reading the label binarizer).
-    state_added("1.8", [RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV], "classes_", lambda node: node.state["_label_binarizer"].state["classes_"]),
+    state_added("1.8", [RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV], "classes_",
+                lambda node: node.state["_label_binarizer"].state["classes_"]),
     # 1.8 dropped BaseSGD's C (passive-aggressive's step bound, 1.0 for the other SGD models).
     state_removed("1.8", [SGD_CLASSIFIER, SGD_REGRESSOR, PERCEPTRON], "C", constant(1.0)),
 ]
@@ -195,8 +196,8 @@ def _temperature_added(node, migration, path):
 STEPS += [
     Step("1.8", "CalibratedClassifierCV cv='prefit' removed, method='temperature' added", [CALIBRATED],
          _prefit_removed, _temperature_added),
-    Step("1.8", "LogisticRegressionCV multi_class removed", LOGISTIC_CVS, *_multi_class_removed(LOGISTIC_CV, _CV_COMPAT),
-         params_removed=["multi_class"]),
+    Step("1.8", "LogisticRegressionCV multi_class removed", LOGISTIC_CVS,
+         *_multi_class_removed(LOGISTIC_CV, _CV_COMPAT), params_removed=["multi_class"]),
     Step("1.8", "LogisticRegressionCV penalty deprecated", LOGISTIC_CVS, unchanged, _penalty_restored("l1_ratios")),
     # 1.8 made l1_ratios default 'warn', behaving as None.
     Step("1.8", "LogisticRegressionCV l1_ratios default 'warn'", LOGISTIC_CVS, unchanged,
