@@ -128,7 +128,9 @@ def _record_layout(array, out):
     if order == "F":
         out["order"] = "F"
     elif not array.flags.c_contiguous and array.size > 1:
-        out["strides"] = list(array.strides)
+        # (an axis of length 1 may have any stride, even 0 or negative: ``x[None]``)
+        out["strides"] = [stride if stride > 0 or extent > 1 else array.itemsize
+                          for stride, extent in zip(array.strides, array.shape)]
     return array, order
 
 

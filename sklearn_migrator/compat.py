@@ -13,7 +13,7 @@ import numpy as np
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import AdaBoostClassifier, IsolationForest
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
 from sklearn.metrics.pairwise import pairwise_distances
 from sklearn.neighbors import NearestCentroid
 from sklearn.svm import SVC, NuSVC
@@ -141,6 +141,23 @@ class LogisticRegressionBinaryMultinomial(LogisticRegression):
 
     def predict_log_proba(self, X):
         return np.log(self.predict_proba(X))
+
+
+class LogisticRegressionCVOneVsRest(LogisticRegressionCV):
+    """LogisticRegressionCV fitted one-vs-rest, for scikit-learn 1.8+: probabilities
+    as :class:`LogisticRegressionOneVsRest` computes them."""
+
+    predict_proba = LogisticRegressionOneVsRest.predict_proba
+    predict_log_proba = LogisticRegressionOneVsRest.predict_log_proba
+
+
+class LogisticRegressionCVBinaryMultinomial(LogisticRegressionCV):
+    """Binary LogisticRegressionCV fitted with ``multi_class='multinomial'``, for
+    scikit-learn 1.8+: probabilities as :class:`LogisticRegressionBinaryMultinomial`
+    computes them."""
+
+    predict_proba = LogisticRegressionBinaryMultinomial.predict_proba
+    predict_log_proba = LogisticRegressionBinaryMultinomial.predict_log_proba
 
 
 class IsolationForestOldBehaviour(IsolationForest):

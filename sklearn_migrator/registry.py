@@ -271,6 +271,18 @@ _LINEAR_FAMILY = [
 _ESTIMATORS += _LINEAR_FAMILY + [
     _public("sklearn.linear_model." + name, "sklearn.linear_model._glm.glm", "sklearn.linear_model._glm")
     for name in ("PoissonRegressor", "GammaRegressor", "TweedieRegressor")]
+# Issue 6: cross-validated classifiers and probability calibration (top level); a calibrated
+# classifier holds plain ``_CalibratedClassifier`` pairs of a fitted classifier and its calibrators
+# (``_SigmoidCalibration``, IsotonicRegression, or from 1.8 ``_TemperatureScaling``).
+_CV_CLASSIFIERS = [
+    _public("sklearn.linear_model.LogisticRegressionCV", "sklearn.linear_model._logistic",
+            "sklearn.linear_model.logistic"),
+    _public("sklearn.linear_model.RidgeClassifierCV", "sklearn.linear_model._ridge", "sklearn.linear_model.ridge"),
+    _public("sklearn.calibration.CalibratedClassifierCV"),
+]
+_ESTIMATORS += _CV_CLASSIFIERS
+_CALIBRATORS = _located(("sklearn.calibration",), ("_SigmoidCalibration", "_TemperatureScaling"))
+_CALIBRATED_PAIRS = _located(("sklearn.calibration",), ("_CalibratedClassifier",))
 #: SGD's loss objects (``loss_function_``, ``_loss_function_`` since 1.4); from 1.6 the
 #: log, squared and Huber losses are sklearn._loss' Cython losses (in ``_COMPILED``).
 _SGD_LOSSES = _located(("sklearn.linear_model._sgd_fast", "sklearn.linear_model.sgd_fast"), (
@@ -333,6 +345,8 @@ _COMPAT = {
     "DummyClassifierFloatProba021": None,
     "LogisticRegressionOneVsRest": None,
     "LogisticRegressionBinaryMultinomial": None,
+    "LogisticRegressionCVOneVsRest": None,
+    "LogisticRegressionCVBinaryMultinomial": None,
     "IsolationForestOldBehaviour": validate_bagging,
     "AdaBoostClassifierSAMMER": validate_tree_ensemble,
     "AdaBoostClassifierSAMMEVotes": validate_tree_ensemble,
@@ -442,11 +456,11 @@ def _build_entries() -> dict:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0])), top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
-    for spec in _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED:
+    for spec in _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED + _CALIBRATORS:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))
-    for spec in _PLAIN + _KERNELS:
+    for spec in _PLAIN + _KERNELS + _CALIBRATED_PAIRS:
         add(spec, PlainObjectCodec())
     for specs, validator in _COMPILED:
         for spec in specs:

@@ -320,6 +320,7 @@ def cases() -> list:
     _ensembles(add, pandas)
     _svm_nb_cases(add, pandas)
     _linear_family(add, pandas)
+    _cv_classifiers(add, pandas)
     _hist_gradient_boosting(add, pandas)
     out.extend(_unsupervised_cases(pandas))
     return out
@@ -751,6 +752,70 @@ def _linear_family(add, pandas):
         if pandas:
             add("PoissonRegressor-pandas", lm.PoissonRegressor, "pos", pandas=True)
     _sgd_family(add, pandas, lm)
+
+
+def _cv_classifiers(add, pandas):
+    """Issue 6: cross-validated classifiers and probability calibration."""
+    from sklearn import calibration, ensemble, linear_model as lm, naive_bayes, svm
+
+    LRCV = lm.LogisticRegressionCV
+    grid = {"Cs": 4, "cv": 3, "max_iter": 500}
+    multinomial = {} if _since("0.22") else {"multi_class": "multinomial"}
+    add("LogisticRegressionCV-lbfgs-multinomial", lambda: LRCV(**dict(grid, **multinomial)), "clf3")
+    add("LogisticRegressionCV-liblinear-binary", lambda: LRCV(solver="liblinear", **grid), "clf2")
+    add("LogisticRegressionCV-refit-false-strings", lambda: LRCV(refit=False, **dict(grid, **multinomial)), "str3")
+    add("LogisticRegressionCV-class_weight-sample_weight", lambda: LRCV(class_weight="balanced", **grid), "clf2",
+        sample_weight=True)
+    if not _since("1.8"):
+        ovr = {"multi_class": "ovr"} if not _since("1.5") else {}
+        add("LogisticRegressionCV-liblinear-ovr", lambda: LRCV(solver="liblinear", **dict(grid, **ovr)), "clf3")
+        add("LogisticRegressionCV-binary-multinomial", lambda: LRCV(multi_class="multinomial", **grid), "str2")
+    if _since("0.21"):
+        elasticnet = {} if _since("1.8") else {"penalty": "elasticnet"}
+        add("LogisticRegressionCV-saga-elasticnet", lambda: LRCV(solver="saga", l1_ratios=[0.2, 0.8], Cs=3, cv=3,
+                                                                 max_iter=200, **elasticnet), "clf3")
+    if _since("1.8"):
+        add("LogisticRegressionCV-new-attributes", lambda: LRCV(use_legacy_attributes=False, **grid), "clf3")
+        add("LogisticRegressionCV-new-attributes-binary-elasticnet",
+            lambda: LRCV(use_legacy_attributes=False, solver="saga", l1_ratios=[0.3, 0.9], Cs=3, cv=3, max_iter=200),
+            "clf2")
+    if pandas:
+        add("LogisticRegressionCV-pandas", lambda: LRCV(**dict(grid, **multinomial)), "clf3", pandas=True)
+
+    RCCV = lm.RidgeClassifierCV
+    store = _param(RCCV, "store_cv_results", "store_cv_values")
+    add("RidgeClassifierCV-3class", lambda: RCCV(alphas=[0.1, 1.0, 10.0]), "clf3")
+    add("RidgeClassifierCV-binary-class_weight-strings", lambda: RCCV(alphas=[0.3, 3.0], class_weight="balanced"),
+        "str2")
+    add("RidgeClassifierCV-folds-sample_weight", lambda: RCCV(alphas=[0.1, 1.0, 10.0], cv=3), "str3",
+        sample_weight=True)
+    add("RidgeClassifierCV-store-cv-binary", lambda: RCCV(alphas=[0.01, 1.0], **{store: True}), "clf2")
+    if pandas:
+        add("RidgeClassifierCV-pandas", RCCV, "clf3", pandas=True)
+
+    CCV = calibration.CalibratedClassifierCV
+    inner = _param(CCV, "estimator", "base_estimator")
+
+    def calibrated(estimator, **kwargs):
+        return lambda: CCV(**dict(kwargs, **{inner: estimator}))
+
+    add("CalibratedClassifierCV-sigmoid-LinearSVC-binary", calibrated(svm.LinearSVC(random_state=0), cv=3), "clf2")
+    add("CalibratedClassifierCV-isotonic-GaussianNB-3class",
+        calibrated(naive_bayes.GaussianNB(), method="isotonic", cv=3), "clf3")
+    add("CalibratedClassifierCV-sigmoid-strings-sample_weight",
+        calibrated(lm.LogisticRegression(solver="lbfgs", max_iter=500, **multinomial), cv=3), "str3",
+        sample_weight=True)
+    add("CalibratedClassifierCV-default-LinearSVC-3class", calibrated(None, cv=3), "clf3")
+    if _since("0.24"):
+        add("CalibratedClassifierCV-ensemble-false", calibrated(svm.LinearSVC(random_state=0), cv=3, ensemble=False),
+            "clf3")
+    if _since("1.8"):
+        add("CalibratedClassifierCV-temperature", calibrated(lm.LogisticRegression(), method="temperature", cv=3),
+            "clf3")
+    if pandas:
+        add("CalibratedClassifierCV-isotonic-forest-pandas",
+            calibrated(ensemble.RandomForestClassifier(n_estimators=5, random_state=0), method="isotonic", cv=3),
+            "clf3", pandas=True)
 
 
 def _sgd_family(add, pandas, lm):

@@ -156,6 +156,19 @@ GP_CLASSIFIER = "sklearn.gaussian_process.GaussianProcessClassifier"
 UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + [TRUNCATED_SVD, NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
                                             FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, GP_REGRESSOR, GP_CLASSIFIER]
 
+# Issue 6: cross-validated classifiers and probability calibration.
+LOGISTIC_CV = "sklearn.linear_model.LogisticRegressionCV"
+#: LogisticRegressionCVs rebuilt for 1.8+ (which removed multi_class), as LOGISTIC_OVR/LOGISTIC_BINARY_MULTINOMIAL.
+LOGISTIC_CV_OVR = "sklearn_migrator.compat.LogisticRegressionCVOneVsRest"
+LOGISTIC_CV_BINARY_MULTINOMIAL = "sklearn_migrator.compat.LogisticRegressionCVBinaryMultinomial"
+LOGISTIC_CVS = [LOGISTIC_CV, LOGISTIC_CV_OVR, LOGISTIC_CV_BINARY_MULTINOMIAL]
+RIDGE_CLASSIFIER_CV = "sklearn.linear_model.RidgeClassifierCV"
+#: RidgeClassifierCV's ``normalize`` (default False) went the same way.
+NORMALIZE_FALSE = NORMALIZE_FALSE + [RIDGE_CLASSIFIER_CV]
+CALIBRATED = "sklearn.calibration.CalibratedClassifierCV"
+#: A fitted classifier and its calibrators (a plain object, not an estimator).
+CALIBRATED_PAIR = "sklearn.calibration._CalibratedClassifier"
+
 # Histogram gradient boosting (issue 6).
 HGB_CLASSIFIER = "sklearn.ensemble.HistGradientBoostingClassifier"
 HGB_REGRESSOR = "sklearn.ensemble.HistGradientBoostingRegressor"

@@ -1,4 +1,6 @@
 """scikit-learn 0.21 (May 2019)."""
+import numpy as np
+
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
@@ -7,9 +9,9 @@ from ._kinds import (constant, missing, param_added, param_removed, refused_acro
                      state_renamed, unchanged, when_fitted)
 from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_FLOAT_021,
                        DUMMY_CLASSIFIER_INT_020, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LDA, LDA_OVR_020,
-                       LDA_SOFTMAX_021, LOGISTIC, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021, ONE_HOT, ONE_VS_ONE, PIPELINE,
-                       POLYNOMIAL, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021,
-                       TOPIC_LDA)
+                       LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021, ONE_HOT,
+                       ONE_VS_ONE, PIPELINE, POLYNOMIAL, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER, SVC,
+                       SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -168,4 +170,13 @@ STEPS += [
 STEPS += [
     param_removed("0.21", [TOPIC_LDA], "n_topics", None, "it was the deprecated name of n_components"),
     state_removed("0.21", [TOPIC_LDA], "_n_components", lambda node: node.params["n_components"]),
+]
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    # 0.21 added elastic-net to LogisticRegressionCV: a grid of l1 ratios, and the chosen one.
+    param_added("0.21", [LOGISTIC_CV], "l1_ratios", None),
+    state_added("0.21", [LOGISTIC_CV], "l1_ratios_", when_fitted("coef_", lambda node: np.array([None], dtype=object))),
+    state_added("0.21", [LOGISTIC_CV], "l1_ratio_",
+                when_fitted("coef_", lambda node: np.array([None] * len(node.state["C_"]), dtype=object))),
 ]

@@ -10,11 +10,12 @@ from ._hist_gradient_boosting import inserted, relayout
 from ._kinds import (constant, n_features, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed, unchanged, value_added, when_fitted)
 from ._unsupervised import refuse
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, COLUMN_TRANSFORMER,
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
                        COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
                        FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST,
-                       IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM, ONE_HOT,
-                       ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR, TREE_REGRESSORS)
+                       IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, LOGISTIC_CV, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM,
+                       ONE_HOT, ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR,
+                       TREE_REGRESSORS)
 
 
 def _presort(old_default, holder="params"):
@@ -155,9 +156,9 @@ STEPS = [
     # 'auto_deprecated' (0.20-0.21 default) behaved as 'auto'; _gamma holds the value used.
     param_values("0.22", SVM, "gamma", {"auto_deprecated": "auto"}, one_way=True),
     # 0.21's 'warn' defaults behaved as 'ovr' and 'liblinear' (with a FutureWarning).
-    param_values("0.22", [LOGISTIC], "multi_class", {"warn": "ovr"}, one_way=True),
+    param_values("0.22", [LOGISTIC, LOGISTIC_CV], "multi_class", {"warn": "ovr"}, one_way=True),
     param_values("0.22", [LOGISTIC], "solver", {"warn": "liblinear"}, one_way=True),
-    Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC], unchanged,
+    Step("0.22", "LogisticRegression resolves multi_class='auto' itself", [LOGISTIC, LOGISTIC_CV], unchanged,
          _resolve_auto_multi_class),
     state_removed("0.22", DUMMIES, "output_2d_", _output_2d),
     state_added("0.22", DUMMY_CLASSIFIERS, "_strategy", lambda node: node.params["strategy"]),
@@ -274,7 +275,8 @@ STEPS += [
 
 # Issue 6, the linear-model family.
 STEPS += [
-    Step("0.22", "default cross-validation 3 -> 5 folds", COORDINATE_DESCENT_CV, _cv_folds_up, _cv_folds_down),
+    Step("0.22", "default cross-validation 3 -> 5 folds", COORDINATE_DESCENT_CV + [LOGISTIC_CV, CALIBRATED],
+         _cv_folds_up, _cv_folds_down),
     # 0.22 made Lars' positive a class attribute fixed to False (LassoLars keeps the parameter).
     param_removed("0.22", [LARS], "positive", False, "the fitted coefficients already include it"),
     param_added("0.22", [BAYESIAN_RIDGE], "alpha_init", None),

@@ -1,14 +1,16 @@
 """scikit-learn 0.23 (May 2020)."""
 import numpy as np
 
+from ..tree import Node
 from . import Step
 from ._hist_gradient_boosting import LOSS_CLASSES
 from ._kinds import (constant, missing, n_features, param_added, refused_across, state_added, state_renamed, unchanged,
                      value_added, when_fitted)
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
-from .families import (COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, HGB_LOSSES, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING,
-                       ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CV, SGD,
-                       SVM, TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
+from .families import (CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, HGB_LOSSES,
+                       HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE, LOGISTIC_CVS,
+                       MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CLASSIFIER_CV, RIDGE_CV, SGD, SVM,
+                       TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
 
 
 def _deprecated_params(defaults):
@@ -109,11 +111,27 @@ STEPS += [
 STEPS += [
     param_added("0.23", LEAST_ANGLE, "jitter", None),
     param_added("0.23", LEAST_ANGLE, "random_state", None),
-    state_added("0.23", [RIDGE_CV], "best_score_", missing),
+    state_added("0.23", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "best_score_", missing),
 ] + [
     # 0.23 made the averaged-SGD attributes private.
     state_renamed("0.23", SGD, name + "_", "_" + name)
     for name in ("average_coef", "average_intercept", "standard_coef", "standard_intercept")
+]
+
+
+def _calibrated_n_features(node):
+    """A CalibratedClassifierCV's input width: its first calibrated classifier's."""
+    pairs = node.state.get("calibrated_classifiers_")
+    if not pairs or not isinstance(pairs[0], Node) or pairs[0].cls != CALIBRATED_PAIR:
+        return missing(node)
+    inner = pairs[0].state.get("base_estimator")
+    return n_features(inner) if isinstance(inner, Node) else missing(node)
+
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    state_added("0.23", LOGISTIC_CVS + [RIDGE_CLASSIFIER_CV], "n_features_in_", n_features),
+    state_added("0.23", [CALIBRATED], "n_features_in_", _calibrated_n_features),
 ]
 
 

@@ -7,11 +7,11 @@ from ._hist_gradient_boosting import inserted, refuse_categorical_splits, relayo
 from ._kinds import (constant, copy_of, missing, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed, when_fitted)
 from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
-from .families import (AGGLOMERATIVE, ARD, BIN_MAPPER, CATEGORICAL_NB, DECISION_TREES, DUMMY_CLASSIFIERS, EXTRA_TREES,
-                       FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR, GRADIENT_BOOSTING,
-                       HIST_GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER, LDAS,
-                       LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL, PERCEPTRON,
-                       RIDGE_CV, ROBUST_SCALER, SIMPLE_IMPUTER, TREE_PREDICTOR)
+from .families import (AGGLOMERATIVE, ARD, BIN_MAPPER, CALIBRATED, CALIBRATED_PAIR, CATEGORICAL_NB, DECISION_TREES,
+                       DUMMY_CLASSIFIERS, EXTRA_TREES, FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR,
+                       GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER,
+                       LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL,
+                       PERCEPTRON, RIDGE_CV, ROBUST_SCALER, SIMPLE_IMPUTER, TREE_PREDICTOR)
 
 
 def _n_categories(node):
@@ -97,6 +97,36 @@ STEPS += [
     # 0.24 made Perceptron's l1_ratio a parameter (fixed to 0 before, kept as an attribute).
     state_removed("0.24", [PERCEPTRON], "l1_ratio", constant(0)),
     param_added("0.24", [PERCEPTRON], "l1_ratio", 0, "Perceptron used 0 before 0.24"),
+]
+
+
+def _calibrated_pair_up(node, migration, path):
+    """0.24 (PR #17856) made ``_CalibratedClassifier`` a plain chain of a fitted
+    classifier and its fitted calibrators: ``calibrators`` and ``classes`` hold what
+    0.20-0.23 kept as ``calibrators_`` and ``classes_``, and the label encoder of the
+    classes (which positions the classifier's classes among them) is refitted on each
+    call. Probabilities are computed as before."""
+    state = node.state
+    state["calibrators"] = state.pop("calibrators_")
+    state["classes"] = state.pop("classes_")
+    state.pop("label_encoder_", None)
+
+
+def _calibrated_pair_down(node, migration, path):
+    state = node.state
+    state["calibrators_"] = state.pop("calibrators")
+    state["classes_"] = state["classes"]
+    state["label_encoder_"] = Node("sklearn.preprocessing.LabelEncoder", params={},
+                                   state={"classes_": state["classes"]})
+
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    param_added("0.24", [CALIBRATED], "ensemble", True, "a model fitted with ensemble=False holds one calibrated "
+                                                       "classifier, whose probabilities older releases average alone"),
+    param_added("0.24", [CALIBRATED], "n_jobs", None),
+    Step("0.24", "_CalibratedClassifier is a plain chain of classifier and calibrators", [CALIBRATED_PAIR],
+         _calibrated_pair_up, _calibrated_pair_down),
 ]
 
 

@@ -6,10 +6,10 @@ from . import Step
 from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed, unchanged)
 from ._unsupervised import absent
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, GLM,
-                       HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING, IFORESTS, KNN_IMPUTER, LASSO, LEAST_ANGLE,
-                       LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA, QUANTILE, RIDGE, RIDGE_CLASSIFIER,
-                       SIMPLE_IMPUTER, STACKING, SVRS)
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER,
+                       DISCRETE_NB, FAST_ICA, FORESTS, GLM, HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING, IFORESTS,
+                       KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA,
+                       QUANTILE, RIDGE, RIDGE_CLASSIFIER, SIMPLE_IMPUTER, STACKING, SVRS)
 from .v1_0 import normalize_value
 
 
@@ -155,6 +155,14 @@ STEPS += [
     param_removed("1.2", [NMF], "alpha", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
     param_removed("1.2", [NMF], "regularization", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
 ] + [state_removed("1.2", [NMF], name, absent) for name in ("_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")]
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    # 1.2 renamed CalibratedClassifierCV's base_estimator estimator, in its calibrated classifiers too.
+    Step("1.2", "CalibratedClassifierCV base_estimator -> estimator", [CALIBRATED], _base_estimator_up,
+         _base_estimator_down, params_added=["estimator"]),
+    state_renamed("1.2", [CALIBRATED_PAIR], "base_estimator", "estimator"),
+]
 
 # Histogram gradient boosting: class weights, interaction constraints.
 STEPS += [

@@ -7,11 +7,12 @@ from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage
 from ._hist_gradient_boosting import categories_without_encoder
-from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
-                     state_renamed, unchanged, when_fitted)
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, COLUMN_TRANSFORMER, DISCRETE_NB, FORESTS, FUNCTION_TRANSFORMER,
-                       GB_CLASSIFIER, GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE,
-                       MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
+from ._kinds import (constant, copy_of, param_added, param_removed, param_values, refused_across, state_added,
+                     state_removed, state_renamed, unchanged, when_fitted)
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DISCRETE_NB,
+                       FORESTS, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING,
+                       IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE, SGD_CLASSIFIERS, TREES,
+                       TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -235,6 +236,27 @@ STEPS += [
     state_renamed("1.4", SGD_CLASSIFIERS, "loss_function_", "_loss_function_"),
     # 1.4 made QuantileRegressor's solver default 'highs'; the 1.2-1.3 default 'warn' meant 'interior-point'.
     param_values("1.4", [QUANTILE], "solver", {"warn": "interior-point"}, one_way=True),
+]
+
+
+def _binary_member_of_multiclass(node):
+    """Whether a calibrated classifier pairs a multiclass calibration with a binary
+    classifier (fitted on a split lacking classes). Until 1.3 its probabilities were
+    sliced by the calibration's class count (both columns, one calibrator each); 1.4
+    (``_get_response_values``) takes the classifier's positive class alone, with one
+    calibrator. (A classifier answering with its decision function, one column on both
+    sides, is refused too: the state does not tell which method it answers with.)"""
+    estimator = node.state.get("estimator")
+    classes = estimator.state.get("classes_") if isinstance(estimator, Node) else None
+    return classes is not None and len(classes) == 2 and len(node.state.get("classes", ())) > 2
+
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    param_removed("1.4", [CALIBRATED], "base_estimator", "deprecated"),
+    Step("1.4", "calibrated classifiers read a binary classifier's positive class alone", [CALIBRATED_PAIR],
+         *refused_across("the probabilities of a multiclass CalibratedClassifierCV holding a classifier fitted on "
+                         "two of its classes", _binary_member_of_multiclass)),
 ]
 
 

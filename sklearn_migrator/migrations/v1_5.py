@@ -3,12 +3,12 @@ from ..tree import Node
 from . import Step
 from ._kinds import (n_features, param_added, param_renamed, param_rename_completed, param_values, state_added,
                      state_renamed, unchanged)
-from .families import (BAYES, COLUMN_TRANSFORMER, DUMMIES, FEATURE_UNION, KBINS, LIBLINEAR_SVM, LOGISTIC,
-                       REMAINDER_COLUMNS, RIDGE_CV)
+from .families import (BAYES, COLUMN_TRANSFORMER, DUMMIES, FEATURE_UNION, KBINS, LIBLINEAR_SVM, LOGISTIC, LOGISTIC_CV,
+                       REMAINDER_COLUMNS, RIDGE_CLASSIFIER_CV, RIDGE_CV)
 
 STEPS = [
     # 1.5 deprecated multi_class; its default became 'deprecated', behaving as 'auto'.
-    param_values("1.5", [LOGISTIC], "multi_class", {"auto": "deprecated"}),
+    param_values("1.5", [LOGISTIC, LOGISTIC_CV], "multi_class", {"auto": "deprecated"}),
     # 1.5 made liblinear SVMs' dual default 'auto' and dropped 'warn' (which behaved as True).
     param_values("1.5", LIBLINEAR_SVM, "dual", {"warn": True}, one_way=True),
     # 1.5 records the input width on dummies (unknown, and left out, for models from older releases).
@@ -49,7 +49,8 @@ STEPS += [
     param_rename_completed("1.5", BAYES, "n_iter", "max_iter", 300),
     # RidgeCV renamed store_cv_values store_cv_results and cv_values_ cv_results_;
     # fit resolves the two into _store_cv_results (1.5-1.6).
-    param_renamed("1.5", [RIDGE_CV], "store_cv_values", "store_cv_results", False),
-    state_added("1.5", [RIDGE_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
-    state_renamed("1.5", [RIDGE_CV], "cv_values_", "cv_results_"),
+    param_renamed("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "store_cv_values", "store_cv_results", False),
+    state_added("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results",
+                lambda node: node.params["store_cv_results"] is True),
+    state_renamed("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "cv_values_", "cv_results_"),
 ]

@@ -3,10 +3,11 @@ import numpy as np
 
 from ..tree import Global, Node
 from . import Step
-from ._kinds import param_added, param_values, state_removed
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, CHECK_ARRAY,
-                       NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF,
-                       PARTIAL, PIPELINE, RIDGE_CLASSIFIER, SGD_CLASSIFIERS)
+from ._kinds import param_added, param_values, state_removed, unchanged
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, CALIBRATED,
+                       CHECK_ARRAY, NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16,
+                       NEAREST_CENTROID_UNSCORED, NMF, PARTIAL, PIPELINE, RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV,
+                       SGD_CLASSIFIERS)
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -117,7 +118,8 @@ STEPS = [
 
 # Issue 6, the linear-model family.
 STEPS += [
-    Step("1.6", "binary RidgeClassifier coefficients are 1-d", [RIDGE_CLASSIFIER], _binary_coef(1), _binary_coef(2)),
+    Step("1.6", "binary RidgeClassifier coefficients are 1-d", [RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV], _binary_coef(1),
+         _binary_coef(2)),
     Step("1.6", "SGD log, squared and Huber losses are sklearn._loss'", SGD_CLASSIFIERS, _sgd_loss(_SGD_LOSSES),
          _sgd_loss({new: old for old, new in _SGD_LOSSES.items()})),
 ]
@@ -131,6 +133,14 @@ STEPS += [
 STEPS += [
     # 1.4-1.5's n_components='warn' default behaved as None.
     param_values("1.6", [NMF], "n_components", {"warn": None}, one_way=True),
+]
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    # 1.6 made CalibratedClassifierCV's ensemble default 'auto': True, but False for a
+    # FrozenEstimator (which documents do not carry).
+    Step("1.6", "CalibratedClassifierCV ensemble='auto'", [CALIBRATED], unchanged,
+         param_values("1.6", [CALIBRATED], "ensemble", {"auto": True}, one_way=True).up),
 ]
 
 

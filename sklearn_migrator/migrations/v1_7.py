@@ -6,7 +6,7 @@ from . import Step
 from ._kinds import param_added, param_rename_completed, state_added, state_removed, unchanged, when_fitted
 from ._unsupervised import absent
 from .families import (COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV, HGB_CLASSIFIER, KBINS, LABEL_ENCODER,
-                       LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CV)
+                       LINEAR_REGRESSION, MIXTURES, MLP, RIDGE_CLASSIFIER_CV, RIDGE_CV)
 from .v1_5 import remainder_columns_plain
 
 
@@ -60,8 +60,9 @@ STEPS = [
 
 # Issue 6, the linear-model family.
 STEPS += [
-    param_rename_completed("1.7", [RIDGE_CV], "store_cv_values", "store_cv_results", False),
-    state_removed("1.7", [RIDGE_CV], "_store_cv_results", lambda node: node.params["store_cv_results"] is True),
+    param_rename_completed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "store_cv_values", "store_cv_results", False),
+    state_removed("1.7", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results",
+                  lambda node: node.params["store_cv_results"] is True),
     Step("1.7", "LassoCV/ElasticNetCV alphas may be a count, n_alphas deprecated", COORDINATE_DESCENT_CV,
          _alphas_up, _alphas_down),
 ]

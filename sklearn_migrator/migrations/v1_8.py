@@ -3,13 +3,17 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import constant, param_added, param_removed, state_added, state_removed, unchanged, when_fitted
-from .families import (ADABOOST_CLASSIFIERS, BAGGING, INCREMENTAL_PCA, LOGISTIC, LOGISTIC_BINARY_MULTINOMIAL,
-                       LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
-                       SIMPLE_IMPUTER)
+from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, unchanged,
+                     when_fitted)
+from ._unsupervised import refuse
+from .families import (ADABOOST_CLASSIFIERS, BAGGING, CALIBRATED, INCREMENTAL_PCA, LOGISTIC,
+                       LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_CV, LOGISTIC_CVS, LOGISTIC_CV_BINARY_MULTINOMIAL,
+                       LOGISTIC_CV_OVR, LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER,
+                       RIDGE_CLASSIFIER_CV, SGD_CLASSIFIER, SGD_REGRESSOR, SIMPLE_IMPUTER)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
+_CV_COMPAT = {"ovr": LOGISTIC_CV_OVR, "multinomial": LOGISTIC_CV_BINARY_MULTINOMIAL}
 
 
 def _legacy_behaviour(node):
@@ -24,31 +28,44 @@ def _legacy_behaviour(node):
     return None
 
 
-def _multi_class_removed_up(node, migration, path):
-    """1.8 removed LogisticRegression's ``multi_class``: multiclass models always
-    use the softmax and binary ones the logistic link. A model fitted otherwise (one-
-    vs-rest multiclass, multinomial binary) is rebuilt as the
-    :mod:`sklearn_migrator.compat` subclass that computes its probabilities as the
-    source release did; decision values and predictions are LogisticRegression's."""
-    behaviour = _legacy_behaviour(node)
-    node.params.pop("multi_class", None)
-    if behaviour is not None:
-        node.cls = _COMPAT[behaviour]
-        migration.note(path, "scikit-learn 1.8 removed LogisticRegression's multi_class; this model, fitted with "
-                             "multi_class=%r, was rebuilt as %s, a LogisticRegression that computes its probabilities "
-                             "as multi_class=%r did" % (behaviour, node.cls, behaviour))
+def _multi_class_removed(plain, compat):
+    """``(up, down)`` of 1.8's removal of ``multi_class`` from ``plain`` (LogisticRegression,
+    LogisticRegressionCV): multiclass models always use the softmax and binary ones the
+    logistic link. A model fitted otherwise (one-vs-rest multiclass, multinomial binary)
+    is rebuilt as the :mod:`sklearn_migrator.compat` subclass (``compat``, by behaviour)
+    that computes its probabilities as the source release did; decision values and
+    predictions are the plain class's."""
+    def up(node, migration, path):
+        behaviour = _legacy_behaviour(node)
+        node.params.pop("multi_class", None)
+        if behaviour is not None:
+            node.cls = compat[behaviour]
+            migration.note(path, "scikit-learn 1.8 removed %s's multi_class; this model, fitted with "
+                                 "multi_class=%r, was rebuilt as %s, a %s that computes its probabilities "
+                                 "as multi_class=%r did" % (plain.rsplit(".", 1)[1], behaviour, node.cls,
+                                                            plain.rsplit(".", 1)[1], behaviour))
+
+    def down(node, migration, path):
+        behaviour = next((name for name, cls in compat.items() if cls == node.cls), None)
+        node.cls = plain
+        if behaviour is not None:
+            node.params["multi_class"] = behaviour
+        else:
+            node.params["multi_class"] = "multinomial" if len(node.state.get("classes_", ())) > 2 else "deprecated"
+    return up, down
 
 
-def _multi_class_removed_down(node, migration, path):
-    behaviour = next((name for name, cls in _COMPAT.items() if cls == node.cls), None)
-    node.cls = LOGISTIC
-    if behaviour is not None:
-        node.params["multi_class"] = behaviour
-    else:
-        node.params["multi_class"] = "multinomial" if len(node.state.get("classes_", ())) > 2 else "deprecated"
-    if node.params.get("penalty") == "deprecated":
-        ratio = node.params.get("l1_ratio") or 0.0
-        node.params["penalty"] = "l2" if ratio == 0.0 else ("l1" if ratio == 1.0 else "elasticnet")
+def _penalty_restored(ratios):
+    """1.8 deprecated ``penalty`` (default 'deprecated'): the l1 ratio (``ratios``: the
+    parameter holding it, or the list of them) decides it. Older releases get the
+    penalty it stands for."""
+    def down(node, migration, path):
+        if node.params.get("penalty") != "deprecated":
+            return
+        values = node.params.get(ratios)
+        values = np.asarray([0.0] if values is None or isinstance(values, str) else values, dtype=float).ravel()
+        node.params["penalty"] = "l2" if (values == 0).all() else ("l1" if (values == 1).all() else "elasticnet")
+    return down
 
 
 def _max_samples_down(node, migration, path):
@@ -60,7 +77,9 @@ def _max_samples_down(node, migration, path):
 
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
-         _multi_class_removed_up, _multi_class_removed_down, params_removed=["multi_class"]),
+         *_multi_class_removed(LOGISTIC, _COMPAT), params_removed=["multi_class"]),
+    Step("1.8", "LogisticRegression penalty deprecated", [LOGISTIC] + list(_COMPAT.values()), unchanged,
+         _penalty_restored("l1_ratio")),
     # 1.8 gave QDA LDA's solvers and covariance options; they only change how the per-class
     # rotations and scalings are estimated, which predictions read as before.
     param_added("1.8", [QDA], "solver", "svd"),
@@ -116,7 +135,72 @@ STEPS += [
 # Issue 6, the linear-model family.
 STEPS += [
     # 1.8 made RidgeClassifier.classes_ an attribute (it was a property reading the label binarizer).
-    state_added("1.8", [RIDGE_CLASSIFIER], "classes_", lambda node: node.state["_label_binarizer"].state["classes_"]),
+    state_added("1.8", [RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV], "classes_",
+                lambda node: node.state["_label_binarizer"].state["classes_"]),
     # 1.8 dropped BaseSGD's C (passive-aggressive's step bound, 1.0 for the other SGD models).
     state_removed("1.8", [SGD_CLASSIFIER, SGD_REGRESSOR, PERCEPTRON], "C", constant(1.0)),
+]
+
+
+def _legacy_attributes_up(node, migration, path):
+    node.params.setdefault("use_legacy_attributes", "warn")
+
+
+def _legacy_attributes_down(node, migration, path):
+    """1.8 added LogisticRegressionCV's ``use_legacy_attributes`` ('warn', meaning True).
+    With False, ``C_`` and ``l1_ratio_`` are floats and ``coefs_paths_`` (n_folds,
+    n_l1_ratios, n_cs, n_classes or 1, n_dof), ``scores_`` and ``n_iter_`` (n_folds,
+    n_l1_ratios, n_cs) arrays; older releases keep the legacy layout: per-class dicts
+    (keyed by the positive class alone when binary) with the l1-ratio axis after the Cs
+    axis, only when ``l1_ratios`` was given, and ``C_``/``l1_ratio_`` repeated per class.
+    Predictions read neither."""
+    if node.params.pop("use_legacy_attributes", "warn") is not False or "coefs_paths_" not in node.state:
+        return
+    state = node.state
+    classes = state["classes_"]
+    keys = list(classes[1:] if len(classes) == 2 else classes)
+    with_ratios = node.params.get("l1_ratios") is not None and not isinstance(node.params.get("l1_ratios"), str)
+
+    def legacy(grid):  # (n_folds, n_l1_ratios, n_cs, ...) -> (n_folds, n_cs[, n_l1_ratios], ...)
+        grid = np.swapaxes(grid, 1, 2)
+        return grid if with_ratios else grid[:, :, 0]
+
+    paths = state["coefs_paths_"]
+    state["coefs_paths_"] = {key: legacy(paths[:, :, :, index]) for index, key in enumerate(keys)}
+    state["scores_"] = {key: legacy(state["scores_"]).copy() for key in keys}
+    state["n_iter_"] = legacy(state["n_iter_"])[np.newaxis]
+    state["C_"] = np.full(len(keys), state["C_"])
+    ratio = state["l1_ratio_"] if with_ratios else None
+    state["l1_ratio_"] = np.array([ratio] * len(keys), dtype=object if ratio is None else np.float64)
+
+
+def _prefit_removed(node, migration, path):
+    """1.8 removed CalibratedClassifierCV's cv='prefit' (deprecated in 1.6 for wrapping
+    the fitted classifier in a FrozenEstimator, which documents do not carry)."""
+    if node.params.get("cv") == "prefit":
+        refuse(migration, path, "CalibratedClassifierCV(cv='prefit') does not exist in scikit-learn %s (1.8 removed "
+                                "it for FrozenEstimator, which sklearn-migrator does not carry)" % migration.target,
+               "Keep the model on scikit-learn 1.7 or older, or refit it with a cross-validation splitter")
+
+
+def _temperature_added(node, migration, path):
+    """1.8 added CalibratedClassifierCV's method='temperature' (one temperature scaling
+    the classifier's logits, ``_TemperatureScaling``), which older releases cannot compute."""
+    if node.params.get("method") == "temperature":
+        refuse(migration, path, "CalibratedClassifierCV(method='temperature') does not exist before scikit-learn 1.8",
+               "Keep the model on scikit-learn 1.8 or newer, or refit it with method='sigmoid' or 'isotonic'")
+
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    Step("1.8", "CalibratedClassifierCV cv='prefit' removed, method='temperature' added", [CALIBRATED],
+         _prefit_removed, _temperature_added),
+    Step("1.8", "LogisticRegressionCV multi_class removed", LOGISTIC_CVS,
+         *_multi_class_removed(LOGISTIC_CV, _CV_COMPAT), params_removed=["multi_class"]),
+    Step("1.8", "LogisticRegressionCV penalty deprecated", LOGISTIC_CVS, unchanged, _penalty_restored("l1_ratios")),
+    # 1.8 made l1_ratios default 'warn', behaving as None.
+    Step("1.8", "LogisticRegressionCV l1_ratios default 'warn'", LOGISTIC_CVS, unchanged,
+         param_values("1.8", LOGISTIC_CVS, "l1_ratios", {"warn": None}, one_way=True).up),
+    Step("1.8", "LogisticRegressionCV use_legacy_attributes added", LOGISTIC_CVS, _legacy_attributes_up,
+         _legacy_attributes_down, params_added=["use_legacy_attributes"]),
 ]

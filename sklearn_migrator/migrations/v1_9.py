@@ -1,7 +1,8 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
-from ._kinds import constant, param_removed, param_values, state_added
-from .families import COLUMN_TRANSFORMER, COMMON_LOSSES, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, SVCS, SVRS
+from ._kinds import constant, param_removed, param_values, state_added, unchanged
+from .families import (COLUMN_TRANSFORMER, COMMON_LOSSES, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, LOGISTIC_CVS,
+                       SVCS, SVRS)
 from .v1_7 import effective_alphas
 
 
@@ -47,6 +48,13 @@ STEPS += [
 STEPS += [
     Step("1.9", "LassoCV/ElasticNetCV n_alphas removed", COORDINATE_DESCENT_CV, _n_alphas_removed_up,
          _n_alphas_removed_down, params_removed=["n_alphas"]),
+]
+
+# Issue 6: cross-validated classifiers and probability calibration.
+STEPS += [
+    # 1.9 made LogisticRegressionCV's scoring default 'warn', behaving as None (accuracy) until 1.11.
+    Step("1.9", "LogisticRegressionCV scoring default 'warn'", LOGISTIC_CVS, unchanged,
+         param_values("1.9", LOGISTIC_CVS, "scoring", {"warn": None}, one_way=True).up),
 ]
 
 # The common losses keep the array namespace and device they compute with (None: numpy).
