@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import packing
+from . import columns, packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
@@ -36,6 +36,8 @@ class Encoder:
         self.streamed = streamed
         self.references = {}
         self.ids = {}
+        self.shared_seen = 0  # how often a shared node was written, in full or as a reference
+        self.column_scope = None  # see columns.pack
 
     def encode_tree(self, tree):
         self.references = {}
@@ -83,7 +85,7 @@ class Encoder:
         saved = self.arrays, self.streamed
         self.arrays, self.streamed = "base64", True  # raw bytes, so that arrays can be concatenated
         try:
-            column = packing.factor([self.encode(item) for item in items])
+            column = columns.pack(self, items)
         finally:
             self.arrays, self.streamed = saved
         return column if self.streamed else packing.materialize(column)
@@ -91,9 +93,11 @@ class Encoder:
     def node(self, node):
         ident = self.ids.get(id(node))
         if ident is not None:
+            self.shared_seen += 1
             return {"__ref__": ident}
         out = {"__class__": node.cls}
         if self.references.get(id(node), 1) > 1:
+            self.shared_seen += 1
             ident = self.ids[id(node)] = len(self.ids) + 1
             out["__id__"] = ident
         if node.params is not None:
