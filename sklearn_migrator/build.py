@@ -22,18 +22,19 @@ from .tree import SCALARS, Global, Node, iter_nodes, join, may_change
 
 def validate(tree) -> None:
     """Check every node of ``tree`` with its codec; raise on the first problem."""
-    _validate(iter_nodes(tree))
+    _validate((node, path) for path, node in iter_nodes(tree))
 
 
 def _validate(nodes):
-    """Check ``(path, node)`` pairs (parents first) with their codecs."""
+    """Check ``(node, path)`` pairs (parents first) with their codecs."""
     by_codec, by_class = {}, {}  # a class is looked up once, not once per tree of a forest
-    for path, node in nodes:  # every class is known and present before any state is judged
+    for pair in nodes:  # every class is known and present before any state is judged
+        node = pair[0]
         items = by_class.get(node.cls) if type(node.cls) is str else None
         if items is None:
-            codec = _resolved_entry(node, path).codec
+            codec = _resolved_entry(node, pair[1]).codec
             items = by_class[node.cls] = by_codec.setdefault(id(codec), (codec, []))[1]
-        items.append((node, path))
+        items.append(pair)
     for codec, items in by_codec.values():
         validate_all = getattr(codec, "validate_all", None)
         if validate_all is not None:  # e.g. the trees of a forest, checked together
@@ -136,26 +137,28 @@ class _Layout:
         return value
 
     def reference(self, obj, path):
-        placeholder = self.memo.get(id(obj))
+        key = id(obj)
+        placeholder = self.memo.get(key)
         if placeholder is not None:
-            if id(obj) in self.open:
+            if key in self.open:
                 raise DocumentError("an object contains itself", path=path or None)
             return placeholder
         if type(obj) is Global:
-            placeholder = self.memo[id(obj)] = _Placeholder(_resolved_global, obj, path)
+            placeholder = self.memo[key] = _Placeholder(_resolved_global, obj, path)
             self.steps.append(placeholder)
             return placeholder
-        placeholder = self.memo[id(obj)] = _Placeholder(_construct, None, path)
-        self.nodes.append((path, obj))
-        self.open.add(id(obj))
+        placeholder = self.memo[key] = _Placeholder(_construct, None, path)
+        self.nodes.append((obj, path))
+        self.open.add(key)
         args = None if obj.args is None else self.value(obj.args, join(path, "args"))
         params = None if obj.params is None else self.value(obj.params, path)
         state = None if obj.state is None else self.value(obj.state, path)
-        self.open.discard(id(obj))
-        shell = placeholder.subject = Node(obj.cls, params=params, state=state, args=args)
-        for part, item in (("args", args), ("params", params), ("state", state)):
-            if type(item) is _Placeholder:
-                item.note(shell, part)
+        self.open.discard(key)
+        shell = placeholder.subject = Node(obj.cls, params, state, args)
+        if _Placeholder in (type(args), type(params), type(state)):
+            for part, item in (("args", args), ("params", params), ("state", state)):
+                if type(item) is _Placeholder:
+                    item.note(shell, part)
         self.steps.append(placeholder)
         return placeholder
 

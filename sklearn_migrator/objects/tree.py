@@ -78,9 +78,9 @@ def _tree_fields(node, path):
     state = node.state
     node_count = as_int(field(state, "node_count", path), "node_count", (path, "node_count"), minimum=0)
     as_int(field(state, "max_depth", path), "max_depth", (path, "max_depth"), minimum=0)
-    nodes = field(state, "nodes", path, ndim=1)
-    require(nodes.dtype == _node_dtype(), "node layout %s does not match this release's %s", (path, "nodes"),
-            nodes.dtype, _node_dtype())
+    nodes, layout = field(state, "nodes", path, ndim=1), _node_dtype()
+    require(nodes.dtype == layout, "node layout %s does not match this release's %s", (path, "nodes"),
+            nodes.dtype, layout)
     require(nodes.shape == (node_count,) and nodes.flags.c_contiguous, "expected %d contiguous nodes, got shape %s",
             (path, "nodes"), node_count, nodes.shape)
     values = field(state, "values", path, dtype=_FLOAT64, ndim=3)
