@@ -136,3 +136,18 @@ def test_shared_nodes_and_tuples_are_built_once_in_place():
     assert rebuilt.steps[2][1] is rebuilt.steps[0][1] and type(rebuilt.steps[0]) is tuple
     rebuilt.steps.pop()
     np.testing.assert_array_equal(rebuilt.predict_proba(X), model.predict_proba(X))
+
+
+def test_the_build_walk_lists_nodes_as_iter_nodes_does():
+    """Validation takes its nodes from the build's walk: the same nodes, in the same order,
+    at the same paths as iter_nodes (the order decides which fault is reported first)."""
+    from sklearn_migrator import zoo
+    from sklearn_migrator.build import _Layout
+    from sklearn_migrator.capture import capture
+    from sklearn_migrator.tree import iter_nodes
+
+    for case in list(zoo.cases())[::15]:
+        tree = capture(case.fit()[0])
+        layout = _Layout()
+        layout.value(tree, "")
+        assert [(path, id(node)) for node, path in layout.nodes] == [(path, id(node)) for path, node in iter_nodes(tree)]
