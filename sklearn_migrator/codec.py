@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import packing
+from . import columns, packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
@@ -36,6 +36,8 @@ class Encoder:
         self.streamed = streamed
         self.references = {}
         self.ids = {}
+        self.shared_seen = 0  # how often a shared node was written, in full or as a reference
+        self.column_scope = None  # see columns.pack
 
     def encode_tree(self, tree):
         self.references = {}
@@ -83,7 +85,7 @@ class Encoder:
         saved = self.arrays, self.streamed
         self.arrays, self.streamed = "base64", True  # raw bytes, so that arrays can be concatenated
         try:
-            column = packing.factor([self.encode(item) for item in items])
+            column = columns.pack(self, items)
         finally:
             self.arrays, self.streamed = saved
         return column if self.streamed else packing.materialize(column)
@@ -91,9 +93,11 @@ class Encoder:
     def node(self, node):
         ident = self.ids.get(id(node))
         if ident is not None:
+            self.shared_seen += 1
             return {"__ref__": ident}
         out = {"__class__": node.cls}
         if self.references.get(id(node), 1) > 1:
+            self.shared_seen += 1
             ident = self.ids[id(node)] = len(self.ids) + 1
             out["__id__"] = ident
         if node.params is not None:
@@ -146,6 +150,8 @@ class Decoder:
             raise DocumentError("unexpected JSON value of type %s" % kind.__name__, path=path or None)
         if "__class__" in value:
             return self.node(value, path)
+        if len(value) == 1 and "__ref__" in value:  # the 900 trees of a boosted model share one RandomState
+            return self.ref(value["__ref__"], path)
         tags = [key for key in value if key.startswith("__")] if all(type(k) is str for k in value) else [None]
         if not tags:
             return {key: self.decode(item, join(path, key)) for key, item in value.items()}
@@ -200,9 +206,10 @@ class Decoder:
             if body is None or type(body) in _SCALARS:
                 return [first] * count
             try:
-                return [first] + [_fresh(first) for _ in range(count - 1)]
+                copy = _copier(first)
             except _Shared:
                 return [first] + [self.decode(body, path) for _ in range(count - 1)]
+            return [first] * count if copy is None else [first] + [copy() for _ in range(count - 1)]
         if count and tag == "__items__" and type(body) is list and body:
             columns = [self.unpack(sub, count, "%s[%d]" % (path, index)) for index, sub in enumerate(body)]
             return [list(row) for row in zip(*columns)]
@@ -213,6 +220,13 @@ class Decoder:
             if _columnar_nodes(body):
                 return self.unpack_nodes(body, count, path)
         items = packing.unfactor(column, count, path, self.array)
+        kinds = set(map(type, items))
+        # A column of numbers, or of arrays split from one concatenation, is taken as it is, not
+        # item by item (model (c) of issue 5: 9 such columns of 900 items, 2.4 of 10 ms decoding).
+        if kinds <= _DECODED_AS_IS:
+            return list(items)
+        if kinds == {packing.Decoded}:
+            return [item.array for item in items]
         return [self.decode(item, "%s[%d]" % (path, index)) for index, item in enumerate(items)]
 
     def unpack_nodes(self, body, count, path):
@@ -269,6 +283,8 @@ class Decoder:
 
 
 _SCALARS = (bool, int, float, str)
+#: JSON values that decode to themselves.
+_DECODED_AS_IS = frozenset((type(None), bool, int, float))
 
 
 def _columnar_nodes(body):
@@ -289,22 +305,28 @@ class _Shared(Exception):
     """A decoded value holding objects that must not simply be copied (nodes)."""
 
 
-def _fresh(value):
-    """A copy of a decoded value, as decoding its JSON again would give (new containers
-    and arrays, same memory layout); raises _Shared if it holds a node or anything
-    whose copy would not be exactly that."""
+def _copier(value):
+    """A function giving a copy of a decoded value as decoding its JSON again would
+    (new containers and arrays, same memory layout), or None when that is the value
+    itself (a number, a string); raises _Shared if it holds a node or anything whose
+    copy would not be exactly that. Made once for all the items of a packed column
+    that share the value (900 copies of a tree's args: 1.35 -> 0.43 ms)."""
     kind = type(value)
     if value is None or kind in _SCALARS or isinstance(value, (np.generic, np.dtype, Global, slice)):
-        return value
-    if kind is list:
-        return [_fresh(item) for item in value]
-    if kind is tuple:
-        return tuple(_fresh(item) for item in value)
-    if kind is dict:
-        return {key: _fresh(item) for key, item in value.items()}
+        return None
     if kind is np.ndarray and value.dtype != object and (value.flags.c_contiguous or value.flags.f_contiguous):
-        return value.copy(order="K")
-    raise _Shared()
+        return lambda: value.copy(order="K")
+    if kind is not list and kind is not tuple and kind is not dict:
+        raise _Shared()
+    parts = [(key, _copier(value[key])) for key in (value if kind is dict else range(len(value)))]
+    parts = [(key, copy) for key, copy in parts if copy is not None]
+
+    def copy():
+        out = dict(value) if kind is dict else list(value)
+        for key, make in parts:
+            out[key] = make()
+        return tuple(out) if kind is tuple else out
+    return copy
 
 
 _SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": Decoder.dict,

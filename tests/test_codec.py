@@ -108,3 +108,46 @@ def test_crafted_strides_are_refused(strides, message):
 def test_malformed_references_are_refused(value, message):
     with pytest.raises(sm.MigratorError, match=message):
         decode_tree(value)
+
+
+def test_a_tree_holding_itself_is_refused_not_recursed():
+    from sklearn_migrator.build import build
+
+    node = Node("sklearn.linear_model.LinearRegression", params={}, state={})
+    node.state["inner"] = [node]
+    with pytest.raises(sm.DocumentError, match="contains itself"):
+        build(node)
+
+
+def test_shared_nodes_and_tuples_are_built_once_in_place():
+    from sklearn_migrator.build import build
+    from sklearn_migrator.capture import capture
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.RandomState(0)
+    X, y = rng.rand(40, 3), rng.randint(0, 2, 40)
+    model = Pipeline([("scale", StandardScaler()), ("clf", LogisticRegression())]).fit(X, y)
+    tree = capture(model)
+    shared = tree.params["steps"][0][1]
+    tree.params["steps"].append(("again", shared))  # a node met twice, inside tuples
+    rebuilt = build(tree)
+    assert rebuilt.steps[2][1] is rebuilt.steps[0][1] and type(rebuilt.steps[0]) is tuple
+    rebuilt.steps.pop()
+    np.testing.assert_array_equal(rebuilt.predict_proba(X), model.predict_proba(X))
+
+
+def test_the_build_walk_lists_nodes_as_iter_nodes_does():
+    """Validation takes its nodes from the build's walk: the same nodes, in the same order,
+    at the same paths as iter_nodes (the order decides which fault is reported first)."""
+    from sklearn_migrator import zoo
+    from sklearn_migrator.build import _Layout
+    from sklearn_migrator.capture import capture
+    from sklearn_migrator.tree import iter_nodes
+
+    for case in list(zoo.cases())[::15]:
+        tree = capture(case.fit()[0])
+        layout = _Layout()
+        layout.value(tree, "")
+        assert [(path, id(node)) for node, path in layout.nodes] == [(path, id(node)) for path, node in iter_nodes(tree)]

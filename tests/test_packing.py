@@ -162,3 +162,46 @@ def test_a_bad_tree_among_many_is_named(field, value, message):
     nodes[field][0] = value
     with pytest.raises(sm.StateValidationError, match=r"estimators_\[22\]\.tree_\.nodes.*" + message):
         build(tree)
+
+
+def _spelled_out(tree):
+    from sklearn_migrator import columns
+
+    original = columns.column
+    columns.column = columns._spelled_out
+    try:
+        return encode_tree(tree, "auto", streamed=True)
+    finally:
+        columns.column = original
+
+
+def _text(encoded):
+    from sklearn_migrator import jsonio
+
+    pieces = []
+    jsonio.write_document(encoded, pieces.append)
+    return b"".join(pieces)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_columns_are_written_as_the_items_spelled_out_would_be(seed):
+    from sklearn_migrator.capture import capture
+
+    model = GradientBoostingClassifier(n_estimators=12, max_depth=2, random_state=seed).fit(X, Y3)
+    fixed = [Node("x.Fixed", args=[20, np.array([1]), np.asfortranarray(np.arange(4.0).reshape(2, 2)), (1,)],
+                  state={"v": float(index), "w": np.arange(index, dtype=">i4"), "u": np.zeros(index % 2)})
+             for index in range(10)]
+    for tree in (capture(model), [_varied_nodes(seed), fixed]):
+        assert _text(encode_tree(tree, "auto", streamed=True)) == _text(_spelled_out(tree))
+
+
+def test_shared_nodes_in_two_columns_are_defined_in_item_order(monkeypatch):
+    from sklearn_migrator.codec import Decoder
+
+    a, b = Node("x.A", state={"k": 1}), Node("x.B", state={"k": 2})
+    items = [Node("x.Item", state={"p": a if index else b, "q": b if index else a}) for index in range(10)]
+    encoded = json.loads(_text(encode_tree(items, "auto", streamed=True)))
+    assert encoded == json.loads(_text(_spelled_out(items)))
+    monkeypatch.setattr(Decoder, "unpack", _item_by_item)
+    decoded = decode_tree(encoded)
+    assert values_equal(decoded, items) and decoded[0].state["p"] is decoded[1].state["q"]

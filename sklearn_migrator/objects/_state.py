@@ -42,9 +42,11 @@ def apply_state(obj, state, path):
 
 def require(condition, message, path, *args):
     """Raise a StateValidationError at ``path`` unless ``condition`` holds (the message
-    is ``message % args``, formatted only then: checks run once per node of large ensembles)."""
+    is ``message % args``, formatted only then: checks run once per node of large ensembles;
+    a ``(path, key)`` pair is joined only then too)."""
     if not condition:
-        raise StateValidationError(message % args if args else message, path=path)
+        raise StateValidationError(message % args if args else message,
+                                   path=join(*path) if type(path) is tuple else path)
 
 
 def field(state, key, path, kinds=None, ndim=None, dtype=None, required=True):

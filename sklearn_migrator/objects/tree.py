@@ -62,8 +62,10 @@ _BATCH_MAX_NODES = 4096
 
 
 def _tree_fields(node, path):
-    """Check a Tree's constructor args and state; ``(nodes, n_features, node_count)``."""
-    args, where = node.args, join(path, "args")
+    """Check a Tree's constructor args and state; ``(nodes, n_features, node_count)``.
+    Field paths are ``(path, key)`` pairs, joined only for an error (5,400 joins on the
+    900 trees of a boosted model)."""
+    args, where = node.args, (path, "args")
     require(isinstance(args, list) and len(args) == 3, "Tree takes (n_features, n_classes, n_outputs)", where)
     n_features = as_int(args[0], "n_features", where, minimum=1)
     n_outputs = as_int(args[2], "n_outputs", where, minimum=1)
@@ -74,17 +76,17 @@ def _tree_fields(node, path):
     require(min(n_classes) >= 1, "n_classes entries must be >= 1", where)
 
     state = node.state
-    node_count = as_int(field(state, "node_count", path), "node_count", join(path, "node_count"), minimum=0)
-    as_int(field(state, "max_depth", path), "max_depth", join(path, "max_depth"), minimum=0)
-    nodes = field(state, "nodes", path, ndim=1)
-    require(nodes.dtype == _node_dtype(), "node layout %s does not match this release's %s", join(path, "nodes"),
-            nodes.dtype, _node_dtype())
+    node_count = as_int(field(state, "node_count", path), "node_count", (path, "node_count"), minimum=0)
+    as_int(field(state, "max_depth", path), "max_depth", (path, "max_depth"), minimum=0)
+    nodes, layout = field(state, "nodes", path, ndim=1), _node_dtype()
+    require(nodes.dtype == layout, "node layout %s does not match this release's %s", (path, "nodes"),
+            nodes.dtype, layout)
     require(nodes.shape == (node_count,) and nodes.flags.c_contiguous, "expected %d contiguous nodes, got shape %s",
-            join(path, "nodes"), node_count, nodes.shape)
+            (path, "nodes"), node_count, nodes.shape)
     values = field(state, "values", path, dtype=_FLOAT64, ndim=3)
     expected = (node_count, n_outputs, max(n_classes))
     require(values.shape == expected and values.flags.c_contiguous,
-            "values must be a contiguous array of shape %s, got %s", join(path, "values"), expected, values.shape)
+            "values must be a contiguous array of shape %s, got %s", (path, "values"), expected, values.shape)
     return nodes, n_features, node_count
 
 
