@@ -14,15 +14,11 @@ import json
 import os
 import shutil
 
-from sklearn_migrator.registry import PAPER_ESTIMATORS
-
 VERSIONS = ["0.20.4", "0.21.3", "0.22.2.post1", "0.24.2", "1.0.2", "1.2.2", "1.3.2", "1.5.2", "1.7.2", "1.9.1"]
-# The first configuration of each of the paper's estimators, plus the ones that exercise a special migration
-# (every other estimator crosses releases in the matrix; tests/fixtures/production_pipeline holds the pipeline).
+# The first configuration of every estimator, plus the ones that exercise a special migration.
 SPECIAL = {"LogisticRegression-liblinear-ovr", "GradientBoostingClassifier-3class", "SVC-rbf-3class",
            "KNeighborsClassifier-minkowski3-ball_tree", "GradientBoostingRegressor-huber",
            "IsolationForest", "AdaBoostClassifier-SAMME.R-3class"}
-PAPER = {path.rsplit(".", 1)[1] for path in PAPER_ESTIMATORS}
 
 
 def main():
@@ -39,7 +35,7 @@ def main():
         for name in sorted(os.listdir(source)):
             with open(os.path.join(source, name)) as handle:
                 record = json.load(handle)
-            if record["case"] not in SPECIAL and (record["estimator"] in seen or record["estimator"] not in PAPER):
+            if record["estimator"] in seen and record["case"] not in SPECIAL:
                 continue
             seen.add(record["estimator"])
             target = os.path.join(args.out, version)

@@ -11,16 +11,27 @@ _MARK = {0: "", 1: "≈ ", 2: "⊘ ", 3: "✗ "}
 
 
 def cells(report):
-    """``{estimator: {(source, target): (worst rank, n_cases, n_exact)}}``."""
+    """``{estimator: {(source, target): (worst rank, n_cases, n_exact, n_refused)}}``."""
     grid = collections.defaultdict(dict)
     for result in report["results"]:
         if result["status"] == "absent":  # the target release lacks the class: no cell
             continue
         key = (result["source"], result["target"])
         rank = _RANK[result["status"]]
-        worst, count, exact = grid[result["estimator"]].get(key, (0, 0, 0))
-        grid[result["estimator"]][key] = (max(worst, rank), count + 1, exact + (rank == 0))
+        worst, count, exact, refused = grid[result["estimator"]].get(key, (0, 0, 0, 0))
+        grid[result["estimator"]][key] = (max(worst, rank), count + 1, exact + (rank == 0), refused + (rank == 2))
     return grid
+
+
+def _verdict(cell) -> str:
+    """A cell's column in the tables: FAIL if a configuration fails; refused if every one
+    is refused; partly refused if some are and the others pass; else exact or close."""
+    worst, count, _, refused = cell
+    if worst == 3:
+        return "FAIL"
+    if refused:
+        return "refused" if refused == count else "partly refused"
+    return _SYMBOL[worst]
 
 
 def _ordered(versions):
@@ -35,19 +46,20 @@ def _by_numeric_stack(report, grid) -> list:
         return []
     counts = collections.Counter()
     for cells_of in grid.values():
-        for (source, target), (rank, _, _) in cells_of.items():
+        for (source, target), cell in cells_of.items():
             same = stacks.get(source) == stacks.get(target)
             counts[same, "all"] += 1
-            counts[same, _SYMBOL[rank]] += 1
+            counts[same, _verdict(cell)] += 1
     lines = ["## Exactness by numeric stack", "",
              "Each release runs with the numpy and scipy of its day; their builds (vectorised exp/log, BLAS "
              "kernels) round differently, so only pairs sharing a stack can be expected bit-exact everywhere.", "",
-             "| source and target | cells | exact | close | refused | fail |", "|---|---|---|---|---|---|"]
+             "| source and target | cells | exact | close | partly refused | refused | fail |",
+             "|---|---|---|---|---|---|---|"]
     for same, label in ((True, "same numpy and scipy"), (False, "different numpy or scipy")):
         if counts[same, "all"]:
-            lines.append("| %s | %d | %d (%.1f%%) | %d | %d | %d |" % (
+            lines.append("| %s | %d | %d (%.1f%%) | %d | %d | %d | %d |" % (
                 label, counts[same, "all"], counts[same, "exact"], 100.0 * counts[same, "exact"] / counts[same, "all"],
-                counts[same, "close"], counts[same, "refused"], counts[same, "FAIL"]))
+                counts[same, "close"], counts[same, "partly refused"], counts[same, "refused"], counts[same, "FAIL"]))
     lines += ["", "| release | numeric stack |", "|---|---|"]
     lines += ["| %s | %s |" % (version, stacks[version]) for version in _ordered(stacks)]
     return lines + [""]
@@ -59,6 +71,8 @@ def _refusals(report) -> list:
     for r in report["results"]:
         if r["status"] == "refused":
             reason = str(r["detail"]).split(" (document from")[0].replace("|", "/")
+            # one row per reason, not per pair: a reason naming the pair's releases names them as roles
+            reason = reason.replace(r["source"], "(source)").replace(r["target"], "(target)")
             pairs[r["case"], reason].append("%s→%s" % (r["source"], r["target"]))
     if not pairs:
         return []
@@ -90,17 +104,18 @@ def markdown(report) -> str:
             len(versions), len(versions) ** 2, report["wall_seconds"] / 60.0, report.get("cpus", "?")), ""]
     lines += _by_numeric_stack(report, grid)
     total = collections.Counter()
-    lines += ["## Summary", "", "A cell is refused when a configuration of it is refused with a MigrationError (the "
-              "target computes that model differently and cannot be made not to) or an UnavailableError (the "
-              "target release lacks the class); see [Refusals](#refusals).", "",
-              "| estimator | cells | exact | close | refused | fail |", "|---|---|---|---|---|---|"]
+    lines += ["## Summary", "", "A configuration is refused when migrating it raises a MigrationError (the target "
+              "computes that model differently and cannot be made not to) or an UnavailableError (the target "
+              "release lacks a class it holds); see [Refusals](#refusals). A cell is refused when all its "
+              "configurations are, partly refused when some are and the others pass.", "",
+              "| estimator | cells | exact | close | partly refused | refused | fail |", "|---|---|---|---|---|---|---|"]
+    columns = ("exact", "close", "partly refused", "refused", "FAIL")
     for estimator in sorted(grid):
-        counts = collections.Counter(_SYMBOL[rank] for rank, _, _ in grid[estimator].values())
+        counts = collections.Counter(_verdict(cell) for cell in grid[estimator].values())
         total.update(counts)
-        lines.append("| %s | %d | %d | %d | %d | %d |" % (estimator, len(grid[estimator]), counts["exact"],
-                                                            counts["close"], counts["refused"], counts["FAIL"]))
-    lines.append("| **all** | %d | %d | %d | %d | %d |" % (sum(total.values()), total["exact"], total["close"],
-                                                            total["refused"], total["FAIL"]))
+        lines.append("| %s | %d | %s |" % (estimator, len(grid[estimator]),
+                                          " | ".join(str(counts[column]) for column in columns)))
+    lines.append("| **all** | %d | %s |" % (sum(total.values()), " | ".join(str(total[column]) for column in columns)))
     absent = collections.defaultdict(set)
     for result in report["results"]:
         if result["status"] == "absent":
@@ -156,7 +171,7 @@ def heatmap(report, path) -> None:
     colours = ListedColormap(["#d9d9d9", "#2ca02c", "#ffdd57", "#7f7f7f", "#d62728"])
     for axis, name in zip(axes.flat, names):
         values = np.zeros((len(versions), len(versions)))
-        for (source, target), (rank, _, _) in grid[name].items():
+        for (source, target), (rank, _, _, _) in grid[name].items():
             values[versions.index(source), versions.index(target)] = rank + 1
         axis.imshow(values, cmap=colours, vmin=0, vmax=4)
         axis.set_title(name, fontsize=9)
