@@ -436,7 +436,10 @@ _GLOBALS = (
     [("numpy." + name, ("numpy",), ("numpy.bool",) if name == "bool_" else ()) for name in _NUMPY_TYPES]
     + [("builtins." + name, ("builtins",), ("__builtin__." + name,)) for name in ("bool", "int", "float", "complex",
                                                                                   "str", "object")]
-    + [("numpy." + name, ("numpy",), ()) for name in FUNCTION_TRANSFORMER_UFUNCS]
+    # (numpy pickles a ufunc by the name of its C module: numpy.core._multiarray_umath, numpy._core in 2.x)
+    + [("numpy." + name, ("numpy",), tuple("%s._multiarray_umath.%s" % (core, name)
+                                           for core in ("numpy.core", "numpy._core")))
+       for name in FUNCTION_TRANSFORMER_UFUNCS]
     + _SCORE_FUNCTIONS
     # Input validation, which histogram gradient boosting's categorical preprocessing (1.4+) applies
     # to numeric columns through a partial.

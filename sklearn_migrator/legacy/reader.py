@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import sklearn
 
-from ..errors import DocumentError, MigratorError
+from ..errors import DocumentError, MigratorError, UnavailableError
 from ..migrations import param_names_at
 from ..objects.compiled import CompiledCodec
+from ..objects.containers import ContainerSubclassCodec
 from ..objects.estimator import EstimatorCodec
 from ..objects.generator import GeneratorCodec, pcg64_state
 from ..objects.partial import PartialCodec
@@ -47,8 +48,11 @@ class _Reader(MemoizedRebuild):
         skipped = ("_sklearn_version",) + entry.codec.derived[0]  # derived attributes are made again on build
         state = {key: item for key, item in state.items() if key not in skipped}
         cls = entry.resolve()
-        installed = cls._get_param_names() if cls is not None else ()
-        names = param_names_at(entry.name, self.version, installed, sklearn.__version__)
+        if cls is None:  # its parameters are told from its attributes by the installed class's
+            raise UnavailableError("class %s does not exist in the installed scikit-learn, so the file's "
+                                   "parameters cannot be told from its fitted state" % entry.name, path=path or None,
+                                   hint="Read the file where scikit-learn has the class")
+        names = param_names_at(entry.name, self.version, cls._get_param_names(), sklearn.__version__)
         params = {key: self.value(state.pop(key), join(path, key)) for key in sorted(names) if key in state}
         return Node(entry.name, params=params, state=self.value(state, path))
 
@@ -96,9 +100,18 @@ class _Reader(MemoizedRebuild):
                     state=self.value(dict(keywords or {}), path))
 
 
+    def container(self, entry, stub, path):
+        """A list or dict subclass: the items pickle appended or set, and its attributes."""
+        cls = entry.resolve()
+        items = stub.__dict__.get("items", [] if cls is not None and issubclass(cls, list) else {})
+        attributes = stub.state if stub.state is not None else {}
+        return Node(entry.name, state={"items": self.value(items, join(path, "items")),
+                                       "attributes": self.value(attributes, path)})
+
+
 _CONVERTERS = {EstimatorCodec: _Reader.estimator, PlainObjectCodec: _Reader.plain, CompiledCodec: _Reader.compiled,
                RandomStateCodec: _Reader.random_state, GeneratorCodec: _Reader.generator,
-               PartialCodec: _Reader.partial}
+               PartialCodec: _Reader.partial, ContainerSubclassCodec: _Reader.container}
 
 
 def stubs_to_tree(root):

@@ -78,6 +78,17 @@ class Stub:
     def __setstate__(self, state):
         self.__dict__["state"] = state
 
+    # A list or dict subclass (``Bunch``) gets its items after its state: recorded too.
+    def __setitem__(self, key, value):
+        self.__dict__.setdefault("items", {})[key] = value
+
+    def append(self, value):
+        self.__dict__.setdefault("items", []).append(value)
+
+    def extend(self, values):
+        for value in values:
+            self.append(value)
+
     @property
     def qualified(self) -> str:
         return "%s.%s" % (type(self).module, type(self).name)
