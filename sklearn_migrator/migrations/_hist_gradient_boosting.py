@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..tree import Node
-from ._unsupervised import refuse
+from ._kinds import refuse
 
 _OLD_LOSSES = "sklearn.ensemble._hist_gradient_boosting.loss."
 #: loss class of 0.21-1.0 -> (sklearn._loss class of 1.1+, its hessians_are_constant without sample weights)

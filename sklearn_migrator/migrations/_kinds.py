@@ -25,17 +25,20 @@ def _same_value(a, b) -> bool:
     return _same(a, b) or (isinstance(a, float) and isinstance(b, float) and a != a and b != b)  # NaN defaults
 
 
+def refuse(migration, path, message, hint):
+    """Raise the MigrationError of a model the target release cannot compute faithfully."""
+    raise MigrationError(message, path=path or None, source_version=str(migration.source),
+                         target_version=str(migration.target), hint=hint)
+
+
 def _drop_param(node, migration, path, name, default, why, changes):
     value = node.params.pop(name, default)
     if _same_value(value, default) or (isinstance(value, str) and value == "deprecated"):
         return
     if changes is not None:
-        raise MigrationError("%s=%r changes %s, which scikit-learn %s cannot express" % (name, value, changes,
-                                                                                        migration.target),
-                             path=path or None, source_version=str(migration.source),
-                             target_version=str(migration.target),
-                             hint="Keep the model on a release that has %s, or refit it with %s=%r"
-                                  % (name, name, default))
+        refuse(migration, path, "%s=%r changes %s, which scikit-learn %s cannot express"
+               % (name, value, changes, migration.target),
+               "Keep the model on a release that has %s, or refit it with %s=%r" % (name, name, default))
     migration.note(path, "parameter %s=%r has no equivalent in scikit-learn %s and was dropped (%s)"
                    % (name, value, migration.target, why))
 
@@ -82,11 +85,9 @@ def value_added(release, classes, name, values, what):
     def down(node, migration, path):
         value = node.params.get(name)
         if isinstance(value, str) and value in values:
-            raise MigrationError("%s=%r (%s) does not exist in scikit-learn %s" % (name, value, what, migration.target),
-                                 path=path or None, source_version=str(migration.source),
-                                 target_version=str(migration.target),
-                                 hint="Keep the model on scikit-learn %s or newer, or refit it with another %s"
-                                      % (release, name))
+            refuse(migration, path, "%s=%r (%s) does not exist in scikit-learn %s" % (name, value, what,
+                                                                                    migration.target),
+                   "Keep the model on scikit-learn %s or newer, or refit it with another %s" % (release, name))
 
     return Step(release, "values %s of %s added" % (", ".join(values), name), classes, unchanged, down)
 
@@ -173,13 +174,12 @@ def refused_across(what, applies):
     """``(up, down)`` refusing nodes for which ``applies(node)`` holds: ``what`` (an output)
     is computed differently on either side of the release, and neither side can be made
     to compute the other's."""
-    def refuse(node, migration, path):
+    def refuse_applying(node, migration, path):
         if applies(node):
-            raise MigrationError("%s differ between scikit-learn %s and %s" % (what, migration.source, migration.target),
-                                 path=path or None, source_version=str(migration.source),
-                                 target_version=str(migration.target),
-                                 hint="Keep the model on a release on the same side of the change, or refit it there")
-    return refuse, refuse
+            refuse(migration, path, "%s differ between scikit-learn %s and %s" % (what, migration.source,
+                                                                                 migration.target),
+                   "Keep the model on a release on the same side of the change, or refit it there")
+    return refuse_applying, refuse_applying
 
 
 def unchanged(node, migration, path):

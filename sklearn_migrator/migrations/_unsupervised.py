@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..errors import MigrationError
 from ..tree import Node
-from ._kinds import _MISSING, n_features
+from ._kinds import _MISSING, n_features, refuse
 
 #: Fitted arrays whose last axis counts the input features, for estimators
 #: :func:`~sklearn_migrator.migrations._kinds.n_features` does not know.
@@ -30,12 +29,6 @@ def absent(node):
     """A ``compute`` for attributes a release derives again whenever it needs them (or
     that record only the fitting history): left out going up, dropped going down."""
     return _MISSING
-
-
-def refuse(migration, path, message, hint):
-    """Raise the MigrationError of a model the target release cannot compute faithfully."""
-    raise MigrationError(message, path=path or None, source_version=str(migration.source),
-                         target_version=str(migration.target), hint=hint)
 
 
 def nmf_unregularized(node, migration, path, alpha):

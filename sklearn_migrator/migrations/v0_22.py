@@ -7,9 +7,8 @@ from ..errors import MigrationError
 from ..versions import has_release
 from . import Step
 from ._hist_gradient_boosting import inserted, relayout
-from ._kinds import (constant, n_features, param_added, param_removed, param_values, state_added, state_removed,
+from ._kinds import (constant, n_features, param_added, param_removed, param_values, refuse, state_added, state_removed,
                      state_renamed, unchanged, value_added, when_fitted)
-from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
                        COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
                        FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST,

@@ -4,9 +4,9 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._hist_gradient_boosting import LOSS_CLASSES
-from ._kinds import (constant, missing, n_features, param_added, refused_across, state_added, state_renamed, unchanged,
-                     value_added, when_fitted)
-from ._unsupervised import input_features, kernel_pca_inverse_of_0_23, refuse
+from ._kinds import (constant, missing, n_features, param_added, refuse, refused_across, state_added, state_renamed,
+                     unchanged, value_added, when_fitted)
+from ._unsupervised import input_features, kernel_pca_inverse_of_0_23
 from .families import (CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, HGB_LOSSES,
                        HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE, LOGISTIC_CVS,
                        MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CLASSIFIER_CV, RIDGE_CV, SGD, SVM,

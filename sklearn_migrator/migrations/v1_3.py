@@ -4,9 +4,8 @@ import numpy as np
 from ..registry import METRICS
 from . import Step
 from ._hist_gradient_boosting import relayout, retyped
-from ._kinds import (class_renamed, constant, missing, param_added, param_removed, param_renamed, param_values,
+from ._kinds import (class_renamed, constant, missing, param_added, param_removed, param_renamed, param_values, refuse,
                      state_added, unchanged, value_added)
-from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, ARD, BAYES, FAST_ICA,
                        FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, HGB_REGRESSOR, IFORESTS, KERNEL_PCA,
                        LIBLINEAR_SVM, ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_PREDICTOR,

@@ -3,9 +3,8 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import (constant, param_added, param_removed, param_values, state_added, state_removed, unchanged,
+from ._kinds import (constant, param_added, param_removed, param_values, refuse, state_added, state_removed, unchanged,
                      when_fitted)
-from ._unsupervised import refuse
 from .families import (ADABOOST_CLASSIFIERS, BAGGING, CALIBRATED, INCREMENTAL_PCA, LOGISTIC,
                        LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_CV, LOGISTIC_CVS, LOGISTIC_CV_BINARY_MULTINOMIAL,
                        LOGISTIC_CV_OVR, LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER,
