@@ -48,7 +48,7 @@ class _Reader(MemoizedRebuild):
         skipped = ("_sklearn_version",) + entry.codec.derived[0]  # derived attributes are made again on build
         state = {key: item for key, item in state.items() if key not in skipped}
         cls = entry.resolve()
-        if cls is None:  # its parameters are told from its attributes by the installed class's
+        if cls is None:  # which attributes are params is derived from the installed class's params
             raise UnavailableError("class %s does not exist in the installed scikit-learn, so the file's "
                                    "parameters cannot be told from its fitted state" % entry.name, path=path or None,
                                    hint="Read the file where scikit-learn has the class")
@@ -76,7 +76,6 @@ class _Reader(MemoizedRebuild):
         name, key, pos, has_gauss, gauss = legacy
         return Node(entry.name, state={"bit_generator": name, "key": key, "pos": int(pos),
                                        "has_gauss": int(has_gauss), "cached_gaussian": float(gauss)})
-
 
     def generator(self, entry, stub, path):
         """numpy < 1.25 pickles a Generator as its bit generator's name and state; later
