@@ -169,7 +169,7 @@ TOLERATED = {
     "NearestCentroid": "discriminant scores (1.6+) are squared distances " + _BLAS,
     "DummyClassifier": _LOG,
 }
-# Issue 6: neighbours, mixtures, decompositions and Gaussian processes.
+# Issue 6: neighbours, mixtures, decompositions, Birch and Gaussian processes.
 _NEIGHBOURS = ("neighbour distances are " + _BLAS + " (brute force), or from the rewritten pairwise-distance "
                "reductions of 1.1+")
 _KERNEL = "kernel matrices come from scipy's cdist and numpy's vectorised exp, then " + _BLAS
@@ -188,6 +188,8 @@ TOLERATED.update({
     "KernelPCA": "projections of " + _KERNEL,
     "LatentDirichletAllocation": "topic proportions are iterated from numpy's exp and scipy's digamma, whose "
                                  "implementations changed across releases, and " + _BLAS,
+    "Birch": "distances to subcluster centroids are " + _BLAS + " (the Euclidean-distance routine was rewritten "
+             "in 1.0)",
     "GaussianProcessRegressor": "predictions are products of " + _KERNEL,
     "GaussianProcessClassifier": "probabilities are products of " + _KERNEL + "; scipy's erf integrates them",
 })

@@ -18,6 +18,7 @@ import importlib
 
 from .errors import CaptureError, UnsupportedEstimatorError
 from .migrations.families import COMMON_LOSS_NAMES
+from .objects.birch import BirchCodec
 from .objects.cluster import validate_kmeans
 from .objects.compiled import CompiledCodec
 from .objects.containers import ContainerSubclassCodec
@@ -195,8 +196,8 @@ _ENSEMBLE_NESTED = [
     _public("sklearn.tree.ExtraTreeRegressor", "sklearn.tree._classes", "sklearn.tree.tree"),
 ] + _located((_HGB + "binning",), ("_BinMapper",))
 
-# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes (top level). Birch is left out:
-# its CF tree links leaves both ways (prev_leaf_/next_leaf_), a cyclic graph documents cannot express.
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN, Birch and Gaussian processes (top level). Birch's
+# codec also constructs the _CFNode and _CFSubcluster objects of its CF tree, from the module Birch lives in.
 _ESTIMATORS_UNSUPERVISED = [
     _public("sklearn.neighbors.RadiusNeighborsClassifier", "sklearn.neighbors._classification",
             "sklearn.neighbors.classification"),
@@ -219,6 +220,7 @@ _ESTIMATORS_UNSUPERVISED = [
     _public("sklearn.decomposition.LatentDirichletAllocation", "sklearn.decomposition._lda",
             "sklearn.decomposition.online_lda"),
     _public("sklearn.cluster.DBSCAN", "sklearn.cluster._dbscan", "sklearn.cluster.dbscan_"),
+    _public("sklearn.cluster.Birch", "sklearn.cluster._birch", "sklearn.cluster.birch"),
     _public("sklearn.gaussian_process.GaussianProcessRegressor", "sklearn.gaussian_process._gpr",
             "sklearn.gaussian_process.gpr"),
     _public("sklearn.gaussian_process.GaussianProcessClassifier", "sklearn.gaussian_process._gpc",
@@ -323,6 +325,10 @@ _DERIVED = {
     "sklearn.ensemble.HistGradientBoostingClassifier": (DERIVED_ATTRIBUTES, restore_scorer),
     "sklearn.ensemble.HistGradientBoostingRegressor": (DERIVED_ATTRIBUTES, restore_scorer),
 }
+
+
+# Estimators whose state needs a codec of its own (a graph that is not a tree).
+_CODECS = {"sklearn.cluster.Birch": BirchCodec()}
 
 
 # List and dict subclasses held in fitted state.
@@ -456,7 +462,8 @@ def _build_entries() -> dict:
 
     for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _SVM_NB_ESTIMATORS + _COMPOSITION + \
             _PREPROCESSING:
-        add(spec, EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0])), top_level=True)
+        codec = _CODECS.get(spec[0]) or EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0]))
+        add(spec, codec, top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
     for spec in _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED + _CALIBRATORS:

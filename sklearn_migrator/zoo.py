@@ -116,6 +116,7 @@ def _category_frame(X):
 #: How a configuration's features are made from the zoo's normal data (same bits in every release).
 INPUTS = {
     "positive": lambda X: np.abs(X) + 0.1,
+    "float32": lambda X: X.astype(np.float32),
     "nonnegative": np.abs,  # counts-like data for NMF and LDA
     # Small non-negative integers: counts or categories 0, 1, 2 (naive Bayes of discrete features).
     "counts": lambda X: np.minimum(np.floor(np.abs(X) * 1.5), 2).astype(np.int64),
@@ -327,7 +328,7 @@ def cases() -> list:
 
 
 def _unsupervised_cases(pandas) -> list:
-    """Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes."""
+    """Issue 6: neighbours, mixtures, decompositions, DBSCAN, Birch and Gaussian processes."""
     from sklearn import cluster, decomposition, gaussian_process, mixture, neighbors
     from sklearn.gaussian_process import kernels
 
@@ -404,6 +405,14 @@ def _unsupervised_cases(pandas) -> list:
     add("DBSCAN", lambda: cluster.DBSCAN(eps=2.0), "none")
     add("DBSCAN-manhattan-sample_weight", lambda: cluster.DBSCAN(eps=3.5, min_samples=8, metric="manhattan"), "none",
         sample_weight=True)
+
+    add("Birch", lambda: cluster.Birch(n_clusters=3), "none")
+    # A small threshold and branching factor grow a CF tree several levels deep.
+    add("Birch-deep-no-global-clustering", lambda: cluster.Birch(threshold=0.6, branching_factor=4, n_clusters=None,
+                                                                 compute_labels=False), "none")
+    # The global clustering by an estimator (fitted on the subclusters); 1.2+ keeps a float32 CF tree.
+    add("Birch-kmeans-float32", lambda: cluster.Birch(threshold=1.5, n_clusters=cluster.KMeans(
+        n_clusters=3, n_init=3, random_state=0)), "none", inputs="float32")
 
     GPR, GPC = gaussian_process.GaussianProcessRegressor, gaussian_process.GaussianProcessClassifier
     add("GaussianProcessRegressor", lambda: GPR(random_state=0), "reg")

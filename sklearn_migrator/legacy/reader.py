@@ -15,6 +15,7 @@ import sklearn
 
 from ..errors import DocumentError, MigratorError, UnavailableError
 from ..migrations import param_names_at
+from ..objects.birch import BirchCodec, flatten
 from ..objects.compiled import CompiledCodec
 from ..objects.containers import ContainerSubclassCodec
 from ..objects.estimator import EstimatorCodec
@@ -41,8 +42,8 @@ class _Reader(MemoizedRebuild):
         entry = entry_for_alias(stub.qualified, path or None)
         return _CONVERTERS[type(entry.codec)](self, entry, stub, path)
 
-    def estimator(self, entry, stub, path):
-        state = stub.state
+    def estimator(self, entry, stub, path, state=None):
+        state = stub.state if state is None else state
         if not isinstance(state, dict) or not all(isinstance(key, str) for key in state):
             raise DocumentError("%s has no attribute dictionary" % entry.class_name, path=path or None)
         skipped = ("_sklearn_version",) + entry.codec.derived[0]  # derived attributes are made again on build
@@ -55,6 +56,18 @@ class _Reader(MemoizedRebuild):
         names = param_names_at(entry.name, self.version, cls._get_param_names(), sklearn.__version__)
         params = {key: self.value(state.pop(key), join(path, key)) for key in sorted(names) if key in state}
         return Node(entry.name, params=params, state=self.value(state, path))
+
+    def birch(self, entry, stub, path):
+        """Birch's CF tree (records of ``_CFNode``/``_CFSubcluster`` from one of Birch's
+        modules) becomes the ``cf_tree_`` table its codec captures."""
+        def fields_of(record, kind):
+            if not (isinstance(record, Stub) and type(record).name == kind and type(record).module in entry.modules
+                    and isinstance(record.state, dict)):
+                raise DocumentError("expected a %s in Birch's CF tree, found %r" % (kind, record), path=path or None)
+            return record.state
+
+        state = stub.state
+        return self.estimator(entry, stub, path, flatten(state, fields_of, path) if isinstance(state, dict) else None)
 
     def plain(self, entry, stub, path):
         return Node(entry.name, state=None if stub.state is None else self.value(stub.state, path))
@@ -108,9 +121,10 @@ class _Reader(MemoizedRebuild):
                                        "attributes": self.value(attributes, path)})
 
 
-_CONVERTERS = {EstimatorCodec: _Reader.estimator, PlainObjectCodec: _Reader.plain, CompiledCodec: _Reader.compiled,
-               RandomStateCodec: _Reader.random_state, GeneratorCodec: _Reader.generator,
-               PartialCodec: _Reader.partial, ContainerSubclassCodec: _Reader.container}
+_CONVERTERS = {EstimatorCodec: _Reader.estimator, BirchCodec: _Reader.birch, PlainObjectCodec: _Reader.plain,
+               CompiledCodec: _Reader.compiled, RandomStateCodec: _Reader.random_state,
+               GeneratorCodec: _Reader.generator, PartialCodec: _Reader.partial,
+               ContainerSubclassCodec: _Reader.container}
 
 
 def stubs_to_tree(root):

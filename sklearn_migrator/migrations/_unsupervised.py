@@ -8,7 +8,7 @@ from ._kinds import _MISSING, n_features, refuse
 
 #: Fitted arrays whose last axis counts the input features, for estimators
 #: :func:`~sklearn_migrator.migrations._kinds.n_features` does not know.
-_FEATURE_ARRAYS = ("means_", "X_fit_", "X_train_")
+_FEATURE_ARRAYS = ("means_", "X_fit_", "X_train_", "subcluster_centers_")
 
 
 def input_features(node):

@@ -139,7 +139,7 @@ TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
 #: 1.5-1.6 list class of ColumnTransformer's remainder columns (1.7 removed it).
 REMAINDER_COLUMNS = "sklearn.compose._column_transformer._RemainderColsList"
 
-# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN, Birch and Gaussian processes.
 RADIUS_CLASSIFIER = "sklearn.neighbors.RadiusNeighborsClassifier"
 LOF = "sklearn.neighbors.LocalOutlierFactor"
 MORE_NEIGHBORS = [RADIUS_CLASSIFIER, "sklearn.neighbors.RadiusNeighborsRegressor", "sklearn.neighbors.NearestNeighbors",
@@ -150,11 +150,12 @@ FAST_ICA, INCREMENTAL_PCA = "sklearn.decomposition.FastICA", "sklearn.decomposit
 KERNEL_PCA, FACTOR_ANALYSIS = "sklearn.decomposition.KernelPCA", "sklearn.decomposition.FactorAnalysis"
 TOPIC_LDA = "sklearn.decomposition.LatentDirichletAllocation"
 DBSCAN = "sklearn.cluster.DBSCAN"
+BIRCH = "sklearn.cluster.Birch"
 GP_REGRESSOR = "sklearn.gaussian_process.GaussianProcessRegressor"
 GP_CLASSIFIER = "sklearn.gaussian_process.GaussianProcessClassifier"
 #: Every issue-6 estimator above, all of which gained ``n_features_in_`` in 0.23.
 UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + [TRUNCATED_SVD, NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
-                                            FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, GP_REGRESSOR, GP_CLASSIFIER]
+                                            FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, BIRCH, GP_REGRESSOR, GP_CLASSIFIER]
 
 # Issue 6: cross-validated classifiers and probability calibration.
 LOGISTIC_CV = "sklearn.linear_model.LogisticRegressionCV"

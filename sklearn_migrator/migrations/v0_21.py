@@ -5,13 +5,13 @@ from ..errors import MigrationError
 from ..tree import Node
 from . import Step
 from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import (constant, missing, param_added, param_removed, refused_across, state_added, state_removed,
-                     state_renamed, unchanged, when_fitted)
-from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_FLOAT_021,
-                       DUMMY_CLASSIFIER_INT_020, FEATURE_UNION, GRADIENT_BOOSTING, IFORESTS, LDA, LDA_OVR_020,
-                       LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021, ONE_HOT,
-                       ONE_VS_ONE, PIPELINE, POLYNOMIAL, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER, SVC,
-                       SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
+from ._kinds import (constant, missing, param_added, param_removed, refuse, refused_across, state_added,
+                     state_removed, state_renamed, unchanged, when_fitted)
+from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIRCH, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER,
+                       DUMMY_CLASSIFIER_FLOAT_021, DUMMY_CLASSIFIER_INT_020, FEATURE_UNION, GRADIENT_BOOSTING,
+                       IFORESTS, LDA, LDA_OVR_020, LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020,
+                       NU_SVC_OVR_021, ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIAL, QDA, QUANTILE_TRANSFORMER, SGD,
+                       SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -166,10 +166,24 @@ STEPS += [
                           lambda node: True)),
 ]
 
-# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN, Birch and Gaussian processes.
+
+
+def _birch_float32_down(node, migration, path):
+    """0.21 made ``euclidean_distances`` compute float32 inputs in float64 (#13554); 0.20
+    computes them in float32. A Birch fitted on float32 data by 1.2+ (which keeps the CF
+    tree in the input's dtype) would transform float32 queries less precisely there."""
+    centers = node.state.get("subcluster_centers_")
+    if isinstance(centers, np.ndarray) and centers.dtype == np.float32:
+        refuse(migration, path, "a Birch with float32 subcluster centroids (fitted on float32 data by scikit-learn "
+                                "1.2 or newer) measures distances in float32 arithmetic in scikit-learn %s"
+               % migration.target, "Keep the model on scikit-learn 0.21 or newer, or refit it on float64 data")
+
+
 STEPS += [
     param_removed("0.21", [TOPIC_LDA], "n_topics", None, "it was the deprecated name of n_components"),
     state_removed("0.21", [TOPIC_LDA], "_n_components", lambda node: node.params["n_components"]),
+    Step("0.21", "euclidean_distances computes float32 in float64", [BIRCH], unchanged, _birch_float32_down),
 ]
 
 # Issue 6: cross-validated classifiers and probability calibration.

@@ -7,7 +7,7 @@ from . import Step
 from ._kinds import (_MISSING, constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
                      state_removed, state_renamed, when_fitted)
 from ._unsupervised import absent, nmf_unregularized
-from .families import (BAGGING_ENSEMBLES, BAYES, BIN_MAPPER, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES,
+from .families import (BAGGING_ENSEMBLES, BAYES, BIN_MAPPER, BIRCH, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES,
                        FOREST_REGRESSORS, GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, HGB_LOSSES, HGB_REGRESSOR,
                        KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
                        ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
@@ -208,6 +208,10 @@ STEPS += [
     state_renamed("1.0", [KERNEL_PCA], "lambdas_", "eigenvalues_"),
     state_renamed("1.0", [KERNEL_PCA], "alphas_", "eigenvectors_"),
     param_added("1.0", [KERNEL_PCA], "iterated_power", "auto"),
+    # Birch's fit_ and partial_fit_ flags became deprecated properties of private ones (set by fit and
+    # partial_fit themselves, which the flags never steer: carried as they are).
+    state_renamed("1.0", [BIRCH], "fit_", "_deprecated_fit"),
+    state_renamed("1.0", [BIRCH], "partial_fit_", "_deprecated_partial_fit"),
 ]
 
 # Issue 6, the linear-model family.

@@ -6,7 +6,7 @@ from . import Step
 from ._hist_gradient_boosting import baseline_down, baseline_up, loss_down, loss_up
 from ._kinds import (_MISSING, constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
                      value_added, when_fitted)
-from .families import (FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GLM, GRADIENT_BOOSTING, HGB_CLASSIFIER,
+from .families import (BIRCH, FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GLM, GRADIENT_BOOSTING, HGB_CLASSIFIER,
                        HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER, LDAS, LIBLINEAR_SVM,
                        MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, POISSON, SGD_CLASSIFIER,
                        SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVD, TWEEDIE)
@@ -170,6 +170,8 @@ STEPS += [
     # 0.24-1.0's init='warn' default behaved as None.
     param_values("1.1", [NMF], "init", {"warn": None}, one_way=True),
     Step("1.1", "FastICA whiten resolved into _whiten", [FAST_ICA], _whiten_resolved, _whiten_boolean),
+    state_added("1.1", [BIRCH], "_n_features_out",
+                when_fitted("subcluster_centers_", lambda node: int(node.state["subcluster_centers_"].shape[0]))),
 ]
 
 # Issue 6, the linear-model family.

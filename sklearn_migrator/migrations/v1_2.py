@@ -4,11 +4,11 @@ import numpy as np
 from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
-                     state_renamed, unchanged)
+                     state_renamed, unchanged, when_fitted)
 from ._unsupervised import absent
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER,
-                       DISCRETE_NB, FAST_ICA, FORESTS, GLM, HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING, IFORESTS,
-                       KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA,
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, BIRCH, CALIBRATED, CALIBRATED_PAIR,
+                       COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, GLM, HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING,
+                       IFORESTS, KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA,
                        QUANTILE, RIDGE, RIDGE_CLASSIFIER, SIMPLE_IMPUTER, STACKING, SVRS)
 from .v1_0 import normalize_value
 
@@ -154,7 +154,12 @@ STEPS += [
     param_added("1.2", [FAST_ICA], "whiten_solver", "svd"),
     param_removed("1.2", [NMF], "alpha", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
     param_removed("1.2", [NMF], "regularization", "deprecated", "replaced by alpha_W and alpha_H in 1.0"),
-] + [state_removed("1.2", [NMF], name, absent) for name in ("_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")]
+] + [state_removed("1.2", [NMF], name, absent) for name in ("_l1_reg_W", "_l1_reg_H", "_l2_reg_W", "_l2_reg_H")] + [
+    # Birch's deprecated flags went; older releases get those of a model fitted by fit (which flags
+    # only tell 0.20-0.21's predict that the model is fitted).
+    state_removed("1.2", [BIRCH], "_deprecated_fit", when_fitted("subcluster_centers_", constant(True))),
+    state_removed("1.2", [BIRCH], "_deprecated_partial_fit", when_fitted("subcluster_centers_", constant(False))),
+]
 
 # Issue 6: cross-validated classifiers and probability calibration.
 STEPS += [

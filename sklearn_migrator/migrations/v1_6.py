@@ -4,7 +4,7 @@ import numpy as np
 from ..tree import Global, Node
 from . import Step
 from ._kinds import param_added, param_values, state_removed, unchanged
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, CALIBRATED,
+from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, BIRCH, CALIBRATED,
                        CHECK_ARRAY, NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16,
                        NEAREST_CENTROID_UNSCORED, NMF, PARTIAL, PIPELINE, RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV,
                        SGD_CLASSIFIERS)
@@ -129,10 +129,20 @@ STEPS += [
     param_added("1.6", [PIPELINE], "transform_input", None, "it only routes metadata while fitting"),
 ]
 
-# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN, Birch and Gaussian processes.
+
+
+def _birch_copy_down(node, migration, path):
+    """1.6 deprecated Birch's ``copy`` (the input is never modified): its new default
+    'deprecated' is the old default, True."""
+    if node.params.get("copy") == "deprecated":
+        node.params["copy"] = True
+
+
 STEPS += [
     # 1.4-1.5's n_components='warn' default behaved as None.
     param_values("1.6", [NMF], "n_components", {"warn": None}, one_way=True),
+    Step("1.6", "Birch copy deprecated (default 'deprecated')", [BIRCH], unchanged, _birch_copy_down),
 ]
 
 # Issue 6: cross-validated classifiers and probability calibration.

@@ -5,7 +5,7 @@ from ..errors import MigrationError
 from . import Step
 from ._kinds import (constant, param_added, param_removed, param_values, refuse, state_added, state_removed, unchanged,
                      when_fitted)
-from .families import (ADABOOST_CLASSIFIERS, BAGGING, CALIBRATED, INCREMENTAL_PCA, LOGISTIC,
+from .families import (ADABOOST_CLASSIFIERS, BAGGING, BIRCH, CALIBRATED, INCREMENTAL_PCA, LOGISTIC,
                        LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_CV, LOGISTIC_CVS, LOGISTIC_CV_BINARY_MULTINOMIAL,
                        LOGISTIC_CV_OVR, LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER,
                        RIDGE_CLASSIFIER_CV, SGD_CLASSIFIER, SGD_REGRESSOR, SIMPLE_IMPUTER)
@@ -129,6 +129,7 @@ def _samples_seen(dtype):
 STEPS += [
     Step("1.8", "IncrementalPCA counts weighted samples", [INCREMENTAL_PCA], _samples_seen(np.float64),
          _samples_seen(np.int64)),
+    param_removed("1.8", [BIRCH], "copy", "deprecated", "1.6 made it have no effect"),
 ]
 
 # Issue 6, the linear-model family.
