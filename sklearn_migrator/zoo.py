@@ -508,6 +508,9 @@ def _composition_cases(add, pandas):
     add("FeatureUnion-pca-kbest", lambda: pipeline.make_pipeline(pipeline.FeatureUnion([
         ("pca", decomposition.PCA(n_components=2)),
         ("kbest", feature_selection.SelectKBest(feature_selection.f_classif, k=2))]), logistic()), "clf3")
+    add("FeatureUnion-weights", lambda: pipeline.FeatureUnion([
+        ("scale", pp.StandardScaler()), ("pca", decomposition.PCA(n_components=2))],
+        transformer_weights={"pca": 2.0}), "none")
     add("ColumnTransformer-selectors", lambda: compose.ColumnTransformer([
         ("scale", pp.StandardScaler(), [0, 1]), ("minmax", pp.MinMaxScaler(), slice(2, 4)),
         ("dropped", "drop", np.array([False] * 4 + [True, False]))], remainder="passthrough"), "none")
