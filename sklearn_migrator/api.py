@@ -79,7 +79,7 @@ def rebuild(tree, source: str, *, allow_unverified: bool = False, stacklevel: in
         migration = migrate(tree, source, target, allow_unverified=allow_unverified)
         for note in migration.notes:
             warnings.warn(note, MigrationWarning, stacklevel=stacklevel)
-        return build(tree)
+        return build(tree, consume=True)
     except MigratorError as error:
         raise error.located(estimator=tree.cls.rsplit(".", 1)[-1], source_version=source, target_version=target)
 

@@ -182,14 +182,21 @@ def _construct(shell, path):
                                    % (cls.__name__, type(exc).__name__, exc), path=path or None)
 
 
-def build(tree):
-    """Validate ``tree`` and turn it into live objects."""
+def build(tree, consume=False):
+    """Validate ``tree`` and turn it into live objects. ``consume``: the tree is not
+    needed afterwards, so each node's state is let go as soon as its object is made."""
     try:
         layout = _Layout()
         out = layout.value(tree, "")
         _validate(layout.nodes)
+        if consume:
+            for node, _ in layout.nodes:
+                node.args = node.params = node.state = None
+            layout.nodes = None
         for placeholder in layout.steps:
             placeholder.fill()
+            if consume:
+                placeholder.subject = None
         return out.value if type(out) is _Placeholder else out
     except MigratorError as error:
         raise error.located(estimator=tree.name if isinstance(tree, Node) else None)

@@ -120,3 +120,20 @@ def test_a_placeholder_in_the_text_is_just_a_string():
     data = json.dumps({"a": {"base64": _long()}, "b": "@cut-0000000000000000-0"}).encode()
     value, cut = jsonio.parse_document(data)
     assert cut.text(value["b"], "b") == "@cut-0000000000000000-0"
+
+
+def test_a_consumed_tree_lets_go_of_each_state_once_its_object_is_built():
+    from sklearn_migrator.build import build
+    from sklearn_migrator.capture import capture
+    from sklearn_migrator.tree import iter_nodes
+
+    case = next(c for c in zoo.cases() if c.id.startswith("GradientBoostingClassifier"))
+    model, X = case.fit()
+    kept = capture(model)
+    first, second = build(kept), build(kept)  # by default the tree stays whole: it can be built again
+    consumed = capture(model)
+    nodes = [node for _, node in iter_nodes(consumed)]
+    third = build(consumed, consume=True)
+    assert len(nodes) > 2 * model.estimators_.size and all(node.state is None and node.params is None for node in nodes)
+    for rebuilt in (first, second, third):
+        np.testing.assert_array_equal(rebuilt.predict_proba(X), model.predict_proba(X))
