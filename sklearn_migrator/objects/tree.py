@@ -49,9 +49,9 @@ def validate_trees(items):
     counts = np.array([item[3] for item in fields])
     n_features = np.array([item[2] for item in fields])
     nodes = [item[1] for item in fields]
-    if not all(_link_checks(*(np.concatenate([n[name] for n in nodes]) for name in _LINKS),
-                            index=np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts),
-                            node_count=np.repeat(counts, counts), n_features=np.repeat(n_features, counts))):
+    if not _links_valid(*(np.concatenate([n[name] for n in nodes]) for name in _LINKS),
+                        index=np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts),
+                        node_count=np.repeat(counts, counts), n_features=np.repeat(n_features, counts)):
         for item in fields:
             _check_links(*item)
 
@@ -93,12 +93,27 @@ def _tree_fields(node, path):
 def _check_links(path, nodes, n_features, node_count):
     if node_count == 0:
         return
+    links = [nodes[name] for name in _LINKS]
+    if _links_valid(*links, index=np.arange(node_count), node_count=node_count, n_features=n_features):
+        return
     where = join(path, "nodes")
-    one_child, forward, features = _link_checks(*(nodes[name] for name in _LINKS), index=np.arange(node_count),
-                                                node_count=node_count, n_features=n_features)
+    one_child, forward, features = _link_checks(*links, index=np.arange(node_count), node_count=node_count,
+                                                n_features=n_features)
     require(one_child, "a node has exactly one child", where)
     require(forward, "child indices must point forward to existing nodes", where)
     require(features, "split features must be in [0, %d)", where, n_features)
+
+
+def _links_valid(left, right, feature, index, node_count, n_features):
+    """Whether :func:`_link_checks` passes, in one fused expression: every node is a leaf
+    (both children -1) or has both children after it and inside the tree and a feature in
+    range. Three passes over the strided node records instead of seven (the node arrays
+    of model (a) of issue 5, 7.5 million nodes: 94 -> about 50 ms); a fault is then
+    located by :func:`_link_checks`."""
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    leaf = (high == TREE_LEAF) & (low == TREE_LEAF)
+    in_range = feature.view(np.uint64) < np.asarray(n_features).astype(np.uint64)  # negative: huge unsigned
+    return bool((leaf | ((low > index) & (high < node_count) & in_range)).all())
 
 
 def _link_checks(left, right, feature, index, node_count, n_features):
