@@ -11,6 +11,7 @@ from __future__ import annotations
 import binascii
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 try:
     import pybase64
@@ -32,10 +33,22 @@ def encode(buffer) -> bytes:
 
 def encode_chunks(buffer):
     """:func:`encode` of ``buffer`` as a sequence of pieces, so a large array is never
-    held twice in full as text."""
+    held twice in full as text. Beyond one chunk, the next piece is encoded in a
+    worker thread while the caller writes the current one (pybase64 and file writes
+    release the GIL)."""
     view = memoryview(buffer).cast("B")
-    for start in range(0, len(view), CHUNK):
-        yield encode(view[start:start + CHUNK])
+    starts = range(0, len(view), CHUNK)
+    if len(starts) < 2 or pybase64 is None:
+        for start in starts:
+            yield encode(view[start:start + CHUNK])
+        return
+    with ThreadPoolExecutor(1) as worker:
+        pending = worker.submit(encode, view[:CHUNK])
+        for start in starts[1:]:
+            following = worker.submit(encode, view[start:start + CHUNK])
+            yield pending.result()
+            pending = following
+        yield pending.result()
 
 
 def decode(text) -> bytearray:
