@@ -6,9 +6,9 @@ from . import Step
 from ._kinds import (constant, copy_of, param_added, param_removed, param_values, state_added, state_removed,
                      state_renamed, unchanged, when_fitted)
 from ._unsupervised import absent
-from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, BIRCH, CALIBRATED, CALIBRATED_PAIR,
-                       COLUMN_TRANSFORMER, DISCRETE_NB, FAST_ICA, FORESTS, GLM, HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING,
-                       IFORESTS, KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA,
+from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, BAYES, BIRCH, CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER,
+                       DISCRETE_NB, FAST_ICA, FORESTS, GLM, HGB_CLASSIFIER, HIST_GRADIENT_BOOSTING, IFORESTS,
+                       KNN_IMPUTER, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT, PCA,
                        QUANTILE, RIDGE, RIDGE_CLASSIFIER, SIMPLE_IMPUTER, STACKING, SVRS)
 from .v1_0 import normalize_value
 
