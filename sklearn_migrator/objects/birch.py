@@ -39,6 +39,10 @@ _NODE_LINKS = ("prev_leaf_", "next_leaf_")
 _NODE_FIELDS = frozenset(_NODE_SCALARS + _NODE_ARRAYS + _NODE_LINKS + ("subclusters_", "centroids_", "squared_norm_"))
 _SUBCLUSTER_VALUES = ("n_samples_", "linear_sum_", "squared_sum_", "centroid_", "sq_norm_")
 _SUBCLUSTER_FIELDS = frozenset(_SUBCLUSTER_VALUES + ("child_",))
+#: The columns of ``cf_tree_``: node indices are int64 arrays, the other columns lists.
+_INDICES = _NODE_LINKS + ("n_subclusters",)
+_NODE_COLUMNS = _NODE_SCALARS + _NODE_ARRAYS + _INDICES
+_SUBCLUSTER_COLUMNS = _SUBCLUSTER_VALUES + ("child_",)
 
 
 def flatten(state, fields_of, path):
@@ -66,8 +70,8 @@ def flatten(state, fields_of, path):
             nodes.append(obj)
         return index[id(obj)]
 
-    columns = {name: [] for name in _NODE_SCALARS + _NODE_ARRAYS + _NODE_LINKS + ("n_subclusters",)}
-    subclusters = {name: [] for name in _SUBCLUSTER_VALUES + ("child_",)}
+    columns = {name: [] for name in _NODE_COLUMNS}
+    subclusters = {name: [] for name in _SUBCLUSTER_COLUMNS}
     position = 0
     while position < len(nodes):  # breadth first: nodes are numbered as they are met
         where = "%s[%d]" % (join(path, CF_TREE), position)
@@ -88,10 +92,9 @@ def flatten(state, fields_of, path):
                 subclusters[name].append(values[name])
             subclusters["child_"].append(number(values["child_"]))
         position += 1
-    for table in (columns, subclusters):
-        for name in _NODE_LINKS + ("n_subclusters", "child_"):
-            if name in table:
-                table[name] = np.array(table[name], dtype=np.int64)
+    for name in _INDICES:
+        columns[name] = np.array(columns[name], dtype=np.int64)
+    subclusters["child_"] = np.array(subclusters["child_"], dtype=np.int64)
     tree = {"nodes": columns, "subclusters": subclusters}
     return {(CF_TREE if key == "root_" else key): (tree if key == "root_" else value)
             for key, value in state.items() if key != "dummy_leaf_"}
@@ -152,15 +155,14 @@ def _validate_tree(state, path):
     require(isinstance(tree, dict) and set(tree) == {"nodes", "subclusters"},
             "cf_tree_ must hold nodes and subclusters", where)
     nodes, subclusters = tree["nodes"], tree["subclusters"]
-    node_fields = _NODE_SCALARS + _NODE_ARRAYS + _NODE_LINKS + ("n_subclusters",)
-    require(isinstance(nodes, dict) and set(nodes) == set(node_fields), "cf_tree_ nodes must hold %s",
-            join(where, "nodes"), ", ".join(node_fields))
+    require(isinstance(nodes, dict) and set(nodes) == set(_NODE_COLUMNS), "cf_tree_ nodes must hold %s",
+            join(where, "nodes"), ", ".join(_NODE_COLUMNS))
     require(isinstance(subclusters, dict) and set(subclusters) == set(_SUBCLUSTER_FIELDS),
             "cf_tree_ subclusters must hold %s", join(where, "subclusters"), ", ".join(sorted(_SUBCLUSTER_FIELDS)))
     counts = field(nodes, "n_subclusters", join(where, "nodes"), kinds="i", ndim=1)
     n_nodes = counts.shape[0]
     require(n_nodes >= 2, "cf_tree_ needs the dummy leaf and the root", join(where, "nodes"))
-    for name in node_fields:
+    for name in _NODE_COLUMNS:
         require(isinstance(nodes[name], (list, np.ndarray)) and len(nodes[name]) == n_nodes,
                 "every node field needs one entry per node", (join(where, "nodes"), name))
     children = field(subclusters, "child_", join(where, "subclusters"), kinds="i", ndim=1)
