@@ -1,6 +1,8 @@
 """Bad input gets a typed error naming the estimator, the field, the versions and a fix."""
 import copy
 import json
+import os
+import threading
 
 import numpy as np
 import pytest
@@ -11,7 +13,7 @@ from sklearn.svm import SVC, NuSVC, NuSVR, OneClassSVM
 from sklearn.tree import DecisionTreeClassifier
 
 import sklearn_migrator as sm
-from sklearn_migrator import zoo
+from sklearn_migrator import atomic, zoo
 from sklearn_migrator.arrays import encode_array
 
 
@@ -176,6 +178,29 @@ def test_dump_is_atomic_and_keeps_nothing_half_written(tmp_path, data):
         sm.dump(KernelRidge().fit(data["X"], data["reg"]), str(target))
     assert target.read_text() == before and sorted(p.name for p in tmp_path.iterdir()) == ["model.json"]
     np.testing.assert_array_equal(sm.load(str(target)).predict(data["X"]), model.predict(data["X"]))
+
+
+def test_a_large_file_replaced_is_let_go_whole(tmp_path, monkeypatch, data):
+    """The replaced file is closed in a background thread: a reader holding it still
+    reads all of it, nothing is left in the directory, no descriptor stays open."""
+    monkeypatch.setattr(atomic, "RELEASE_IN_BACKGROUND", 10)
+    held, hold = [], atomic._hold_large_file
+    monkeypatch.setattr(atomic, "_hold_large_file", lambda path: held.append(hold(path)) or held[-1])
+    target = tmp_path / "model.json"
+    target.write_bytes(b"old model " * 10)
+    descriptors = sorted(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    model = DecisionTreeClassifier(max_depth=2).fit(data["X"], data["clf2"])
+    with open(str(target), "rb") as reader:
+        sm.dump(model, str(target))
+        assert reader.read() == b"old model " * 10
+    for thread in threading.enumerate():
+        if thread.name.startswith("sklearn-migrator: release"):
+            thread.join()
+    assert len(held) == 1 and isinstance(held[0], int)  # the old file was held across the rename
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.json"]
+    np.testing.assert_array_equal(sm.load(str(target)).predict(data["X"]), model.predict(data["X"]))
+    if descriptors is not None:
+        assert sorted(os.listdir("/proc/self/fd")) == descriptors
 
 
 @pytest.mark.parametrize("func", [lambda X: X + 1, np.add, json.dumps], ids=["lambda", "ufunc-off-list", "function"])
