@@ -397,6 +397,7 @@ def main():
     import sklearn
 
     os.makedirs(args.cache_dir, exist_ok=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     python = None if args.no_published else published_python(args.cache_dir)
     chosen = methods()
     if args.methods:
