@@ -90,6 +90,18 @@ def test_a_rescued_pickle_continues_training_as_the_original(tmp_path):
     np.testing.assert_array_equal(rescued.subcluster_centers_, original.subcluster_centers_)
 
 
+def test_a_cf_tree_of_unknown_shape_is_a_capture_error_live_and_a_document_error_in_a_file(tmp_path):
+    model = MODELS["deep"]()
+    model.root_.subclusters_[0].weight_ = 1.0  # an attribute no release of Birch has
+    with pytest.raises(sm.CaptureError, match="_CFSubcluster holds attributes"):
+        sm.serialize(model)
+    path = tmp_path / "birch.pkl"
+    path.write_bytes(pickle.dumps(model))
+    with pytest.raises(sm.DocumentError, match="_CFSubcluster holds attributes") as info:
+        sm.load_legacy(str(path))
+    assert "changed Birch's CF tree" in str(info.value)
+
+
 def _tree():
     return decode_tree(sm.serialize(MODELS["deep"]())["tree"], "")
 

@@ -67,7 +67,8 @@ class _Reader(MemoizedRebuild):
             return record.state
 
         state = stub.state
-        return self.estimator(entry, stub, path, flatten(state, fields_of, path) if isinstance(state, dict) else None)
+        flat = flatten(state, fields_of, path, DocumentError) if isinstance(state, dict) else None
+        return self.estimator(entry, stub, path, flat)
 
     def plain(self, entry, stub, path):
         return Node(entry.name, state=None if stub.state is None else self.value(stub.state, path))

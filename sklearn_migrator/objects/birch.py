@@ -45,21 +45,23 @@ _NODE_COLUMNS = _NODE_SCALARS + _NODE_ARRAYS + _INDICES
 _SUBCLUSTER_COLUMNS = _SUBCLUSTER_VALUES + ("child_",)
 
 
-def flatten(state, fields_of, path):
+def flatten(state, fields_of, path, error=CaptureError):
     """``state`` with ``root_`` and ``dummy_leaf_`` replaced by the ``cf_tree_`` table.
 
     ``fields_of(obj, kind)`` returns the attribute dict of a CF node or subcluster
-    (``kind`` is ``"_CFNode"`` or ``"_CFSubcluster"``) and raises CaptureError
-    for anything else: live objects and a pickle's inert records are read alike.
+    (``kind`` is ``"_CFNode"`` or ``"_CFSubcluster"``) and raises ``error`` for
+    anything else: live objects and a pickle's inert records are read alike.
+    ``error`` is what a malformed tree raises: CaptureError for a live estimator,
+    DocumentError for a file.
     """
     if "root_" not in state and "dummy_leaf_" not in state:
         return state
     if "root_" not in state or "dummy_leaf_" not in state:
-        raise CaptureError("Birch holds only one of root_ and dummy_leaf_", path=path)
+        raise error("Birch holds only one of root_ and dummy_leaf_", path=path)
     nodes = [state["dummy_leaf_"], state["root_"]]
     index = {id(nodes[0]): 0}
     if id(nodes[1]) in index:
-        raise CaptureError("Birch's root_ is its dummy_leaf_", path=join(path, "root_"))
+        raise error("Birch's root_ is its dummy_leaf_", path=join(path, "root_"))
     index[id(nodes[1])] = 1
 
     def number(obj):
@@ -76,18 +78,18 @@ def flatten(state, fields_of, path):
     while position < len(nodes):  # breadth first: nodes are numbered as they are met
         where = "%s[%d]" % (join(path, CF_TREE), position)
         fields = fields_of(nodes[position], _NODE)
-        _check_fields(fields, _NODE_FIELDS, ("centroids_",), _NODE, where)
+        _check_fields(fields, _NODE_FIELDS, ("centroids_",), _NODE, where, error)
         for name in _NODE_SCALARS + _NODE_ARRAYS:
             columns[name].append(fields[name])
         for name in _NODE_LINKS:
             columns[name].append(number(fields[name]))
         members = fields["subclusters_"]
         if not isinstance(members, list):
-            raise CaptureError("a CF node's subclusters_ must be a list", path=where)
+            raise error("a CF node's subclusters_ must be a list", path=where)
         columns["n_subclusters"].append(len(members))
         for member in members:
             values = fields_of(member, _SUBCLUSTER)
-            _check_fields(values, _SUBCLUSTER_FIELDS, (), _SUBCLUSTER, where)
+            _check_fields(values, _SUBCLUSTER_FIELDS, (), _SUBCLUSTER, where, error)
             for name in _SUBCLUSTER_VALUES:
                 subclusters[name].append(values[name])
             subclusters["child_"].append(number(values["child_"]))
@@ -100,12 +102,12 @@ def flatten(state, fields_of, path):
             for key, value in state.items() if key != "dummy_leaf_"}
 
 
-def _check_fields(fields, known, optional, kind, path):
+def _check_fields(fields, known, optional, kind, path, error):
     if not isinstance(fields, dict) or set(fields) - known or known - set(fields) - set(optional):
         found = sorted(fields) if isinstance(fields, dict) else type(fields).__name__
-        raise CaptureError("a %s holds attributes %s; sklearn-migrator knows %s" % (kind, found, sorted(known)),
-                           path=path, hint="A release newer than sklearn-migrator changed Birch's CF tree; "
-                                           "report it as an issue")
+        raise error("a %s holds attributes %s; sklearn-migrator knows %s" % (kind, found, sorted(known)),
+                    path=path, hint="A release newer than sklearn-migrator changed Birch's CF tree; "
+                                    "report it as an issue")
 
 
 def _live_fields(module):
