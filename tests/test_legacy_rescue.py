@@ -6,7 +6,6 @@ each release head: pickle protocol 2 and the release's default protocol,
 joblib plain and compressed); the reference outputs were computed there. Nothing from the files runs: the restricted
 reader turns them into state trees, which are migrated and rebuilt.
 """
-import functools
 import glob
 import gzip
 import importlib.util
@@ -17,13 +16,14 @@ import shutil
 import warnings
 
 import pytest
-import sklearn
 
 import sklearn_migrator as sm
 from sklearn_migrator import parity, zoo
 from sklearn_migrator.codec import decode_tree
 from sklearn_migrator.legacy import load_legacy, read_legacy
 from sklearn_migrator.registry import PAPER_ESTIMATORS
+
+from conftest import assert_rebuilt_as, matrix_refusal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = sorted(path for pattern in ("*.pkl.gz", "*.joblib.gz", "*.z.joblib")
@@ -70,26 +70,12 @@ def test_legacy_file_is_rescued(path, tmp_path):
     _assert_rescued(str(local), case, record)
 
 
-@functools.lru_cache(maxsize=None)
-def _refused_by_the_matrix():
-    """``(configuration, source, target)`` the last full matrix run refused, with the reason
-    its steps give, or found absent from the target (docs/matrix/results.json.gz): a file
-    of such a model is refused too."""
-    with gzip.open(os.path.join(HERE, "..", "docs", "matrix", "results.json.gz"), "rt") as handle:
-        results = json.load(handle)["results"]
-    refused = {(r["case"], r["source"], r["target"]): r["detail"] for r in results if r["status"] == "refused"}
-    refused.update(((r["case"], r["source"], r["target"]), "UnavailableError: X: does not exist in the installed")
-                   for r in results if r["status"] == "absent")
-    return refused
-
-
 def _assert_rescued(path, case, record):
     """The file's document is at its release, and the rebuilt estimator meets the parity rule
     (or is refused, for the reason the matrix found, where migrating the model is)."""
-    refused = _refused_by_the_matrix().get((case, record["sklearn_version"], sklearn.__version__))
+    refused = matrix_refusal(case, record["sklearn_version"])
     if refused is not None:
-        reason = re.sub(r"^\w+Error: \w+( at [^:]+)?: ", "", refused).split(" (document from")[0]
-        with pytest.raises(sm.MigratorError, match=re.escape(reason[:60])):
+        with pytest.raises(sm.MigratorError, match=re.escape(refused)):
             load_legacy(path)
         return
     doc = read_legacy(path)
@@ -100,12 +86,7 @@ def _assert_rescued(path, case, record):
         warnings.simplefilter("always")
         estimator = load_legacy(path)
     notes = " ".join(str(w.message) for w in caught if issubclass(w.category, sm.MigrationWarning))
-    if type(estimator).__module__ == "sklearn_migrator.compat":
-        # A subclass keeping an output the installed release computes differently, announced by a warning.
-        assert type(estimator).__name__ in notes
-        assert record["estimator"] in {cls.__name__ for cls in type(estimator).__mro__[1:]}
-    else:
-        assert type(estimator).__name__ == record["estimator"]
+    assert_rebuilt_as(estimator, record["estimator"], notes)
     X = zoo.Case(case, None, record["data"], pandas=record["pandas"], inputs=record.get("inputs")).query(
         zoo.make_data())
     status, details = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X),
