@@ -9,6 +9,34 @@ from ..errors import CaptureError, StateValidationError
 from ..tree import Node, join
 
 
+class CheckedCodec:
+    """A codec whose own checks of a node (``check(node, path)``) come before those of the
+    class's validator. A validator with a ``many`` attribute is given all the nodes of
+    its class at once (the trees of a forest), to check them field by field."""
+
+    def __init__(self, validator=None):
+        self.validator = validator
+
+    def validate(self, node, path):
+        self.check(node, path)
+        if self.validator is not None:
+            self.validator(node, path)
+
+    def validate_all(self, items):
+        """:meth:`validate` for many ``(node, path)``."""
+        many = getattr(self.validator, "many", None)
+        if many is None:
+            for node, path in items:
+                self.validate(node, path)
+            return
+        for node, path in items:
+            self.check(node, path)
+        many(items)
+
+    def check(self, node, path):
+        raise NotImplementedError
+
+
 def newobj_state(obj):
     """The state pickle would store for ``obj`` created by ``cls.__new__(cls)``.
 

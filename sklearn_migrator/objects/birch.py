@@ -127,8 +127,8 @@ class BirchCodec(EstimatorCodec):
         node.state = flatten(node.state, _live_fields(importlib.import_module(type(obj).__module__)), "")
         return node
 
-    def validate(self, node, path):
-        super().validate(node, path)
+    def check(self, node, path):
+        super().check(node, path)
         if CF_TREE in node.state:
             _validate_tree(node.state, path)
         require(not {"root_", "dummy_leaf_"} & set(node.state), "Birch's CF tree must be stored as cf_tree_",

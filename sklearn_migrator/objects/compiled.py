@@ -25,13 +25,12 @@ import numpy as np
 
 from ..errors import CaptureError, DocumentError, StateValidationError
 from ..tree import Node, join
+from ._state import CheckedCodec
 
 _PLAIN_ARG_TYPES = (bool, int, float, str, np.ndarray, np.generic)
 
 
-class CompiledCodec:
-    def __init__(self, validator=None):
-        self.validator = validator
+class CompiledCodec(CheckedCodec):
 
     def capture(self, obj, entry):
         reduced = obj.__reduce_ex__(2)
@@ -48,24 +47,7 @@ class CompiledCodec:
             return Node(entry.name, state=reduce_args[2] if reduce_args[2] is not None else state)
         raise CaptureError("%s reduces through %r, which sklearn-migrator does not know" % (entry.name, name))
 
-    def validate(self, node, path):
-        self._validate_plain(node, path)
-        if self.validator is not None:
-            self.validator(node, path)
-
-    def validate_all(self, items):
-        """:meth:`validate` for many ``(node, path)``; a validator with a ``many``
-        attribute checks them all in one call."""
-        many = getattr(self.validator, "many", None)
-        if many is None:
-            for node, path in items:
-                self.validate(node, path)
-            return
-        for node, path in items:
-            self._validate_plain(node, path)
-        many(items)
-
-    def _validate_plain(self, node, path):
+    def check(self, node, path):
         if node.params is not None:
             raise DocumentError("%s takes no params" % node.name, path=path)
         if node.args is not None:

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..tree import Node, join
 from ._state import field, require
-from .tree import check_tree_inputs, n_features_of
+from .tree import check_tree_inputs, check_trees_inputs, n_features_of
 
 
 # Members whose own validator (validate_tree_estimator) checks their tree against their state.
@@ -32,13 +32,19 @@ def _members(node, path):
 
 
 def validate_tree_ensemble(node, path):
-    for index, member in enumerate(_members(node, path)):
-        tree = member.state.get("tree_") if isinstance(member.state, dict) else None
-        if tree is not None:
-            where = "%s.estimators_[%d].tree_" % (path, index)
-            check_tree_inputs(tree, node.state, where, holder=False)
-            if member.cls not in _SELF_CHECKING:
-                check_tree_inputs(tree, member.state, where)
+    members = _members(node, path)
+    held = [(index, member, member.state.get("tree_")) for index, member in enumerate(members)
+            if isinstance(member.state, dict) and member.state.get("tree_") is not None]
+    if not held:
+        return
+
+    def where(position):
+        return "%s.estimators_[%d].tree_" % (path, held[position][0])
+
+    check_trees_inputs([tree for _, _, tree in held], [node.state] * len(held), where, holder=False)
+    for index, member, tree in held:
+        if member.cls not in _SELF_CHECKING:
+            check_tree_inputs(tree, member.state, "%s.estimators_[%d].tree_" % (path, index))
 
 
 def validate_bagging(node, path):
@@ -67,6 +73,13 @@ def validate_bagging(node, path):
             width = n_features if whole else len(columns)
             check_tree_inputs(tree, {"n_features_in_": width}, join(path, "estimators_[%d].tree_" % index),
                               holder=False)
+
+
+def _stage_tree(member):
+    """Whether a gradient-boosting stage is a fitted single-output DecisionTreeRegressor."""
+    tree = member.state.get("tree_") if isinstance(member.state, dict) else None
+    return (member.cls == "sklearn.tree.DecisionTreeRegressor" and isinstance(tree, Node)
+            and tree.cls == "sklearn.tree._tree.Tree" and tree.args[2:3] == [1])
 
 
 # Losses whose raw predictions have one column per class; any other loss makes a
@@ -105,12 +118,10 @@ def validate_gradient_boosting(node, path):
         require(expected == 1 or loss.name in _MULTICLASS_LOSSES,
                 "a %d-class model needs a multiclass loss, not %s" % (expected, loss.name), join(path, key))
     # predict_stages reads each stage's tree_ as a Tree without checking its type.
-    for index, member in enumerate(_members(node, path)):
-        tree = member.state.get("tree_") if isinstance(member.state, dict) else None
-        require(member.cls == "sklearn.tree.DecisionTreeRegressor" and isinstance(tree, Node)
-                and tree.cls == "sklearn.tree._tree.Tree" and tree.args[2:3] == [1],
-                "every stage must be a fitted single-output DecisionTreeRegressor",
-                "%s.estimators_[%d]" % (path, index))
+    stages = [_stage_tree(member) for member in _members(node, path)]
+    if not all(stages):
+        require(False, "every stage must be a fitted single-output DecisionTreeRegressor",
+                "%s.estimators_[%d]" % (path, stages.index(False)))
     init = state.get("init_")
     if n_classes is not None and isinstance(init, Node) and isinstance(init.state, dict):
         for key in _INIT_CLASS_ARRAYS:

@@ -7,7 +7,7 @@ import sklearn
 
 from ..errors import DocumentError
 from ..tree import Node, join
-from ._state import apply_state, newobj_state
+from ._state import CheckedCodec, apply_state, newobj_state
 
 
 @functools.lru_cache(maxsize=None)
@@ -29,7 +29,7 @@ def _identifiers(keys):
     return all(isinstance(key, str) and key.isidentifier() for key in keys)
 
 
-class EstimatorCodec:
+class EstimatorCodec(CheckedCodec):
     """Any ``BaseEstimator`` subclass.
 
     The state pickle stores (``__getstate__``) is split into the constructor
@@ -40,7 +40,7 @@ class EstimatorCodec:
     """
 
     def __init__(self, validator=None, derived=None):
-        self.validator = validator
+        super().__init__(validator)
         #: ``(attribute names, restore)``: fitted attributes that are not data (objects
         #: holding functions) but follow from the params; never captured, ``restore(obj)``
         #: sets them again on the rebuilt estimator.
@@ -53,14 +53,13 @@ class EstimatorCodec:
         params = {name: state.pop(name) for name in _sorted_param_names(type(obj)) if name in state}
         return Node(entry.name, params=params, state=state)
 
-    def validate(self, node, path):
+    @staticmethod
+    def check(node, path):
         for key in ("params", "state"):
             value = getattr(node, key)
             if not isinstance(value, dict) or not _identifiers(tuple(value)):
                 raise DocumentError("%s must be a mapping of attribute names (Python identifiers)" % key,
                                     path=join(path, key))
-        if self.validator is not None:
-            self.validator(node, path)
 
     def build(self, cls, node, path):
         expected = param_names(cls)

@@ -39,7 +39,9 @@ def validate_trees(items):
     large trees are checked one by one, measured 0.10 s against 0.29 s batched on
     300 trees of 25,000 nodes). If that pass finds a fault, the trees are checked
     one by one, so the error names the tree."""
-    fields = [(path,) + _tree_fields(node, path) for node, path in items]
+    fields = _tree_columns(items)
+    if fields is None:  # a tree off the common form, or a fault: each is checked, so the error names it
+        fields = [(path,) + _tree_fields(node, path) for node, path in items]
     for item in fields:
         if item[3] > _BATCH_MAX_NODES:  # a large tree: copying its links out would cost more than it saves
             _check_links(*item)
@@ -88,6 +90,55 @@ def _tree_fields(node, path):
     require(values.shape == expected and values.flags.c_contiguous,
             "values must be a contiguous array of shape %s, got %s", (path, "values"), expected, values.shape)
     return nodes, n_features, node_count
+
+
+def _tree_columns(items):
+    """``[(path, nodes, n_features, node_count)]`` as :func:`_tree_fields` gives them, for
+    trees whose fields all pass its checks in their common form (Python ints, a dict
+    state), checked field by field across the trees; None otherwise. On the 900 trees
+    of model (c) of issue 5: 1.3 ms, against 3.3 ms tree by tree."""
+    args = [node.args for node, _ in items]
+    states = [node.state for node, _ in items]
+    if not (_all_of(args, list) and _all_of(states, dict) and set(map(len, args)) == {3}):
+        return None
+    n_features, n_classes, n_outputs = ([arg[index] for arg in args] for index in range(3))
+    try:
+        counts, depths, nodes, values = ([state[key] for state in states]
+                                         for key in ("node_count", "max_depth", "nodes", "values"))
+    except KeyError:
+        return None
+    if not (_all_of(n_features, int) and _all_of(n_outputs, int) and _all_of(counts, int) and _all_of(depths, int)
+            and _all_of(n_classes, np.ndarray) and _all_of(nodes, np.ndarray) and _all_of(values, np.ndarray)):
+        return None
+    if min(n_features) < 1 or min(n_outputs) < 1 or min(counts) < 0 or min(depths) < 0:
+        return None
+    if not (_all_dtype(nodes, _node_dtype()) and _all_dtype(values, _FLOAT64)
+            and {classes.dtype.kind for classes in n_classes} == {"i"}
+            and [classes.shape for classes in n_classes] == [(count,) for count in n_outputs]):
+        return None
+    flat = np.concatenate(n_classes)
+    if flat.min() < 1:
+        return None
+    widths = np.maximum.reduceat(flat, np.cumsum(n_outputs) - n_outputs).tolist()
+    if ([array.shape for array in nodes] != [(count,) for count in counts]
+            or [array.shape for array in values] != list(zip(counts, n_outputs, widths))
+            or not all(array.flags.c_contiguous for array in nodes)
+            or not all(array.flags.c_contiguous for array in values)):
+        return None
+    return [(path, array, features, count)
+            for (_, path), array, features, count in zip(items, nodes, n_features, counts)]
+
+
+def _all_of(values, kind):
+    """Whether every value is exactly of type ``kind`` (not a subclass: ``True`` is no int here)."""
+    return set(map(type, values)) == {kind}
+
+
+def _all_dtype(arrays, dtype):
+    """Whether every array has ``dtype`` (arrays split from one concatenation share one
+    dtype object: each distinct object is compared once)."""
+    distinct = {id(array.dtype): array.dtype for array in arrays}
+    return all(found == dtype for found in distinct.values())
 
 
 def _check_links(path, nodes, n_features, node_count):
@@ -159,7 +210,67 @@ def check_tree_inputs(tree_node, state, path, holder=True):
                 "tree has %d classes, its estimator %d", path, int(counts[0]), len(classes))
 
 
+def check_trees_inputs(trees, states, where, holder=True):
+    """:func:`check_tree_inputs` for many trees, ``trees[i]`` held with ``states[i]`` at
+    ``where(i)`` (made only for an error). Trees in the common form (Python ints, one
+    kind of declaration throughout) are checked field by field across the trees;
+    otherwise, or on a fault, each in turn, so the error names the tree."""
+    if not _inputs_fit(trees, states, holder):
+        for index, (tree, state) in enumerate(zip(trees, states)):
+            check_tree_inputs(tree, state, where(index), holder)
+
+
+def _inputs_fit(trees, states, holder):
+    """Whether every tree passes :func:`check_tree_inputs` in the common form, judged column
+    by column; False also when the form is uncommon (then the trees are checked one by one)."""
+    if not (_all_of(trees, Node) and {tree.cls for tree in trees} == {_TREE}):
+        return False
+    args = [tree.args for tree in trees]
+    if not (_all_of(args, list) and set(map(len, args)) == {3}):
+        return False
+    for key in ("n_features_in_", "n_features_"):  # n_features_of's order
+        declared = [state.get(key) for state in states]
+        if _all_of(declared, int):
+            if [arg[0] for arg in args] != declared:
+                return False
+            break
+        if not _all_of(declared, type(None)):
+            return False
+    outputs = [state.get("n_outputs_") for state in states]
+    if not _all_of(outputs, type(None)) and not (_all_of(outputs, int) and [arg[2] for arg in args] == outputs):
+        return False
+    if not holder:
+        return True
+    classes = [state.get("classes_") for state in states]
+    if _all_of(classes, type(None)):
+        return True
+    for labels, counts in zip(classes, (arg[1] for arg in args)):
+        if type(labels) is np.ndarray and type(counts) is np.ndarray:
+            if counts.shape == (1,) and labels.shape != (int(counts[0]),):
+                return False
+        elif isinstance(labels, np.ndarray) and isinstance(counts, np.ndarray):  # subclasses: one by one
+            return False
+    return True
+
+
+_TREE = "sklearn.tree._tree.Tree"
+
+
 def validate_tree_estimator(node, path):
     tree = node_field(node.state, "tree_", join(path, "state"))
     if tree is not None:
         check_tree_inputs(tree, node.state, join(path, "tree_"))
+
+
+def validate_tree_estimators(items):
+    """:func:`validate_tree_estimator` for many ``(node, path)`` (whose states are dicts)."""
+    states = [node.state for node, _ in items]
+    trees = [state.get("tree_") for state in states]
+    if not _all_of(trees, Node):
+        for node, path in items:
+            validate_tree_estimator(node, path)
+        return
+    check_trees_inputs(trees, states, lambda index: join(items[index][1], "tree_"))
+
+
+validate_tree_estimator.many = validate_tree_estimators
