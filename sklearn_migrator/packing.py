@@ -25,6 +25,7 @@ so everything after it, checks included, is the same. The readable form
 """
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -167,17 +168,41 @@ def _split(body, count, path, decode_array):
     if type(body) is not dict or set(body) != {"__ndarray__", "shapes", "base64"}:
         raise DocumentError("__concat__ needs exactly __ndarray__, shapes and base64", path=path or None)
     shapes = unfactor(body["shapes"], count, join(path, "shapes"), decode_array)
-    sizes = []
-    for shape in shapes:
-        if type(shape) is not list or len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
-            raise DocumentError("malformed array shape %r" % (shape,), path=path or None)
-        sizes.append(size_of(shape))
+    rows, tail = _rows(shapes)
+    if rows is not None:
+        width = size_of(tail)
+        sizes = [row * width for row in rows]
+    else:
+        sizes = [_size(shape, path) for shape in shapes]
     flat = decode_array({"__ndarray__": body["__ndarray__"], "shape": [sum(sizes)], "base64": body["base64"]},
                         path)
     if flat.dtype == object:
         raise DocumentError("object arrays cannot be concatenated", path=path or None)
+    if rows is not None:  # one reshape, then rows (model (c) of issue 5, 2 x 900 arrays: 2.2 -> 1.6 ms)
+        ends = np.cumsum(rows).tolist()
+        stacked = flat.reshape([-1] + tail)
+        return [Decoded(stacked[end - row:end]) for row, end in zip(rows, ends)]
     ends = np.cumsum(sizes).tolist()
     return [Decoded(flat[end - size:end].reshape(shape)) for shape, size, end in zip(shapes, sizes, ends)]
+
+
+def _rows(shapes):
+    """``(rows, tail)`` when every shape is ``[rows[i]] + tail``, with valid extents and
+    ``tail`` holding no zero (checked once for the column); else ``(None, None)``."""
+    if (not shapes or set(map(type, shapes)) != {list} or len(set(map(len, shapes))) != 1
+            or not 1 <= len(shapes[0]) <= 32 or set(map(type, itertools.chain.from_iterable(shapes))) != {int}):
+        return None, None
+    tail = shapes[0][1:]
+    rows = [shape[0] for shape in shapes]
+    if min(rows) < 0 or min(tail, default=1) < 1 or any(shape[1:] != tail for shape in shapes):
+        return None, None
+    return rows, tail
+
+
+def _size(shape, path):
+    if type(shape) is not list or len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
+        raise DocumentError("malformed array shape %r" % (shape,), path=path or None)
+    return size_of(shape)
 
 
 def _concatenable(values):

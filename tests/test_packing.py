@@ -72,6 +72,26 @@ def test_packing_keeps_every_difference(states):
         assert [list(node.state) for node in decoded] == [list(node.state) for node in value]
 
 
+@pytest.mark.parametrize("shapes, stacked", [
+    ([(3, 2), (0, 2), (4, 2)], True),  # rows of one width: split from one reshape
+    ([(5,), (0,), (2,)], True),
+    ([(2, 0), (3, 0)], False),  # no elements in a row: each array reshaped on its own
+    ([(2,), (3, 1)], False),  # dimensions differ
+    ([(), ()], False),  # 0-d arrays
+    ([(2, 3), (2, 4)], False),  # widths differ
+])
+def test_concatenated_arrays_split_back_into_their_shapes(shapes, stacked, monkeypatch):
+    if stacked:
+        monkeypatch.setattr(packing, "_size", None)  # the array-by-array path must not be taken
+    rng = np.random.RandomState(0)
+    value = _nodes(*({"v": np.asarray(rng.rand(*shape))} for shape in shapes))
+    encoded = encode_tree(value, "base64")
+    assert "__concat__" in encoded["__packed__"]["__fields__"]["state"]["__fields__"]["v"]
+    decoded = decode_tree(_json(encoded))
+    assert values_equal(decoded, value)
+    assert all(node.state["v"].flags.c_contiguous for node in decoded)
+
+
 def _packed(column, count=2):
     return {"__packed__": column, "count": count}
 
@@ -88,6 +108,8 @@ def _packed(column, count=2):
     _packed({"__same__": 1, "__each__": [1, 2]}),
     _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__same__": [2]}, "base64": "AAAAAAAAAAA="}}),
     _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__same__": [-1]}, "base64": ""}}),
+    _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__each__": [[1, 1], [1, True]]},
+                            "base64": "AAAAAAAAAAAAAAAAAAAAAA=="}}),
     _packed({"__concat__": {"__ndarray__": "|O", "shapes": {"__same__": [0]}, "base64": ""}}),
     _packed({"__concat__": {"__ndarray__": "<f8", "shapes": {"__same__": [1]}}}),
     _packed({"__same__": {"__class__": "numpy.random.RandomState", "__id__": 1}}),
