@@ -81,13 +81,20 @@ class _Placeholder:
 
     def fill(self):
         value = self.value = self.make(self.subject, self.path)
-        slots = [self.container, self.key] + (self.more or []) if self.container is not None else ()
-        for index in range(0, len(slots), 2):
-            container, key = slots[index], slots[index + 1]
-            if type(container) is Node:
-                setattr(container, key, value)
-            else:
-                container[key] = value
+        if self.container is None:
+            return
+        _put(self.container, self.key, value)
+        more = self.more
+        if more is not None:  # a node shared by several parents
+            for index in range(0, len(more), 2):
+                _put(more[index], more[index + 1], value)
+
+
+def _put(container, key, value):
+    if type(container) is Node:
+        setattr(container, key, value)
+    else:
+        container[key] = value
 
 
 class _Layout:
