@@ -115,7 +115,7 @@ class CutStrings:
 
 
 def parse_document(data):
-    """``(value, cut)``: the JSON value of ``data`` (bytes or a memory map) and the long ``"base64"``
+    """``(value, cut)``: the JSON value of ``data`` (bytes, a bytearray or a memory map) and the long ``"base64"``
     strings cut out of it before parsing, each replaced by a placeholder
     (``cut`` is ``None`` when there were none)."""
     prefix = "@cut-%s-" % os.urandom(8).hex()
@@ -216,13 +216,36 @@ def read_file(path: str):
                 return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             except (ValueError, OSError):  # an empty file, or one that cannot be mapped
                 return handle.read()
-        data = handle.read()
-    if path.endswith(".gz"):
-        decompress, errors = gzip.decompress, (OSError, EOFError, zlib.error)
-    else:
-        zstandard = _zstd()
-        decompress, errors = zstandard.ZstdDecompressor().decompressobj().decompress, (zstandard.ZstdError,)
-    try:
-        return decompress(data)
-    except errors as exc:
-        raise DocumentError("cannot decompress the document: %s" % exc, path=path)
+        if path.endswith(".gz"):
+            decompress, errors = _gunzip, (EOFError, zlib.error)
+            data = handle
+        else:
+            zstandard = _zstd()
+            decompress, errors = zstandard.ZstdDecompressor().decompressobj().decompress, (zstandard.ZstdError,)
+            data = handle.read()
+        try:
+            return decompress(data)
+        except errors as exc:
+            raise DocumentError("cannot decompress the document: %s" % exc, path=path)
+
+
+_GZIP_CHUNK = 1 << 20
+
+
+def _gunzip(handle):
+    """The decompressed bytes of a gzip file (each of its members in turn), grown in
+    place: ``gzip.decompress`` joins its output's pieces at the end, holding the text
+    twice (reading the 546 MB forest (a) of issue 5 from .json.gz: peak 1787 -> 1271 MB,
+    3.27 -> 2.33 times its array bytes)."""
+    out, member = bytearray(), None
+    for chunk in iter(lambda: handle.read(_GZIP_CHUNK), b""):
+        while chunk:
+            if member is None:
+                member = zlib.decompressobj(16 + zlib.MAX_WBITS)  # a gzip header and trailer
+            out += member.decompress(chunk)
+            if not member.eof:
+                break
+            chunk, member = member.unused_data, None
+    if member is not None:
+        raise EOFError("the file ends inside a compressed member")
+    return out

@@ -41,6 +41,21 @@ def test_files_round_trip_exactly(case, suffix, backend, tmp_path):
     assert sm.serialize(rebuilt) == sm.serialize(model)
 
 
+def test_a_gzip_document_is_read_member_by_member_and_a_truncated_one_refused(backend, tmp_path):
+    model = CASES[0].fit()[0]
+    text = sm.dumps(model).encode("utf-8")
+    path = tmp_path / "model.json.gz"
+    path.write_bytes(gzip.compress(text[:1000]) + gzip.compress(text[1000:]))  # what `cat a.gz b.gz` makes
+    assert sm.serialize(sm.load(str(path))) == sm.serialize(model)
+    for cut in (4, 100):  # inside the trailer, inside the compressed data
+        path.write_bytes(gzip.compress(text)[:-cut])
+        with pytest.raises(sm.DocumentError, match="cannot decompress the document: the file ends inside"):
+            sm.load(str(path))
+    path.write_bytes(gzip.compress(text) + b"trailing")
+    with pytest.raises(sm.DocumentError, match="cannot decompress"):
+        sm.load(str(path))
+
+
 def test_both_json_backends_write_the_same_document(monkeypatch):
     model = CASES[0].fit()[0]
     fast = jsonio.to_bytes(sm.serialize(model))
