@@ -33,7 +33,7 @@ import numpy as np
 from . import b64
 from .arrays import size_of
 from .errors import DocumentError
-from .tree import Node, join
+from .tree import Node, all_of_type, join
 
 #: Lists shorter than this are written item by item.
 MIN_ITEMS = 8
@@ -189,8 +189,8 @@ def _split(body, count, path, decode_array):
 def _rows(shapes):
     """``(rows, tail)`` when every shape is ``[rows[i]] + tail``, with valid extents and
     ``tail`` holding no zero (checked once for the column); else ``(None, None)``."""
-    if (not shapes or set(map(type, shapes)) != {list} or len(set(map(len, shapes))) != 1
-            or not 1 <= len(shapes[0]) <= 32 or set(map(type, itertools.chain.from_iterable(shapes))) != {int}):
+    if (not all_of_type(shapes, list) or len(set(map(len, shapes))) != 1 or not 1 <= len(shapes[0]) <= 32
+            or not all_of_type(itertools.chain.from_iterable(shapes), int)):
         return None, None
     tail = shapes[0][1:]
     rows = [shape[0] for shape in shapes]
@@ -226,7 +226,7 @@ def _all_identical(values):
     compared in C (one type, equal values; zeros also by sign)."""
     first = values[0]
     kind = type(first)
-    if (kind in _EXACT_EQUALITY or kind is float) and set(map(type, values)) == {kind}:
+    if (kind in _EXACT_EQUALITY or kind is float) and all_of_type(values, kind):
         same = values.count(first) == len(values)
         return same and not (kind is float and first == 0.0 and len({math.copysign(1.0, v) for v in values}) > 1)
     return all(_identical(first, value) for value in values[1:])

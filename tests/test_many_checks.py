@@ -104,6 +104,8 @@ HOLDER_EDITS = {
     "tree missing": lambda s: s.pop("tree_"),
     "tree of another class": lambda s: setattr(s["tree_"], "cls", "sklearn.tree.DecisionTreeRegressor"),
     "tree args short": lambda s: s["tree_"].args.pop(),
+    "tree n_features an array": lambda s: s["tree_"].args.__setitem__(0, np.array([5, 5])),
+    "tree n_outputs an array": lambda s: s["tree_"].args.__setitem__(2, np.array([1, 1])),
     "untouched": lambda s: None,
 }
 
