@@ -42,9 +42,9 @@ def validate_tree_ensemble(node, path):
         return "%s.estimators_[%d].tree_" % (path, held[position][0])
 
     check_trees_inputs([tree for _, _, tree in held], [node.state] * len(held), where, holder=False)
-    for index, member, tree in held:
+    for position, (_, member, tree) in enumerate(held):
         if member.cls not in _SELF_CHECKING:
-            check_tree_inputs(tree, member.state, "%s.estimators_[%d].tree_" % (path, index))
+            check_tree_inputs(tree, member.state, where(position))
 
 
 def validate_bagging(node, path):
