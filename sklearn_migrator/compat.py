@@ -7,19 +7,38 @@ the fitted state and every other method are the scikit-learn class's own; only
 the changed output is computed the way the source release computed it. Each
 class is named in the document when the model is exported again, so a later
 migration back to a release that computes the output natively restores the
-plain scikit-learn class (see ``migrations/v0_21.py`` and ``v1_8.py``).
+plain scikit-learn class (see ``migrations/_kinds.output_changed``, ``v0_21.py`` and
+``v1_8.py``).
 """
+import math
+
 import numpy as np
+from scipy import sparse
+from sklearn.decomposition import TruncatedSVD
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.dummy import DummyClassifier
-from sklearn.ensemble import AdaBoostClassifier, IsolationForest
+from sklearn.ensemble import AdaBoostClassifier, GradientBoostingClassifier, IsolationForest
 from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
 from sklearn.metrics.pairwise import pairwise_distances
+from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import NearestCentroid
+from sklearn.preprocessing import PolynomialFeatures, PowerTransformer
 from sklearn.svm import SVC, NuSVC
 from sklearn.utils import check_array
 from sklearn.utils.extmath import softmax
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.validation import FLOAT_DTYPES, check_is_fitted
+
+
+def _validated(estimator, X, **check_params):
+    """``X`` checked and converted as the installed release's own ``transform`` does it
+    (``check_params``), including the checks of the fitted feature count (0.23+) and
+    names (1.0+)."""
+    try:
+        from sklearn.utils.validation import validate_data  # 1.6+
+    except ImportError:
+        validate = getattr(estimator, "_validate_data", None)  # 0.23-1.5
+        return check_array(X, **check_params) if validate is None else validate(X, reset=False, **check_params)
+    return validate_data(estimator, X, reset=False, **check_params)
 
 
 def _sum_of_confidences(dec, n_classes):
@@ -175,6 +194,23 @@ class IsolationForestOldBehaviour(IsolationForest):
         return is_inlier
 
 
+class GradientBoostingClassifierInit020(GradientBoostingClassifier):
+    """GradientBoostingClassifier fitted by scikit-learn 0.20, in 0.21+. 0.20 took
+    ``init_.predict(X)`` as the initial raw scores (its default initial estimators
+    predicted the training log-odds for a binary model, 0.5 times them for the
+    exponential loss, and the class priors themselves for a multiclass one) and added
+    the stages to them in place; 0.21 passes ``init_.predict_proba(X)`` through the
+    loss' link instead. The migration holds 0.20's constant initial scores in a
+    'constant' DummyRegressor ``init_`` (a user's initial estimator is kept as it is);
+    the raw predictions start from ``init_.predict(X)`` as in 0.20, so that
+    ``decision_function``, ``predict_proba`` and ``predict`` are 0.20's to the bit."""
+
+    def _raw_predict_init(self, X):
+        self._check_initialized()
+        X = self.estimators_[0, 0]._validate_X_predict(X, check_input=True)
+        return self.init_.predict(X).astype(np.float64).reshape(X.shape[0], -1)
+
+
 class _AdaBoostVotes(AdaBoostClassifier):
     """AdaBoostClassifier whose ``decision_function`` sums the members' votes as
     ``_votes`` says, normalised by the weights as in every release; ``predict`` and,
@@ -308,3 +344,272 @@ class DummyClassifierFloatProba021(DummyClassifier):
     float64 as 0.21+ does (0.20 returned the integer draws)."""
 
     predict_proba = _proba_as(np.float64)
+
+
+class TruncatedSVDDot021(TruncatedSVD):
+    """TruncatedSVD whose ``transform`` of dense input is scikit-learn 0.20-0.21's
+    ``np.dot(X, components_.T)``, for a model carried to 0.22+.
+
+    0.22 (scikit-learn PR #14538) made ``safe_sparse_dot`` compute ``a @ b`` where it
+    called ``np.dot(a, b)``. The arpack solver leaves ``components_`` as ``VT[::-1]``,
+    with negative strides (which the document keeps): numpy's ``@`` then sums without
+    BLAS (up to numpy 2.2 at least; 2.5 copies the operand as ``np.dot`` does), where
+    ``np.dot`` copies the operand and calls BLAS, so ``transform`` differs in the last
+    bits (up to ~20 ulps; ``inverse_transform``, unchanged, carries it). Sparse input
+    is multiplied by scipy, as in every release.
+    """
+
+    def transform(self, X):
+        if sparse.issparse(X):
+            return super().transform(X)
+        check_is_fitted(self, "components_")
+        return np.dot(_validated(self, X), self.components_.T)
+
+
+class TruncatedSVDMatmul022(TruncatedSVD):
+    """TruncatedSVD whose ``transform`` is scikit-learn 0.22+'s ``X @ components_.T``
+    (``safe_sparse_dot`` since PR #14538), for a model carried back to 0.20-0.21 (see
+    :class:`TruncatedSVDDot021`)."""
+
+    def transform(self, X):
+        X = check_array(X, accept_sparse="csr")  # as 0.20-0.21's transform
+        return X @ self.components_.T
+
+
+def _polynomial_products_022(XP, X, degree, interaction_only, include_bias):
+    """Fill ``XP`` with the polynomial features of dense ``X`` as scikit-learn 0.22's
+    ``PolynomialFeatures.transform`` computes them (verbatim but for the names): the
+    degree-d columns are the degree d-1 columns that exclude features before
+    ``feature_idx``, times that feature, written in place."""
+    n_features = X.shape[1]
+    if include_bias:
+        XP[:, 0] = 1
+        current_col = 1
+    else:
+        current_col = 0
+
+    # d = 0
+    XP[:, current_col:current_col + n_features] = X
+    index = list(range(current_col, current_col + n_features))
+    current_col += n_features
+    index.append(current_col)
+
+    # d >= 1
+    for _ in range(1, degree):
+        new_index = []
+        end = index[-1]
+        for feature_idx in range(n_features):
+            start = index[feature_idx]
+            new_index.append(current_col)
+            if interaction_only:
+                start += (index[feature_idx + 1] - index[feature_idx])
+            next_col = current_col + end - start
+            if next_col <= current_col:
+                break
+            # XP[:, start:end] are terms of degree d - 1
+            # that exclude feature #feature_idx.
+            np.multiply(XP[:, start:end], X[:, feature_idx:feature_idx + 1], out=XP[:, current_col:next_col],
+                        casting="no")
+            current_col = next_col
+
+        new_index.append(current_col)
+        index = new_index
+    return XP
+
+
+class PolynomialFeaturesProducts021(PolynomialFeatures):
+    """PolynomialFeatures whose ``transform`` of dense input multiplies the features of
+    each output column as scikit-learn 0.20-0.21 did, for a model carried to 0.22+.
+
+    0.21 computes every column as ``X[:, comb].prod(1)``: ``(x_i x_j) x_k`` for the
+    features i <= j <= k of a degree-3 term. 0.22 (scikit-learn PR #13290) builds the
+    degree-d columns by multiplying degree d-1 columns by one feature in place,
+    ``x_i (x_j x_k)``, so products of three or more factors round differently (in the
+    last bit or two). Sparse input is computed as in every release.
+    """
+
+    def transform(self, X):
+        if sparse.issparse(X):
+            return super().transform(X)
+        check_is_fitted(self, "n_output_features_")
+        X = _validated(self, X, order="F", dtype=FLOAT_DTYPES)
+        powers = self.powers_  # one row of exponents per output column, in the order of the combinations
+        if X.shape[1] != powers.shape[1]:
+            raise ValueError("X shape does not match training shape")
+        XP = np.empty((X.shape[0], self.n_output_features_), dtype=X.dtype, order=self.order)
+        features = np.arange(powers.shape[1])
+        for i, exponents in enumerate(powers):
+            comb = np.repeat(features, exponents)  # the combination (0, 0, 2) of x_0^2 x_2
+            XP[:, i] = X[:, comb].prod(1)
+        return XP
+
+
+class PolynomialFeaturesProducts022(PolynomialFeatures):
+    """PolynomialFeatures whose ``transform`` of dense input builds the products as
+    scikit-learn 0.22+ does (PR #13290: degree-d columns are degree d-1 columns times one
+    feature, in place), for a model carried back to 0.20-0.21 (see
+    :class:`PolynomialFeaturesProducts021`)."""
+
+    def transform(self, X):
+        if sparse.issparse(X):
+            return super().transform(X)
+        check_is_fitted(self, "n_output_features_")
+        X = check_array(X, order="F", dtype=FLOAT_DTYPES)  # as 0.20-0.22
+        n_samples, n_features = X.shape
+        if n_features != self.powers_.shape[1]:  # (n_input_features_ up to 0.24)
+            raise ValueError("X shape does not match training shape")
+        XP = np.empty((n_samples, self.n_output_features_), dtype=X.dtype,
+                      order=getattr(self, "order", "C"))  # (0.21 added order; 0.20's output is C-ordered)
+        return _polynomial_products_022(XP, X, self.degree, self.interaction_only, self.include_bias)
+
+
+def _spherical_log_prob_17(X, means, precisions_chol):
+    """scikit-learn 1.7's ``_estimate_log_gaussian_prob`` for covariance_type='spherical'
+    (its ``_compute_log_det_cholesky`` and, for numpy input, ``row_norms`` inlined)."""
+    n_samples, n_features = X.shape
+    log_det = n_features * (np.log(precisions_chol))
+    precisions = precisions_chol**2
+    log_prob = (
+        np.sum(means**2, 1) * precisions
+        - 2 * np.dot(X, means.T * precisions)
+        + np.outer(np.einsum("ij,ij->i", X, X), precisions)
+    )
+    return -0.5 * (n_features * np.log(2 * np.pi).astype(X.dtype) + log_prob) + log_det
+
+
+def _spherical_log_prob_18(X, means, precisions_chol):
+    """scikit-learn 1.8's ``_estimate_log_gaussian_prob`` for covariance_type='spherical',
+    in its numpy namespace (``xp.linalg.outer`` is ``np.outer`` there)."""
+    n_samples, n_features = X.shape
+    log_det = n_features * np.log(precisions_chol)
+    precisions = precisions_chol**2
+    log_prob = (
+        np.sum(means**2, axis=1) * precisions
+        - 2 * (X @ means.T * precisions)
+        + np.outer(np.einsum("ij,ij->i", X, X), precisions)
+    )
+    return -0.5 * (n_features * math.log(2 * math.pi) + log_prob) + log_det
+
+
+class _SphericalLogProb(GaussianMixture):
+    """GaussianMixture whose spherical log-probabilities are ``_spherical`` (the log
+    probability of each sample under each component, before the weights)."""
+
+    def _estimate_log_prob(self, X, xp=None):  # (1.8 added xp)
+        if self.covariance_type == "spherical":
+            return self._spherical(X, self.means_, self.precisions_cholesky_)
+        if xp is None:
+            return super()._estimate_log_prob(X)
+        return super()._estimate_log_prob(X, xp=xp)
+
+
+class GaussianMixtureSpherical17(_SphericalLogProb):
+    """GaussianMixture with covariance_type='spherical' whose log-probabilities are
+    scikit-learn 1.7's, for a model carried to 1.8+.
+
+    1.8 (scikit-learn PR #30777, array API support) computes the spherical branch of
+    ``_estimate_log_gaussian_prob`` as ``X @ means.T * precisions``, i.e.
+    ``(X @ means.T) * precisions``, where 1.7 computed ``np.dot(X, means.T * precisions)``:
+    ``score_samples`` changes in the last bit or two and ``predict_proba`` by up to ~30
+    ulps. Other covariance types are computed as the plain class does.
+    """
+
+    _spherical = staticmethod(_spherical_log_prob_17)
+
+
+class GaussianMixtureSpherical18(_SphericalLogProb):
+    """GaussianMixture with covariance_type='spherical' whose log-probabilities are
+    scikit-learn 1.8+'s (``(X @ means.T) * precisions``, PR #30777), for a model carried
+    back before 1.8 (see :class:`GaussianMixtureSpherical17`)."""
+
+    _spherical = staticmethod(_spherical_log_prob_18)
+
+
+def _yeo_johnson_18(x, lmbda):
+    """scikit-learn 1.8's ``PowerTransformer._yeo_johnson_transform`` (the same since 0.20)."""
+    out = np.zeros_like(x)
+    pos = x >= 0  # binary mask
+
+    # when x >= 0
+    if abs(lmbda) < np.spacing(1.0):
+        out[pos] = np.log1p(x[pos])
+    else:  # lmbda != 0
+        out[pos] = (np.power(x[pos] + 1, lmbda) - 1) / lmbda
+
+    # when x < 0
+    if abs(lmbda - 2) > np.spacing(1.0):
+        out[~pos] = -(np.power(-x[~pos] + 1, 2 - lmbda) - 1) / (2 - lmbda)
+    else:  # lmbda == 2
+        out[~pos] = -np.log1p(-x[~pos])
+
+    return out
+
+
+def _yeo_johnson_scipy(x, lmbda):
+    """``scipy.stats.yeojohnson(x, lmbda)`` as SciPy 1.18 (with scikit-learn 1.9) computes
+    it for a numpy array: its ``_yeojohnson_transform``, ``xp_result_type(x, lmbda,
+    force_floating=True)`` being ``np.result_type(x, lmbda, 1.0)``."""
+    x = np.asarray(x)
+    if x.size == 0:
+        return x
+    dtype = np.result_type(x, lmbda, 1.0)
+    eps = np.finfo(dtype).eps
+    out = np.zeros_like(x, dtype=dtype)
+    pos = x >= 0  # binary mask
+
+    # when x >= 0
+    if abs(lmbda) < eps:
+        out[pos] = np.log1p(x[pos])
+    else:  # lmbda != 0
+        # more stable version of: ((x + 1) ** lmbda - 1) / lmbda
+        out[pos] = np.expm1(lmbda * np.log1p(x[pos])) / lmbda
+
+    # when x < 0
+    if abs(lmbda - 2) > eps:
+        out[~pos] = -np.expm1((2 - lmbda) * np.log1p(-x[~pos])) / (2 - lmbda)
+    else:  # lmbda == 2
+        out[~pos] = -np.log1p(-x[~pos])
+
+    return out
+
+
+class PowerTransformerYeoJohnson18(PowerTransformer):
+    """PowerTransformer(method='yeo-johnson') whose ``transform`` is scikit-learn 1.8's,
+    for a model carried to 1.9+.
+
+    1.9 (scikit-learn PR #33272) transforms with ``scipy.stats.yeojohnson``, which
+    computes ``expm1(l log1p(x)) / l`` (and ``-expm1((2 - l) log1p(-x)) / (2 - l)`` for
+    x < 0), where up to 1.8 scikit-learn's own ``_yeo_johnson_transform`` computed
+    ``(np.power(x + 1, l) - 1) / l`` (and ``-(np.power(1 - x, 2 - l) - 1) / (2 - l)``):
+    ``transform`` differs by up to ~40 ulps, and ``inverse_transform`` (unchanged) of it
+    with it. In 1.9+ this is 1.8's ``transform``, on 1.9+'s input checks; before, the
+    class's own.
+    """
+
+    def _yeo_johnson_transform(self, x, lmbda):
+        return _yeo_johnson_18(x, lmbda)
+
+    def transform(self, X):
+        if self.method != "yeo-johnson" or hasattr(PowerTransformer, "_yeo_johnson_transform"):
+            return super().transform(X)  # (up to 1.8, which computes it by _yeo_johnson_transform)
+        check_is_fitted(self)
+        X = self._check_input(X, in_fit=False, check_positive=True, check_shape=True)
+
+        for i, lmbda in enumerate(self.lambdas_):
+            with np.errstate(invalid="ignore"):  # hide NaN warnings
+                X[:, i] = self._yeo_johnson_transform(X[:, i], lmbda)
+
+        if self.standardize:
+            X = self._scaler.transform(X)
+
+        return X
+
+
+class PowerTransformerYeoJohnson19(PowerTransformer):
+    """PowerTransformer(method='yeo-johnson') whose transform is scikit-learn 1.9+'s
+    (``scipy.stats.yeojohnson``, PR #33272; see :class:`PowerTransformerYeoJohnson18`),
+    for a model carried back before 1.9. Up to 1.8 ``transform`` (and fitting) compute
+    the transform through ``_yeo_johnson_transform``, which this class replaces."""
+
+    def _yeo_johnson_transform(self, x, lmbda):
+        return _yeo_johnson_scipy(x, lmbda)

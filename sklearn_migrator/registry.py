@@ -340,6 +340,7 @@ _CONTAINERS = [
 # migration steps, exported again like the class they extend; see compat.py).
 _COMPAT = {
     "SVCOneVsRest020": validate_libsvm,
+    "GradientBoostingClassifierInit020": validate_gradient_boosting,
     "SVCOneVsRest021": validate_libsvm,
     "NuSVCOneVsRest020": validate_libsvm,
     "NuSVCOneVsRest021": validate_libsvm,
@@ -357,6 +358,14 @@ _COMPAT = {
     "AdaBoostClassifierSAMMER": validate_tree_ensemble,
     "AdaBoostClassifierSAMMEVotes": validate_tree_ensemble,
     "AdaBoostClassifierSAMMESymmetric": validate_tree_ensemble,
+    "TruncatedSVDDot021": None,
+    "TruncatedSVDMatmul022": None,
+    "PolynomialFeaturesProducts021": None,
+    "PolynomialFeaturesProducts022": None,
+    "GaussianMixtureSpherical17": None,
+    "GaussianMixtureSpherical18": None,
+    "PowerTransformerYeoJohnson18": None,
+    "PowerTransformerYeoJohnson19": None,
 }
 
 # Plain Python helper objects (rebuilt with __new__ and their __dict__).

@@ -66,6 +66,13 @@ class Case:
             return data[self.data].copy()
         return self.features(data["X_query"])
 
+    def query_target(self, data):
+        """The targets of the query rows, which ``score`` is computed against (None for
+        unsupervised fits and label transformers)."""
+        if self.inputs == "labels":
+            return None
+        return data["query_targets"].get(self.data)
+
     def features(self, X):
         """``X`` as this configuration feeds it (shaped by ``inputs``, then a DataFrame if ``pandas``)."""
         if self.inputs is not None:
@@ -136,10 +143,12 @@ def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
     new rows from the same distribution, on which outputs are compared."""
     rng = np.random.RandomState(0)
     X = rng.normal(size=(n_samples, n_features))
-    score = X.dot(rng.normal(size=n_features)) + 0.5 * rng.normal(size=n_samples)
-    y3 = np.digitize(score, np.percentile(score, [33.3, 66.7]))
+    coef = rng.normal(size=n_features)
+    score = X.dot(coef) + 0.5 * rng.normal(size=n_samples)
+    cuts = np.percentile(score, [33.3, 66.7])
+    y3 = np.digitize(score, cuts)
     second = X[:, 0] * 2.0 - X[:, 1] ** 2 + 0.1 * rng.normal(size=n_samples)
-    return {
+    data = {
         "X": X,
         "reg": score,
         "reg2": np.column_stack([score, second]),
@@ -152,6 +161,16 @@ def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
         "weight": rng.uniform(0.5, 2.0, size=n_samples),
         "X_query": rng.normal(size=(n_samples // 3, n_features)),
     }
+    # Targets of the query rows, drawn after them (so nothing above changes), for ``score``.
+    X_query = data["X_query"]
+    score_q = X_query.dot(coef) + 0.5 * rng.normal(size=len(X_query))
+    second_q = X_query[:, 0] * 2.0 - X_query[:, 1] ** 2 + 0.1 * rng.normal(size=len(X_query))
+    y3_q, y2_q = np.digitize(score_q, cuts), (score_q > np.median(score)).astype(np.int64)
+    data["query_targets"] = {
+        "reg": score_q, "reg2": np.column_stack([score_q, second_q]), "pos": np.exp(score_q / 4.0),
+        "clf3": y3_q, "clf2": y2_q, "str3": np.array(["cat", "dog", "emu"])[y3_q],
+        "str2": np.array(["no", "yes"])[y2_q], "multi": np.column_stack([y3_q, y2_q])}
+    return data
 
 
 def _since(release: str) -> bool:

@@ -1,13 +1,10 @@
-import functools
-import gzip
-import json
 import os
-import re
 
 import pytest
 import sklearn
 
-from sklearn_migrator import zoo
+from sklearn_migrator import registry, zoo
+from sklearn_migrator.parity import refusals
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -27,25 +24,16 @@ def fast_or_standard(request, monkeypatch, owner, name):
     return request.param
 
 
-@functools.lru_cache(maxsize=None)
-def _matrix_refusals():
-    with gzip.open(os.path.join(HERE, "..", "docs", "matrix", "results.json.gz"), "rt") as handle:
-        results = json.load(handle)["results"]
-    refused = {(r["case"], r["source"], r["target"]): r["detail"] for r in results if r["status"] == "refused"}
-    refused.update(((r["case"], r["source"], r["target"]), "UnavailableError: X: does not exist in the installed")
-                   for r in results if r["status"] == "absent")
-    return refused
-
-
-def matrix_refusal(case, source):
-    """The start of the reason the last full matrix run (docs/matrix/results.json.gz) gave
-    for refusing configuration ``case`` from release ``source`` in the installed one, or
-    found its class absent here; None if it was migrated. A document or a file of that
-    model must be refused for the same reason."""
-    refused = _matrix_refusals().get((case, source, sklearn.__version__))
-    if refused is None:
-        return None
-    return re.sub(r"^\w+Error: \w+( at [^:]+)?: ", "", refused).split(" (document from")[0][:60]
+def expected_refusal(case, source, estimator):
+    """The words the refusal of configuration ``case`` (a model of class ``estimator``)
+    from release ``source`` must contain here: where sklearn_migrator.parity.refusals
+    expects one, or where the installed release lacks the class; else None (the model
+    must be migrated). A document or a file of that model must be refused so."""
+    refusal = refusals.expected_refusal(case, source, sklearn.__version__)
+    if refusal is not None:
+        return refusal.match
+    entry = next(entry for entry in registry.ENTRIES.values() if entry.top_level and entry.class_name == estimator)
+    return "does not exist in the installed" if entry.resolve() is None else None
 
 
 def assert_rebuilt_as(estimator, name, notes):

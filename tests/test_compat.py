@@ -1,5 +1,6 @@
 """The compat subclasses compute exactly what scikit-learn computes natively in the
 releases whose behaviour they keep, and migrations swap them in and out."""
+import hashlib
 import warnings
 
 import numpy as np
@@ -184,3 +185,200 @@ def test_nearest_centroid_without_scores_predicts_and_hides_scores():
         assert not hasattr(rebuilt, method)
     np.testing.assert_array_equal(rebuilt.predict(DATA["X_query"]),
                                   _fit(NearestCentroid, "clf3").predict(DATA["X_query"]))
+
+
+# Arithmetic changes carried bit for bit: 0.22's TruncatedSVD product (PR #14538) and PolynomialFeatures
+# products (PR #13290), 1.8's spherical GaussianMixture (PR #30777), 1.9's Yeo-Johnson transform (PR #33272).
+#: (zoo configuration, release that changed it, compat class computing it as before, as since, a configuration
+#: of the same class whose output did not change)
+ARITHMETIC_CHANGES = [
+    ("TruncatedSVD-arpack", "0.22", "TruncatedSVDDot021", "TruncatedSVDMatmul022", "TruncatedSVD-randomized"),
+    ("PolynomialFeatures-interactions", "0.22", "PolynomialFeaturesProducts021", "PolynomialFeaturesProducts022",
+     "PolynomialFeatures"),
+    ("GaussianMixture-spherical", "1.8", "GaussianMixtureSpherical17", "GaussianMixtureSpherical18",
+     "GaussianMixture-full"),
+    ("PowerTransformer-yeo-johnson", "1.9", "PowerTransformerYeoJohnson18", "PowerTransformerYeoJohnson19",
+     "PowerTransformer-box-cox"),
+]
+#: The last release before each change and the first with it.
+_AROUND = {"0.22": ("0.21.3", "0.22.2.post1"), "1.8": ("1.7.2", "1.8.0"), "1.9": ("1.8.0", "1.9.1")}
+_OUTPUTS = {"TruncatedSVD": ["transform", "inverse_transform"], "PolynomialFeatures": ["transform"],
+            "GaussianMixture": ["score_samples", "predict_proba", "predict"],
+            "PowerTransformer": ["transform", "inverse_transform"]}
+
+
+def _zoo_fit(case_id):
+    case = next(case for case in zoo.cases() if case.id == case_id)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return case.fit(DATA)
+
+
+def _as_class(estimator, cls):
+    """``estimator``'s fitted state in an instance of ``cls``, as a migration builds it."""
+    kept = cls.__new__(cls)
+    kept.__dict__.update(estimator.__dict__)
+    return kept
+
+
+def _outputs(estimator, X):
+    methods = next(names for base, names in _OUTPUTS.items() if base in {c.__name__ for c in type(estimator).__mro__})
+    out = {}
+    for method in methods:
+        out[method] = getattr(estimator, method)(out["transform"] if method == "inverse_transform" else X)
+    return out
+
+
+@pytest.mark.parametrize("case, release, before, since, unaffected", ARITHMETIC_CHANGES)
+def test_compat_arithmetic_of_the_installed_release_is_native(case, release, before, since, unaffected):
+    # With the same fitted state, the class computing the installed release's arithmetic is the plain class,
+    # bit for bit; the other computes the other side's, which differs in the last bits.
+    plain, X = _zoo_fit(case)
+    native, other = (since, before) if has_release(INSTALLED, release) else (before, since)
+    expected = _outputs(plain, X)
+    for method, value in _outputs(_as_class(plain, getattr(compat, native)), X).items():
+        np.testing.assert_array_equal(value, expected[method], err_msg=method)
+    if case != "TruncatedSVD-arpack":  # (numpy 2.5's matmul copies strided operands for BLAS, as np.dot does)
+        changed = _outputs(_as_class(plain, getattr(compat, other)), X)
+        assert any(not np.array_equal(changed[method], expected[method]) for method in expected)
+        for method, value in changed.items():
+            np.testing.assert_allclose(value, expected[method], rtol=1e-12, atol=1e-13, err_msg=method)
+
+
+def _recorded_model(name, cls=None):
+    """(model, X, output methods) of the hand-built models whose outputs RECORDED holds."""
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.mixture import GaussianMixture
+    from sklearn.preprocessing import PolynomialFeatures, PowerTransformer
+
+    rng = np.random.RandomState(0)
+    if name == "TruncatedSVD":
+        model = (cls or TruncatedSVD)(n_components=3)
+        model.components_ = rng.standard_normal((3, 20))[::-1]  # negative strides, as arpack leaves them
+        X, methods = rng.standard_normal((10, 20)), ["transform"]
+    elif name == "PolynomialFeatures":
+        X, methods = rng.standard_normal((6, 4)), ["transform"]
+        model = (cls or PolynomialFeatures)(3).fit(X)
+    elif name == "GaussianMixture":
+        model = (cls or GaussianMixture)(n_components=3, covariance_type="spherical")
+        model.weights_, model.means_ = np.array([0.2, 0.5, 0.3]), rng.standard_normal((3, 6))
+        model.covariances_ = rng.uniform(0.5, 2.0, 3)
+        model.precisions_cholesky_ = 1 / np.sqrt(model.covariances_)
+        model.precisions_ = 1 / model.covariances_
+        model.converged_, model.n_iter_, model.lower_bound_ = True, 1, 0.0
+        X, methods = rng.standard_normal((10, 6)) * 2, ["score_samples", "predict_proba"]
+    else:
+        model = (cls or PowerTransformer)(standardize=False)
+        model.lambdas_ = np.array([0.0, 2.0, 0.7, -1.4, 2.6])  # (0 and 2: the log1p branches)
+        X, methods = rng.standard_normal((10, 5)) * 2, ["transform"]
+    model.n_features_in_ = X.shape[1]
+    return model, X, methods
+
+
+def _digest(array):
+    return hashlib.sha256(np.ascontiguousarray(array, dtype="<f8").tobytes()).hexdigest()[:16]
+
+
+#: Digests of the outputs of _recorded_model computed by the plain class of the release named (in the matrix
+#: harness's environment of that release), with the numpy named (None: products of doubles, the same bits with
+#: any numpy), and the compat class that must reproduce them.
+RECORDED = [
+    ("TruncatedSVD", "0.21.3", "1.19.5", "TruncatedSVDDot021", {"transform": "05d0e365dfbc1bfb"}),
+    ("TruncatedSVD", "0.22.2.post1", "1.19.5", "TruncatedSVDMatmul022", {"transform": "f6da06111fa3a106"}),
+    ("PolynomialFeatures", "0.21.3", None, "PolynomialFeaturesProducts021", {"transform": "be3c7fc5ba1f6f69"}),
+    ("PolynomialFeatures", "0.22.2.post1", None, "PolynomialFeaturesProducts022", {"transform": "18d651ad25465b8f"}),
+    ("GaussianMixture", "1.7.2", "2.5.5", "GaussianMixtureSpherical17",
+     {"score_samples": "b6e81dcd23aecbb5", "predict_proba": "93d4d1f142d2340d"}),
+    ("GaussianMixture", "1.8.0", "2.5.5", "GaussianMixtureSpherical18",
+     {"score_samples": "422593d7c1010924", "predict_proba": "5e4220a36176e7f5"}),
+    ("PowerTransformer", "1.8.0", "2.5.5", "PowerTransformerYeoJohnson18", {"transform": "8c894a4ead3c2f70"}),
+    ("PowerTransformer", "1.9.1", "2.5.5", "PowerTransformerYeoJohnson19", {"transform": "8e384d80679641fd"}),
+]
+
+
+@pytest.mark.parametrize("name, release, numpy_version, cls, digests", RECORDED,
+                         ids=["%s-%s" % (record[0], record[1]) for record in RECORDED])
+def test_compat_class_reproduces_the_recorded_output_of_its_release(name, release, numpy_version, cls, digests):
+    if numpy_version not in (None, np.__version__):
+        pytest.skip("recorded with numpy %s, whose BLAS and elementwise functions the outputs depend on"
+                    % numpy_version)
+    model, X, methods = _recorded_model(name, getattr(compat, cls))
+    assert {method: _digest(getattr(model, method)(X)) for method in methods} == digests
+    # (and the two sides of each change recorded different outputs)
+    other = next(r[4] for r in RECORDED if r[0] == name and r[1] != release)
+    assert all(other[method] != digest for method, digest in digests.items())
+
+
+def _migrated(tree, source, target):
+    migration = migrate(tree, source, target)
+    return tree, " ".join(migration.notes)
+
+
+def _tree(estimator):
+    """A fresh state tree of ``estimator`` (decoded from its document, as array layouts are
+    stored there: arpack's negative strides survive, where a deep copy would lose them)."""
+    document = sm.serialize(estimator)
+    return lambda: decode_tree(document["tree"], "")
+
+
+@pytest.mark.parametrize("case, release, before, since, unaffected", ARITHMETIC_CHANGES)
+def test_migration_picks_the_compat_class_only_across_its_release(case, release, before, since, unaffected):
+    last_before, first_since = _AROUND[release]
+    tree = _tree(_zoo_fit(case)[0])
+    plain_path = tree().cls
+    if has_release(INSTALLED, release):
+        across, kept, same_side = last_before, since, first_since
+    else:
+        across, kept, same_side = first_since, before, "0.20.4"
+    rebuilt, notes = _migrated(tree(), INSTALLED, across)
+    assert rebuilt.cls == "sklearn_migrator.compat." + kept
+    assert "changed in scikit-learn %s" % release in notes and kept in notes
+    # Carried back, it is the plain class again; on the same side of the release it stays plain.
+    assert _migrated(rebuilt, across, INSTALLED)[0].cls == plain_path
+    assert _migrated(tree(), INSTALLED, same_side)[0].cls == plain_path
+    # A configuration whose output the release did not change stays plain across it.
+    assert _migrated(_tree(_zoo_fit(unaffected)[0])(), INSTALLED, across)[0].cls == plain_path
+
+
+@pytest.mark.parametrize("cls", [compat.TruncatedSVDDot021, compat.TruncatedSVDMatmul022,
+                                 compat.PolynomialFeaturesProducts021, compat.PolynomialFeaturesProducts022])
+@pytest.mark.parametrize("fmt", ["csr", "csc"])
+def test_compat_classes_transform_sparse_input_as_the_plain_class(cls, fmt):
+    from scipy import sparse
+
+    plain, X = _zoo_fit("TruncatedSVD-arpack" if "SVD" in cls.__name__ else "PolynomialFeatures-interactions")
+    X = sparse.csr_matrix(X) if fmt == "csr" else sparse.csc_matrix(X)
+    expected, value = plain.transform(X), _as_class(plain, cls).transform(X)
+    assert sparse.issparse(value) == sparse.issparse(expected)
+    if sparse.issparse(value):
+        assert value.format == expected.format
+        value, expected = value.toarray(), expected.toarray()
+    np.testing.assert_array_equal(value, expected)
+
+
+@pytest.mark.parametrize("case", ["GradientBoostingClassifier-3class", "GradientBoostingRegressor-huber",
+                                  "GradientBoostingRegressor-absolute_error"])
+def test_gradient_boosting_from_0_20_starts_from_its_own_initial_scores(case):
+    """0.20 took init_.predict as the initial raw scores (the class priors themselves for a
+    multinomial model) and added the stages to them in place; 0.21 went through the loss.
+    Carried as the source's row of initial scores, the raw predictions (sums of leaf
+    values, the same arithmetic everywhere) are the ones 0.20 computed, bit for bit, in
+    any release."""
+    import gzip
+    import json
+    import os
+
+    path = os.path.join(os.path.dirname(__file__), "fixtures", "documents", "0.20.4", case + ".json.gz")
+    with gzip.open(path, "rt") as handle:
+        record = json.load(handle)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = sm.deserialize(record["document"])
+    classifier = case.startswith("GradientBoostingClassifier")
+    if classifier and has_release(INSTALLED, "0.21"):
+        assert type(model).__name__ == "GradientBoostingClassifierInit020"
+    else:
+        assert type(model).__module__.startswith("sklearn.")
+    X = zoo.Case.of_record(record).query(DATA)
+    method = "decision_function" if classifier else "predict"
+    np.testing.assert_array_equal(getattr(model, method)(X), decode_tree(record["outputs"])[method])

@@ -3,8 +3,8 @@
 The fixtures were exported by the matrix harness in real environments of each
 release, with the outputs computed there (scripts/collect_document_fixtures.py).
 Every fixture must meet the parity rule here, except where the last full matrix
-run (docs/matrix/results.json.gz) found the migration refused or the class absent:
-those must be refused for the same reason. The rebuilt class is checked, precisely
+sklearn_migrator.parity.refusals expects a refusal (or the class is absent here):
+those must be refused for the listed reason. The rebuilt class is checked, precisely
 for the configurations a migration rebuilds as one of sklearn_migrator.compat's
 subclasses.
 """
@@ -19,11 +19,11 @@ import pytest
 import sklearn
 
 import sklearn_migrator as sm
-from sklearn_migrator import parity, zoo
-from sklearn_migrator.codec import decode_tree
+from sklearn_migrator import zoo
+from sklearn_migrator.parity import records
 from sklearn_migrator.versions import has_release
 
-from conftest import assert_rebuilt_as, matrix_refusal
+from conftest import assert_rebuilt_as, expected_refusal
 
 FIXTURES = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "fixtures", "documents", "*", "*.json.gz")))
 INSTALLED = sklearn.__version__
@@ -55,7 +55,7 @@ def test_document_from_another_release(path):
     with gzip.open(path, "rt") as handle:
         record = json.load(handle)
     source = record["sklearn_version"]
-    refusal = matrix_refusal(record["case"], source)  # the steps refuse it here, for the reason the matrix found
+    refusal = expected_refusal(record["case"], source, record["estimator"])  # the steps refuse it here, for the listed reason
     if refusal is not None:
         with pytest.raises(sm.MigratorError, match=re.escape(refusal)):
             sm.deserialize(record["document"])
@@ -64,9 +64,7 @@ def test_document_from_another_release(path):
         warnings.simplefilter("always")
         estimator = sm.deserialize(record["document"])
     notes = " ".join(str(w.message) for w in caught if issubclass(w.category, sm.MigrationWarning))
-    X = zoo.Case.of_record(record).query(zoo.make_data())
-    status, details = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X),
-                                     estimator)  # a composite is tolerated through its parts
+    status, details, _ = records.check(record, estimator, zoo.make_data())
 
     if record["case"] == "LogisticRegression-liblinear-ovr" and _crosses(source, "1.8"):
         # 1.8 removed multi_class: rebuilt as the subclass computing one-vs-rest probabilities.

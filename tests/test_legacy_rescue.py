@@ -18,12 +18,12 @@ import warnings
 import pytest
 
 import sklearn_migrator as sm
-from sklearn_migrator import parity, zoo
-from sklearn_migrator.codec import decode_tree
+from sklearn_migrator import zoo
+from sklearn_migrator.parity import records
 from sklearn_migrator.legacy import load_legacy, read_legacy
 from sklearn_migrator.registry import PAPER_ESTIMATORS
 
-from conftest import assert_rebuilt_as, matrix_refusal
+from conftest import assert_rebuilt_as, expected_refusal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = sorted(path for pattern in ("*.pkl.gz", "*.joblib.gz", "*.z.joblib")
@@ -72,8 +72,8 @@ def test_legacy_file_is_rescued(path, tmp_path):
 
 def _assert_rescued(path, case, record):
     """The file's document is at its release, and the rebuilt estimator meets the parity rule
-    (or is refused, for the reason the matrix found, where migrating the model is)."""
-    refused = matrix_refusal(case, record["sklearn_version"])
+    (or is refused, for the listed reason, where migrating the model is)."""
+    refused = expected_refusal(case, record["sklearn_version"], record["estimator"])
     if refused is not None:
         with pytest.raises(sm.MigratorError, match=re.escape(refused)):
             load_legacy(path)
@@ -87,10 +87,7 @@ def _assert_rescued(path, case, record):
         estimator = load_legacy(path)
     notes = " ".join(str(w.message) for w in caught if issubclass(w.category, sm.MigrationWarning))
     assert_rebuilt_as(estimator, record["estimator"], notes)
-    X = zoo.Case(case, None, record["data"], pandas=record["pandas"], inputs=record.get("inputs")).query(
-        zoo.make_data())
-    status, details = parity.verdict(decode_tree(record["outputs"]), parity.outputs(estimator, X),
-                                     estimator)  # a composite is tolerated through its parts
+    status, details, _ = records.check(dict(record, case=case), estimator, zoo.make_data())
     assert status in ("exact", "close"), details
 
 

@@ -22,8 +22,9 @@ def test_round_trip_is_exact(case, arrays, data):
     assert sm.serialize(rebuilt, arrays=arrays) == json.loads(text)
 
     assert type(rebuilt) is type(estimator)
-    expected = parity.outputs(estimator, X)
-    actual = parity.outputs(rebuilt, X)
+    y = case.query_target(data)
+    expected = parity.outputs(estimator, X, y)
+    actual = parity.outputs(rebuilt, X, y)
     assert expected, "the estimator offers no output to compare"
     assert sorted(actual) == sorted(expected)
     for name in expected:

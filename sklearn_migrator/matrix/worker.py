@@ -20,8 +20,10 @@ import warnings
 
 import sklearn
 
-from .. import api, parity, registry, zoo
-from ..codec import decode_tree, encode_tree
+from .. import api, registry, zoo
+from ..parity import stack
+from ..parity.records import check as check_reference
+from ..parity.records import judge_result, reference
 from ..errors import MigrationError, MigratorError, UnavailableError
 
 
@@ -56,12 +58,12 @@ def export(out_dir: str, pickles: bool = False, joblib_module: str = None, cases
     compressors = _compressors(joblib) if pickles else None
     chosen = [case for case in zoo.cases() if not cases or any(part in case.id for part in cases)]
     for index, case in enumerate(chosen):
-        estimator, X = case.fit(data)
+        estimator, _ = case.fit(data)
         record = {"case": case.id, "estimator": type(estimator).__name__, "sklearn_version": sklearn.__version__,
                   "data": case.data, "pandas": case.pandas, "inputs": case.inputs}
         try:
             record["document"] = api.serialize(estimator)
-            record["outputs"] = encode_tree(parity.outputs(estimator, X), "base64")
+            record.update(reference(estimator, case, data))
         except MigratorError as error:
             record["export_error"] = str(error)
         with open(os.path.join(out_dir, case.id + ".json"), "w") as handle:
@@ -95,19 +97,18 @@ def check_record(record, data) -> dict:
             estimator = api.deserialize(record["document"], allow_unverified=True)
         notes = sorted({str(w.message) for w in caught if w.category.__name__ == "MigrationWarning"
                         and "not verified" not in str(w.message)})
-        X = zoo.Case.of_record(record).query(data)
-        expected = decode_tree(record["outputs"])
-        status, details = parity.verdict(expected, parity.outputs(estimator, X), estimator)
-        result.update(status=status, detail=details)
+        _, _, found = check_reference(record, estimator, data)
+        result.update(differences=found, stacks=[record.get("stack"), stack()])
         if notes:
             result["notes"] = notes
     except (MigrationError, UnavailableError) as error:  # the target cannot express the model: said so
-        result.update(status="refused", detail="%s: %s" % (type(error).__name__, error))
+        result["refusal"] = "%s: %s" % (type(error).__name__, error)
     except MigratorError as error:
         result.update(status="error", detail="%s: %s" % (type(error).__name__, error))
     except Exception as error:  # an unexpected failure is a result too, with its traceback's last line
         result.update(status="error", detail="%s: %s | %s" % (type(error).__name__, error,
                                                               traceback.format_exc().strip().splitlines()[-2]))
+    judge_result(result)
     return result
 
 

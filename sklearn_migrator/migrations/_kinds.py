@@ -170,6 +170,33 @@ def class_renamed(release, old, new):
     return Step(release, "class %s renamed %s" % (old, new), [old, new], rename(old, new), rename(new, old))
 
 
+def _rebuilt(release, plain, native, compat, applies, what):
+    """The step function of :func:`output_changed` in one direction: ``native`` (the compat
+    class computing the output as the target side of ``release`` does) becomes ``plain``
+    again; ``plain`` becomes ``compat`` where ``applies``."""
+    def apply(node, migration, path):
+        if node.cls == native:
+            node.cls = plain
+        elif node.cls == plain and applies(node):
+            node.cls = compat
+            migration.note(path, "%s changed in scikit-learn %s; it was rebuilt as %s, which computes it as "
+                                 "scikit-learn %s does" % (what, release, compat, migration.source))
+    return apply
+
+
+def output_changed(release, summary, plain, compat_before, compat_since, applies, what):
+    """``release`` changed the arithmetic of an output of class ``plain`` (``what``: "a
+    multiclass SVC's one-vs-rest decision_function"), for the models where
+    ``applies(node)`` holds. Carried up across ``release``, such a model is rebuilt as
+    ``compat_before``, the :mod:`sklearn_migrator.compat` subclass computing the output as
+    the releases before it did; carried down, as ``compat_since``, computing it as
+    ``release`` and later do. Either becomes ``plain`` again when carried back to a
+    release that computes its output natively, so a round trip gives back the plain class."""
+    return Step(release, summary, [plain, compat_before, compat_since],
+                _rebuilt(release, plain, compat_since, compat_before, applies, what),
+                _rebuilt(release, plain, compat_before, compat_since, applies, what))
+
+
 def refused_across(what, applies):
     """``(up, down)`` refusing nodes for which ``applies(node)`` holds: ``what`` (an output)
     is computed differently on either side of the release, and neither side can be made

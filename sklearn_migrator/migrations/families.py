@@ -14,7 +14,10 @@ FOREST_REGRESSORS = ["sklearn.ensemble.RandomForestRegressor", "sklearn.ensemble
 FORESTS = FOREST_CLASSIFIERS + FOREST_REGRESSORS
 GB_CLASSIFIER = "sklearn.ensemble.GradientBoostingClassifier"
 GB_REGRESSOR = "sklearn.ensemble.GradientBoostingRegressor"
-GRADIENT_BOOSTING = [GB_CLASSIFIER, GB_REGRESSOR]
+#: GradientBoostingClassifier from 0.20 rebuilt for 0.21+: initial raw scores are init_.predict(X), as in 0.20.
+GB_CLASSIFIER_INIT_020 = "sklearn_migrator.compat.GradientBoostingClassifierInit020"
+GB_CLASSIFIERS = [GB_CLASSIFIER, GB_CLASSIFIER_INIT_020]
+GRADIENT_BOOSTING = GB_CLASSIFIERS + [GB_REGRESSOR]
 ADABOOST_CLASSIFIER = "sklearn.ensemble.AdaBoostClassifier"
 #: AdaBoostClassifiers rebuilt where the target computes their decision function differently: SAMME.R
 #: (removed in 1.6), SAMME's weighted votes of 0.22-1.2 (in 1.3+) and 1.3+'s symmetric votes (in 0.22-1.2).
@@ -120,6 +123,10 @@ STANDARD_SCALER, MIN_MAX_SCALER = "sklearn.preprocessing.StandardScaler", "sklea
 MAX_ABS_SCALER, ROBUST_SCALER = "sklearn.preprocessing.MaxAbsScaler", "sklearn.preprocessing.RobustScaler"
 SCALERS = [STANDARD_SCALER, MIN_MAX_SCALER, MAX_ABS_SCALER, ROBUST_SCALER]
 POLYNOMIAL = "sklearn.preprocessing.PolynomialFeatures"
+#: PolynomialFeatures rebuilt with the dense products of 0.20-0.21 (in 0.22+) or of 0.22+ (in 0.20-0.21).
+POLYNOMIAL_PRODUCTS_021 = "sklearn_migrator.compat.PolynomialFeaturesProducts021"
+POLYNOMIAL_PRODUCTS_022 = "sklearn_migrator.compat.PolynomialFeaturesProducts022"
+POLYNOMIALS = [POLYNOMIAL, POLYNOMIAL_PRODUCTS_021, POLYNOMIAL_PRODUCTS_022]
 KBINS = "sklearn.preprocessing.KBinsDiscretizer"
 ONE_HOT, ORDINAL = "sklearn.preprocessing.OneHotEncoder", "sklearn.preprocessing.OrdinalEncoder"
 SIMPLE_IMPUTER, KNN_IMPUTER = "sklearn.impute.SimpleImputer", "sklearn.impute.KNNImputer"
@@ -129,13 +136,17 @@ ONE_VS_ONE, ONE_VS_REST = "sklearn.multiclass.OneVsOneClassifier", "sklearn.mult
 FUNCTION_TRANSFORMER = "sklearn.preprocessing.FunctionTransformer"
 NORMALIZER = "sklearn.preprocessing.Normalizer"
 POWER = "sklearn.preprocessing.PowerTransformer"
+#: PowerTransformer rebuilt with the Yeo-Johnson transform of up to 1.8 (in 1.9+) or of 1.9+ (before 1.9).
+POWER_YEO_JOHNSON_18 = "sklearn_migrator.compat.PowerTransformerYeoJohnson18"
+POWER_YEO_JOHNSON_19 = "sklearn_migrator.compat.PowerTransformerYeoJohnson19"
+POWERS = [POWER, POWER_YEO_JOHNSON_18, POWER_YEO_JOHNSON_19]
 #: Estimators added by issue 6 that gained ``n_features_in_`` in 0.23.
 TRANSFORMERS_WITH_N_FEATURES_IN = SCALERS + [
-    COLUMN_TRANSFORMER, SIMPLE_IMPUTER, KNN_IMPUTER, MISSING_INDICATOR, ONE_VS_ONE, POLYNOMIAL, KBINS, QUANTILE_TRANSFORMER,
+    COLUMN_TRANSFORMER, SIMPLE_IMPUTER, KNN_IMPUTER, MISSING_INDICATOR, ONE_VS_ONE, KBINS, QUANTILE_TRANSFORMER,
     FUNCTION_TRANSFORMER, NORMALIZER, "sklearn.multioutput.MultiOutputRegressor",
     "sklearn.multioutput.MultiOutputClassifier", "sklearn.preprocessing.Binarizer",
     "sklearn.feature_selection.SelectKBest",
-    "sklearn.feature_selection.VarianceThreshold"]
+    "sklearn.feature_selection.VarianceThreshold"] + POLYNOMIALS
 #: 1.5-1.6 list class of ColumnTransformer's remainder columns (1.7 removed it).
 REMAINDER_COLUMNS = "sklearn.compose._column_transformer._RemainderColsList"
 
@@ -144,8 +155,17 @@ RADIUS_CLASSIFIER = "sklearn.neighbors.RadiusNeighborsClassifier"
 LOF = "sklearn.neighbors.LocalOutlierFactor"
 MORE_NEIGHBORS = [RADIUS_CLASSIFIER, "sklearn.neighbors.RadiusNeighborsRegressor", "sklearn.neighbors.NearestNeighbors",
                   LOF]
-MIXTURES = ["sklearn.mixture.GaussianMixture", "sklearn.mixture.BayesianGaussianMixture"]
+GAUSSIAN_MIXTURE = "sklearn.mixture.GaussianMixture"
+#: GaussianMixture rebuilt with the spherical log-probabilities of up to 1.7 (in 1.8+) or of 1.8+ (before 1.8).
+GAUSSIAN_MIXTURE_SPHERICAL_17 = "sklearn_migrator.compat.GaussianMixtureSpherical17"
+GAUSSIAN_MIXTURE_SPHERICAL_18 = "sklearn_migrator.compat.GaussianMixtureSpherical18"
+MIXTURES = [GAUSSIAN_MIXTURE, GAUSSIAN_MIXTURE_SPHERICAL_17, GAUSSIAN_MIXTURE_SPHERICAL_18,
+            "sklearn.mixture.BayesianGaussianMixture"]
 TRUNCATED_SVD, NMF = "sklearn.decomposition.TruncatedSVD", "sklearn.decomposition.NMF"
+#: TruncatedSVD rebuilt to transform with the product of 0.20-0.21 (in 0.22+) or of 0.22+ (in 0.20-0.21).
+TRUNCATED_SVD_DOT_021 = "sklearn_migrator.compat.TruncatedSVDDot021"
+TRUNCATED_SVD_MATMUL_022 = "sklearn_migrator.compat.TruncatedSVDMatmul022"
+TRUNCATED_SVDS = [TRUNCATED_SVD, TRUNCATED_SVD_DOT_021, TRUNCATED_SVD_MATMUL_022]
 FAST_ICA, INCREMENTAL_PCA = "sklearn.decomposition.FastICA", "sklearn.decomposition.IncrementalPCA"
 KERNEL_PCA, FACTOR_ANALYSIS = "sklearn.decomposition.KernelPCA", "sklearn.decomposition.FactorAnalysis"
 TOPIC_LDA = "sklearn.decomposition.LatentDirichletAllocation"
@@ -154,8 +174,9 @@ BIRCH = "sklearn.cluster.Birch"
 GP_REGRESSOR = "sklearn.gaussian_process.GaussianProcessRegressor"
 GP_CLASSIFIER = "sklearn.gaussian_process.GaussianProcessClassifier"
 #: Every issue-6 estimator above, all of which gained ``n_features_in_`` in 0.23.
-UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + [TRUNCATED_SVD, NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
-                                            FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, BIRCH, GP_REGRESSOR, GP_CLASSIFIER]
+UNSUPERVISED = MORE_NEIGHBORS + MIXTURES + TRUNCATED_SVDS + [NMF, FAST_ICA, INCREMENTAL_PCA, KERNEL_PCA,
+                                                             FACTOR_ANALYSIS, TOPIC_LDA, DBSCAN, BIRCH, GP_REGRESSOR,
+                                                             GP_CLASSIFIER]
 
 # Issue 6: cross-validated classifiers and probability calibration.
 LOGISTIC_CV = "sklearn.linear_model.LogisticRegressionCV"

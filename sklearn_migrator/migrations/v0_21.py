@@ -4,14 +4,15 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
-from ._gradient_boosting import fold_into_first_stage, raw_020, raw_021, zero_020
-from ._kinds import (constant, missing, param_added, param_removed, refuse, refused_across, state_added,
-                     state_removed, state_renamed, unchanged, when_fitted)
+from ._gradient_boosting import ZERO_020, dummy_regressor, init_020, init_of_020, raw_020, raw_021, zero_020
+from ._kinds import (constant, missing, output_changed, param_added, param_removed, refuse, refused_across,
+                     state_added, state_removed, state_renamed, unchanged, when_fitted)
 from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIRCH, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER,
-                       DUMMY_CLASSIFIER_FLOAT_021, DUMMY_CLASSIFIER_INT_020, FEATURE_UNION, GRADIENT_BOOSTING,
-                       IFORESTS, LDA, LDA_OVR_020, LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020,
-                       NU_SVC_OVR_021, ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIAL, QDA, QUANTILE_TRANSFORMER, SGD,
-                       SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
+                       DUMMY_CLASSIFIER_FLOAT_021, DUMMY_CLASSIFIER_INT_020, DUMMY_REGRESSOR, FEATURE_UNION,
+                       GB_CLASSIFIER, GB_CLASSIFIER_INIT_020, GB_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, LDA,
+                       LDA_OVR_020, LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
+                       ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIALS, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER,
+                       SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -21,37 +22,41 @@ _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name 
 def _init_up(node, migration, path):
     """0.21 computes gradient boosting's initial raw predictions from
     ``init_.predict_proba`` through the loss, where 0.20 took ``init_.predict`` as raw
-    scores (the multinomial model even used the class priors themselves). 0.20's
-    constant initial predictions are folded into the first stage (see
-    ``_gradient_boosting``) and ``init_`` becomes 'zero'."""
+    scores (the multinomial model even used the class priors themselves); both add the
+    stages to them in place. 0.20's zero estimator becomes 'zero' and a regressor's
+    mean or quantile the DummyRegressor 0.21 fits for its loss, holding the same
+    constant: 0.21 reads both verbatim. A classifier keeps 0.20's initial scores, in a
+    'constant' DummyRegressor, as a GradientBoostingClassifierInit020 (see
+    ``_gradient_boosting``)."""
     init = node.state.get("init_")
-    if isinstance(init, Node) and init.cls in _OLD_INIT_ESTIMATORS:
-        fold_into_first_stage(node, raw_020(init))
+    if not isinstance(init, Node):
+        return
+    if init.cls == ZERO_020:
         node.state["init_"] = "zero"
+    elif node.cls == GB_REGRESSOR:
+        if init.cls in _OLD_INIT_ESTIMATORS:
+            node.state["init_"] = init_of_020(init)
+    elif node.cls == GB_CLASSIFIER:
+        if init.cls in _OLD_INIT_ESTIMATORS:
+            node.state["init_"] = dummy_regressor("constant", raw_020(init))
+        node.cls = GB_CLASSIFIER_INIT_020
+        migration.note(path, "its initial raw predictions changed formula in 0.21; it was rebuilt as %s, which "
+                             "computes them as scikit-learn %s does" % (GB_CLASSIFIER_INIT_020, migration.source))
 
 
 def _init_down(node, migration, path):
     init = node.state.get("init_")
+    if node.cls == GB_CLASSIFIER_INIT_020:
+        node.cls = GB_CLASSIFIER
+        if isinstance(init, Node) and init.cls == DUMMY_REGRESSOR:
+            node.state["init_"] = init_020(node, raw_021(node, migration, path))
+        return
     if init is None or (isinstance(init, Node) and init.cls in _OLD_INIT_ESTIMATORS):
         return
     if isinstance(init, Node):
-        fold_into_first_stage(node, raw_021(node, migration, path))
-    node.state["init_"] = zero_020(node)
-
-
-def _rebuilt(plain, native, compat, applies, what):
-    """Going across 0.21, a model whose output changed formula (``applies``) is rebuilt
-    as the :mod:`sklearn_migrator.compat` subclass computing the source's formula
-    (``compat``); one coming back to the release that computes it natively
-    (``native``) becomes the plain class again."""
-    def apply(node, migration, path):
-        if node.cls == native:
-            node.cls = plain
-        elif node.cls == plain and applies(node):
-            node.cls = compat
-            migration.note(path, "%s changed in 0.21; it was rebuilt as %s, which computes it as scikit-learn %s "
-                                 "does" % (what, compat, migration.source))
-    return apply
+        node.state["init_"] = init_020(node, raw_021(node, migration, path))
+    else:
+        node.state["init_"] = zero_020(node)
 
 
 def _sgd_iterations_up(node, migration, path):
@@ -68,12 +73,6 @@ def _sgd_iterations_up(node, migration, path):
 def _sgd_iterations_down(node, migration, path):
     node.params["n_iter"] = None
     node.state["_max_iter"], node.state["_tol"] = node.params.get("max_iter"), node.params.get("tol")
-
-
-
-def _output_changed(summary, plain, compat_020, compat_021, applies, what):
-    return Step("0.21", summary, [plain, compat_020, compat_021], _rebuilt(plain, compat_021, compat_020, applies, what),
-                _rebuilt(plain, compat_020, compat_021, applies, what))
 
 
 def _multiclass(node):
@@ -114,17 +113,18 @@ STEPS = [
     param_added("0.21", [LOGISTIC], "l1_ratio", None),
     # 0.21 changed how SVC and NuSVC turn one-vs-one votes into a one-vs-rest decision_function
     # (scikit-learn PR #10440: 0.20 scaled the summed confidences by the largest in the batch).
-    _output_changed("SVC one-vs-rest decision function changed", SVC, SVC_OVR_020, SVC_OVR_021, _multiclass_ovr,
-                    "a multiclass SVC's one-vs-rest decision_function"),
-    _output_changed("NuSVC one-vs-rest decision function changed", NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
-                    _multiclass_ovr, "a multiclass NuSVC's one-vs-rest decision_function"),
+    output_changed("0.21", "SVC one-vs-rest decision function changed", SVC, SVC_OVR_020, SVC_OVR_021,
+                   _multiclass_ovr, "a multiclass SVC's one-vs-rest decision_function"),
+    output_changed("0.21", "NuSVC one-vs-rest decision function changed", NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
+                   _multiclass_ovr, "a multiclass NuSVC's one-vs-rest decision_function"),
     # 0.21 (PR #11796) computes LDA's multiclass probabilities by softmax, not normalised logistics.
-    _output_changed("LinearDiscriminantAnalysis multiclass predict_proba changed", LDA, LDA_OVR_020, LDA_SOFTMAX_021,
-                    _multiclass, "a multiclass LinearDiscriminantAnalysis's predict_proba"),
+    output_changed("0.21", "LinearDiscriminantAnalysis multiclass predict_proba changed", LDA, LDA_OVR_020,
+                   LDA_SOFTMAX_021, _multiclass, "a multiclass LinearDiscriminantAnalysis's predict_proba"),
     # 0.21 made a 'stratified' DummyClassifier's predict_proba float64 (0.20 returned the integer draws).
-    _output_changed("DummyClassifier stratified predict_proba dtype changed", DUMMY_CLASSIFIER, DUMMY_CLASSIFIER_INT_020,
-                    DUMMY_CLASSIFIER_FLOAT_021, lambda node: node.params.get("strategy") == "stratified",
-                    "a 'stratified' DummyClassifier's predict_proba dtype"),
+    output_changed("0.21", "DummyClassifier stratified predict_proba dtype changed", DUMMY_CLASSIFIER,
+                   DUMMY_CLASSIFIER_INT_020, DUMMY_CLASSIFIER_FLOAT_021,
+                   lambda node: node.params.get("strategy") == "stratified",
+                   "a 'stratified' DummyClassifier's predict_proba dtype"),
     # 0.21 removed QDA's store_covariances (deprecated in 0.19 for store_covariance).
     param_removed("0.21", [QDA], "store_covariances", None),
 
@@ -151,7 +151,7 @@ def _passthrough_down(node, migration, path):
 STEPS += [
     Step("0.21", "Pipeline steps may be 'passthrough'", [PIPELINE], unchanged, _passthrough_down),
     param_added("0.21", [PIPELINE, FEATURE_UNION, COLUMN_TRANSFORMER], "verbose", False, "it only prints progress"),
-    param_added("0.21", [POLYNOMIAL], "order", "C", "it only sets the memory layout of the output"),
+    param_added("0.21", POLYNOMIALS, "order", "C", "it only sets the memory layout of the output"),
     param_added("0.21", [ONE_HOT], "drop", None, changes="which categories the output drops"),
     state_added("0.21", [ONE_HOT], "drop_idx_", constant(None)),
     param_added("0.21", [SIMPLE_IMPUTER], "add_indicator", False, changes="the output (indicator columns)"),

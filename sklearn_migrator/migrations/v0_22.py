@@ -7,14 +7,15 @@ from ..errors import MigrationError
 from ..versions import has_release
 from . import Step
 from ._hist_gradient_boosting import inserted, relayout
-from ._kinds import (constant, n_features, param_added, param_removed, param_values, refuse, state_added, state_removed,
-                     state_renamed, unchanged, value_added, when_fitted)
+from ._kinds import (constant, n_features, output_changed, param_added, param_removed, param_values, refuse,
+                     state_added, state_removed, state_renamed, unchanged, value_added, when_fitted)
 from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
                        COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
                        FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST,
                        IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, LOGISTIC_CV, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM,
-                       ONE_HOT, ORDINAL, RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR,
-                       TREE_REGRESSORS)
+                       ONE_HOT, ORDINAL, POLYNOMIAL, POLYNOMIAL_PRODUCTS_021, POLYNOMIAL_PRODUCTS_022,
+                       RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR, TREE_REGRESSORS, TRUNCATED_SVD,
+                       TRUNCATED_SVD_DOT_021, TRUNCATED_SVD_MATMUL_022)
 
 
 def _presort(old_default, holder="params"):
@@ -244,6 +245,26 @@ STEPS += [
 ]
 
 
+def _products_of_three(node):
+    """Whether a fitted PolynomialFeatures has output columns multiplying three or more
+    features, which 0.22 (scikit-learn PR #13290: degree-d columns built from the degree
+    d-1 ones, in place) associates differently from 0.20-0.21's ``X[:, comb].prod(1)``;
+    products of one or two factors, and powers of a single feature, are the same."""
+    degree, features = node.params.get("degree"), n_features(node)
+    if "n_output_features_" not in node.state or not isinstance(features, int):
+        return False
+    highest = degree if isinstance(degree, int) else degree[1]  # (1.0+: a (min, max) degree)
+    return highest >= 3 and features >= (3 if node.params.get("interaction_only") else 2)
+
+
+# 0.22 rebuilt PolynomialFeatures' dense products degree by degree (PR #13290).
+STEPS += [
+    output_changed("0.22", "PolynomialFeatures dense products of three or more factors", POLYNOMIAL,
+                   POLYNOMIAL_PRODUCTS_021, POLYNOMIAL_PRODUCTS_022, _products_of_three,
+                   "PolynomialFeatures' dense transform (products of three or more features)"),
+]
+
+
 def _outlier_label_up(node, migration, path):
     """0.22 resolves RadiusNeighborsClassifier's ``outlier_label`` at fit time into
     ``outlier_label_`` (one label per output), which ``predict`` reads."""
@@ -262,8 +283,35 @@ def _radius_classifier_down(node, migration, path):
     refuse(migration, path, "RadiusNeighborsClassifier has no predict_proba (nor outlier_label_) before "
                             "scikit-learn 0.22", "Keep it on scikit-learn 0.22 or newer, or refit it in the target release")
 
+
+def _blas_layout(array):
+    """Whether numpy's matmul hands the 2-d ``array`` (or its transpose) to BLAS as it is
+    laid out (numpy's ``is_blasable2d``): one axis of unit stride, the other of a positive
+    stride spanning at least that axis."""
+    if array.flags.c_contiguous or array.flags.f_contiguous:
+        return True
+    item, (rows, columns), (down, across) = array.itemsize, array.shape, array.strides
+    return any(inner == item and outer > 0 and outer % item == 0 and outer // item >= extent
+               for outer, inner, extent in ((down, across, columns), (across, down, rows)))
+
+
+def _strided_components(node):
+    """Whether a TruncatedSVD's ``transform`` product changed with 0.22 (scikit-learn PR
+    #14538: ``safe_sparse_dot`` computes ``X @ components_.T`` where it called ``np.dot``).
+    ``np.dot`` copies an operand BLAS cannot take and calls BLAS; numpy's ``@`` sums such
+    an operand without BLAS, in another order (up to numpy 2.2 at least; 2.5 copies it
+    too). arpack's ``components_`` is ``VT[::-1]``, whose negative strides the document
+    keeps; the randomized solver's (a C array, or in 0.20-0.23 a row slice of a Fortran
+    one) goes to BLAS either way, for the C- or Fortran-ordered input BLAS takes too."""
+    components = node.state.get("components_")
+    return isinstance(components, np.ndarray) and components.ndim == 2 and not _blas_layout(components)
+
+
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
 STEPS += [
+    output_changed("0.22", "TruncatedSVD transform through matmul", TRUNCATED_SVD, TRUNCATED_SVD_DOT_021,
+                   TRUNCATED_SVD_MATMUL_022, _strided_components,
+                   "the transform of a TruncatedSVD with arpack's negatively strided components_"),
     state_added("0.22", MORE_NEIGHBORS, "n_samples_fit_", _samples_fit),
     Step("0.22", "RadiusNeighborsClassifier outlier_label_ and predict_proba", [RADIUS_CLASSIFIER], _outlier_label_up,
          _radius_classifier_down),

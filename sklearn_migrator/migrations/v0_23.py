@@ -9,7 +9,7 @@ from ._kinds import (constant, missing, n_features, param_added, refuse, refused
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23
 from .families import (CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, HGB_LOSSES,
                        HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE, LOGISTIC_CVS,
-                       MINIBATCH_KMEANS, NORMALIZER, POWER, RIDGE_CLASSIFIER_CV, RIDGE_CV, SGD, SVM,
+                       MINIBATCH_KMEANS, NORMALIZER, POWERS, RIDGE_CLASSIFIER_CV, RIDGE_CV, SGD, SVM,
                        TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
 
 
@@ -76,7 +76,7 @@ def _has_str_cols(node):
 STEPS += [
     state_added("0.23", TRANSFORMERS_WITH_N_FEATURES_IN, "n_features_in_", n_features),
     # (a PowerTransformer's one per-feature array; KernelPCA's lambdas_ are eigenvalues, not features)
-    state_added("0.23", [POWER], "n_features_in_", when_fitted("lambdas_", lambda node: len(node.state["lambdas_"]))),
+    state_added("0.23", POWERS, "n_features_in_", when_fitted("lambdas_", lambda node: len(node.state["lambdas_"]))),
     state_added("0.23", [COLUMN_TRANSFORMER], "_has_str_cols", _has_str_cols),
     param_added("0.23", VOTING, "verbose", False, "it only prints progress"),
     # 0.23 made norm='max' divide by the largest absolute value, where it took the largest value.

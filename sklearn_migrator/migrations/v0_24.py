@@ -8,7 +8,7 @@ from ._kinds import (constant, copy_of, missing, param_added, param_removed, par
                      state_renamed, when_fitted)
 from ._unsupervised import kernel_pca_inverse_of_0_23, nmf_unregularized
 from .families import (AGGLOMERATIVE, ARD, BIN_MAPPER, CALIBRATED, CALIBRATED_PAIR, CATEGORICAL_NB, DECISION_TREES,
-                       DUMMY_CLASSIFIERS, EXTRA_TREES, FACTOR_ANALYSIS, GB_CLASSIFIER, GB_REGRESSOR, GP_REGRESSOR,
+                       DUMMY_CLASSIFIERS, EXTRA_TREES, FACTOR_ANALYSIS, GB_CLASSIFIERS, GB_REGRESSOR, GP_REGRESSOR,
                        GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER,
                        LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL,
                        PERCEPTRON, RIDGE_CV, ROBUST_SCALER, SIMPLE_IMPUTER, TREE_PREDICTOR)
@@ -24,7 +24,7 @@ STEPS = [
     state_removed("0.24", EXTRA_TREES, "presort", constant("deprecated")),
     param_added("0.24", [LINEAR_REGRESSION], "positive", False),
     param_added("0.24", [AGGLOMERATIVE], "compute_distances", False),
-    state_added("0.24", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
+    state_added("0.24", GB_CLASSIFIERS, "_n_classes", copy_of("n_classes_")),
     state_removed("0.24", [GB_REGRESSOR], "n_classes_", constant(1)),
     state_removed("0.24", [MINIBATCH_KMEANS], "init_size_", copy_of("_init_size")),
     state_renamed("0.24", [MINIBATCH_KMEANS], "counts_", "_counts"),

@@ -10,7 +10,7 @@ from ._unsupervised import absent, nmf_unregularized
 from .families import (BAGGING_ENSEMBLES, BAYES, BIN_MAPPER, BIRCH, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES,
                        FOREST_REGRESSORS, GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, HGB_LOSSES, HGB_REGRESSOR,
                        KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
-                       ONE_VS_REST, ORDINAL, POLYNOMIAL, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
+                       ONE_VS_REST, ORDINAL, POLYNOMIALS, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
                        TREE_MODELS, TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
@@ -181,7 +181,7 @@ STEPS += [
     state_added("1.0", [ONE_VS_REST], "n_features_in_", _first_member_features),
     state_added("1.0", [ONE_HOT, ORDINAL], "n_features_in_", n_features),
     state_added("1.0", [ORDINAL], "_missing_indices", when_fitted("categories_", _missing_indices)),
-    Step("1.0", "PolynomialFeatures degree bounds", [POLYNOMIAL], _polynomial_up, _polynomial_down),
+    Step("1.0", "PolynomialFeatures degree bounds", POLYNOMIALS, _polynomial_up, _polynomial_down),
 ]
 
 #: Settings 1.0's NMF stores when fitting and computes again in ``transform``.

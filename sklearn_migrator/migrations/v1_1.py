@@ -6,10 +6,10 @@ from . import Step
 from ._hist_gradient_boosting import baseline_down, baseline_up, loss_down, loss_up
 from ._kinds import (_MISSING, constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
                      value_added, when_fitted)
-from .families import (BIRCH, FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GLM, GRADIENT_BOOSTING, HGB_CLASSIFIER,
+from .families import (BIRCH, FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIERS, GLM, GRADIENT_BOOSTING, HGB_CLASSIFIER,
                        HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER, LDAS, LIBLINEAR_SVM,
                        MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, POISSON, SGD_CLASSIFIER,
-                       SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVD, TWEEDIE)
+                       SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVDS, TWEEDIE)
 
 
 def _n_iter(kind):
@@ -88,7 +88,7 @@ def _glm_loss_down(node, migration, path):
 STEPS = [
     # Gradient boosting moved its loss to a private attribute and renamed 'deviance'.
     state_renamed("1.1", GRADIENT_BOOSTING, "loss_", "_loss"),
-    param_values("1.1", [GB_CLASSIFIER], "loss", {"deviance": "log_loss"}),
+    param_values("1.1", GB_CLASSIFIERS, "loss", {"deviance": "log_loss"}),
     # KMeans' 'full' became 'lloyd' and 'auto' stopped meaning 'elkan'; assignment
     # (predict/transform) does not depend on the training algorithm.
     param_values("1.1", [KMEANS], "algorithm", {"auto": "lloyd", "full": "lloyd"}),
@@ -165,8 +165,8 @@ def _whiten_boolean(node, migration, path):
 
 # Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
 STEPS += [
-    param_added("1.1", [TRUNCATED_SVD], "n_oversamples", 10),
-    param_added("1.1", [TRUNCATED_SVD], "power_iteration_normalizer", "auto"),
+    param_added("1.1", TRUNCATED_SVDS, "n_oversamples", 10),
+    param_added("1.1", TRUNCATED_SVDS, "power_iteration_normalizer", "auto"),
     # 0.24-1.0's init='warn' default behaved as None.
     param_values("1.1", [NMF], "init", {"warn": None}, one_way=True),
     Step("1.1", "FastICA whiten resolved into _whiten", [FAST_ICA], _whiten_resolved, _whiten_boolean),

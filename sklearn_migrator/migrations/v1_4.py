@@ -10,9 +10,9 @@ from ._hist_gradient_boosting import categories_without_encoder
 from ._kinds import (constant, copy_of, param_added, param_removed, param_values, refused_across, state_added,
                      state_removed, state_renamed, unchanged, when_fitted)
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DISCRETE_NB,
-                       FORESTS, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING,
-                       IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE, SGD_CLASSIFIERS, TREES,
-                       TREE_CLASSIFIERS)
+                       FORESTS, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GB_CLASSIFIERS, GRADIENT_BOOSTING,
+                       HIST_GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE,
+                       SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -154,10 +154,11 @@ STEPS = [
     param_added("1.4", TREES + FORESTS, "monotonic_cst", None),
     Step("1.4", "classifier tree values are class fractions", TREE_CLASSIFIERS, _class_fractions, _class_counts),
     Step("1.4", "gradient boosting losses moved to sklearn._loss", GRADIENT_BOOSTING, _loss_up, _loss_down),
+    # A GradientBoostingClassifierInit020 computes its initial scores itself, through neither link.
     Step("1.4", "multiclass gradient boosting: symmetric initial predictions", [GB_CLASSIFIER],
          _fold_init(_old_init_raw), _fold_init(_new_init_raw)),
     state_added("1.4", GRADIENT_BOOSTING, "n_trees_per_iteration_", _trees_per_iteration),
-    state_removed("1.4", [GB_CLASSIFIER], "_n_classes", copy_of("n_classes_")),
+    state_removed("1.4", GB_CLASSIFIERS, "_n_classes", copy_of("n_classes_")),
     param_removed("1.4", ADABOOST + BAGGING, "base_estimator", "deprecated"),
     state_removed("1.4", FORESTS + IFORESTS, "base_estimator", lambda node: "deprecated"),
     Step("1.4", "AgglomerativeClustering affinity removed", [AGGLOMERATIVE], _affinity_removed_up,

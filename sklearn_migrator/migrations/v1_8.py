@@ -3,9 +3,10 @@ import numpy as np
 
 from ..errors import MigrationError
 from . import Step
-from ._kinds import (constant, param_added, param_removed, param_values, refuse, state_added, state_removed, unchanged,
-                     when_fitted)
-from .families import (ADABOOST_CLASSIFIERS, BAGGING, BIRCH, CALIBRATED, INCREMENTAL_PCA, LOGISTIC,
+from ._kinds import (constant, output_changed, param_added, param_removed, param_values, refuse, state_added,
+                     state_removed, unchanged, when_fitted)
+from .families import (ADABOOST_CLASSIFIERS, BAGGING, BIRCH, CALIBRATED, GAUSSIAN_MIXTURE,
+                       GAUSSIAN_MIXTURE_SPHERICAL_17, GAUSSIAN_MIXTURE_SPHERICAL_18, INCREMENTAL_PCA, LOGISTIC,
                        LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_CV, LOGISTIC_CVS, LOGISTIC_CV_BINARY_MULTINOMIAL,
                        LOGISTIC_CV_OVR, LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER,
                        RIDGE_CLASSIFIER_CV, SGD_CLASSIFIER, SGD_REGRESSOR, SIMPLE_IMPUTER)
@@ -203,4 +204,20 @@ STEPS += [
          param_values("1.8", LOGISTIC_CVS, "l1_ratios", {"warn": None}, one_way=True).up),
     Step("1.8", "LogisticRegressionCV use_legacy_attributes added", LOGISTIC_CVS, _legacy_attributes_up,
          _legacy_attributes_down, params_added=["use_legacy_attributes"]),
+]
+
+
+def _spherical(node):
+    """Whether a GaussianMixture is fitted with covariance_type='spherical', whose
+    log-probabilities 1.8 (scikit-learn PR #30777) computes as ``(X @ means.T) * precisions``
+    where 1.7 computed ``np.dot(X, means.T * precisions)``; the other covariance types
+    round alike."""
+    return node.params.get("covariance_type") == "spherical" and "means_" in node.state
+
+
+# Issue 6: neighbours, mixtures, decompositions, DBSCAN and Gaussian processes.
+STEPS += [
+    output_changed("1.8", "GaussianMixture spherical log-probabilities through matmul", GAUSSIAN_MIXTURE,
+                   GAUSSIAN_MIXTURE_SPHERICAL_17, GAUSSIAN_MIXTURE_SPHERICAL_18, _spherical,
+                   "the log-probability of a spherical GaussianMixture (score_samples, predict_proba)"),
 ]

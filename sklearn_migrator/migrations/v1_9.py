@@ -1,8 +1,8 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
-from ._kinds import constant, param_removed, param_values, state_added, unchanged
+from ._kinds import constant, output_changed, param_removed, param_values, state_added, unchanged
 from .families import (COLUMN_TRANSFORMER, COMMON_LOSSES, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, LOGISTIC_CVS,
-                       SVCS, SVRS)
+                       POWER, POWER_YEO_JOHNSON_18, POWER_YEO_JOHNSON_19, SVCS, SVRS)
 from .v1_7 import effective_alphas
 
 
@@ -30,6 +30,14 @@ def _n_alphas_removed_down(node, migration, path):
     node.state["_alphas"] = node.params["alphas"]
 
 
+def _yeo_johnson(node):
+    """Whether a PowerTransformer is fitted with method='yeo-johnson', which 1.9
+    (scikit-learn PR #33272) computes with ``scipy.stats.yeojohnson``
+    (``expm1(lambda log1p(x)) / lambda``) where up to 1.8 scikit-learn's own
+    ``_yeo_johnson_transform`` computed ``(np.power(x + 1, lambda) - 1) / lambda``."""
+    return node.params.get("method") == "yeo-johnson" and "lambdas_" in node.state
+
+
 STEPS = [
     # 1.9 deprecated gradient boosting's criterion (always friedman_mse) and SVC's probability.
     param_values("1.9", GRADIENT_BOOSTING, "criterion", {"friedman_mse": "deprecated"}),
@@ -42,6 +50,8 @@ STEPS += [
     param_removed("1.9", [COLUMN_TRANSFORMER], "force_int_remainder_cols", "deprecated",
                   "it only decided how the remainder's columns were reported"),
     param_values("1.9", [KBINS], "quantile_method", {"warn": "averaged_inverted_cdf"}, one_way=True),
+    output_changed("1.9", "PowerTransformer Yeo-Johnson transform by scipy", POWER, POWER_YEO_JOHNSON_18,
+                   POWER_YEO_JOHNSON_19, _yeo_johnson, "a Yeo-Johnson PowerTransformer's transform"),
 ]
 
 # Issue 6, the linear-model family.
