@@ -30,13 +30,13 @@ from ..versions import has_release
 
 
 class Stack:
-    """Applies where the numeric stacks (numpy, scipy) of source and target differ."""
+    """Applies where the numeric stacks (numpy, scipy, CPU SIMD extensions) of source and target differ."""
 
     def applies(self, pair, context) -> bool:
         return not pair.same_stack
 
     def __str__(self):
-        return "numpy or scipy differ"
+        return "numpy, scipy or CPU differ"
 
 
 class Crossing:

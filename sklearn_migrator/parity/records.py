@@ -12,7 +12,8 @@ import sklearn
 from ..codec import decode_tree, encode_tree
 from .outputs import NO_TARGET, outputs, recorded_inputs
 from .refusals import expected_refusal
-from .rule import Pair, differences, judge, stack
+from .rule import Pair, differences, judge
+from .stacks import stack
 
 
 def reference(estimator, case, data) -> dict:

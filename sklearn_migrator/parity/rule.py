@@ -49,38 +49,9 @@ class Pair:
 
     @classmethod
     def of(cls, source, source_stack, target, target_stack):
-        """A pair from two releases and their numeric stacks (``{"numpy": ..., "scipy": ...}``);
-        an unknown stack (None) counts as a different one."""
+        """A pair from two releases and their numeric stacks (:func:`.stacks.stack`); an
+        unknown stack (None) counts as a different one."""
         return cls(source, target, source_stack is not None and source_stack == target_stack)
-
-
-#: CPU extensions by which numpy's and OpenBLAS's runtime dispatch pick their kernels (x86 and ARM).
-_SIMD = {"sse2", "sse3", "ssse3", "sse4_1", "sse4_2", "avx", "f16c", "fma", "avx2", "avx512f", "avx512cd", "avx512bw",
-         "avx512dq", "avx512vl", "avx512_vnni", "avx512_bf16", "avx512_fp16", "asimd", "asimdhp", "sve", "sve2"}
-
-
-def stack() -> dict:
-    """The numeric stack running here, which decides floating-point rounding: the numpy
-    and scipy versions, and the CPU's SIMD extensions (the same numpy computes exp with
-    other kernels on an AVX512F machine)."""
-    import platform
-
-    import scipy
-
-    return {"numpy": np.__version__, "scipy": scipy.__version__, "cpu": "%s %s" % (platform.machine(), _simd())}
-
-
-def _simd() -> str:
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith(("flags", "Features")):
-                    return ",".join(sorted(_SIMD.intersection(line.split(":", 1)[1].split())))
-    except OSError:  # not Linux: the processor's name is what there is
-        pass
-    import platform
-
-    return platform.processor() or "unknown"
 
 
 def differences(expected: dict, actual: dict, estimator) -> list:
