@@ -97,7 +97,8 @@ class Reason:
 
 STACK, MEMBERS = Stack(), Members()
 _REGRESSORS = (
-    "ARDRegression", "AdaBoostRegressor", "BaggingRegressor", "BayesianRidge", "DecisionTreeRegressor", "DummyRegressor",
+    "ARDRegression", "AdaBoostRegressor", "BaggingRegressor", "BayesianRidge", "DecisionTreeRegressor",
+    "DummyRegressor",
     "ElasticNet", "ElasticNetCV", "ExtraTreesRegressor", "GammaRegressor", "GaussianProcessRegressor",
     "GradientBoostingRegressor", "HistGradientBoostingRegressor", "HuberRegressor", "IsotonicRegression",
     "KNeighborsRegressor", "Lars", "Lasso", "LassoCV", "LassoLars", "LinearRegression", "LinearSVR", "MLPRegressor",
