@@ -266,7 +266,6 @@ class AdaBoostClassifierSAMMESymmetric(_AdaBoostVotes):
                    for estimator, w in zip(self.estimators_, self.estimator_weights_))
 
 
-
 def _no_scores(self):
     raise AttributeError("this NearestCentroid was fitted by scikit-learn before 1.6, which kept no within-class "
                          "standard deviations: it predicts the nearest centroid and has no scores")
