@@ -64,7 +64,7 @@ def test_document_from_another_release(path):
         warnings.simplefilter("always")
         estimator = sm.deserialize(record["document"])
     notes = " ".join(str(w.message) for w in caught if issubclass(w.category, sm.MigrationWarning))
-    status, details, _ = records.check(record, estimator, zoo.make_data())
+    status, details = records.check(record, estimator, zoo.make_data())
 
     if record["case"] == "LogisticRegression-liblinear-ovr" and _crosses(source, "1.8"):
         # 1.8 removed multi_class: rebuilt as the subclass computing one-vs-rest probabilities.

@@ -22,8 +22,7 @@ import sklearn
 
 from .. import api, registry, zoo
 from ..parity import stack
-from ..parity.records import check as check_reference
-from ..parity.records import judge_result, reference
+from ..parity.records import judge_result, observe, reference
 from ..errors import MigrationError, MigratorError, UnavailableError
 
 
@@ -97,8 +96,7 @@ def check_record(record, data) -> dict:
             estimator = api.deserialize(record["document"], allow_unverified=True)
         notes = sorted({str(w.message) for w in caught if w.category.__name__ == "MigrationWarning"
                         and "not verified" not in str(w.message)})
-        _, _, found = check_reference(record, estimator, data)
-        result.update(differences=found, stacks=[record.get("stack"), stack()])
+        result.update(differences=observe(record, estimator, data), stacks=[record.get("stack"), stack()])
         if notes:
             result["notes"] = notes
     except (MigrationError, UnavailableError) as error:  # the target cannot express the model: said so

@@ -202,10 +202,7 @@ _MEMBERS = {
 
 def offered(estimator, output) -> bool:
     """Whether ``estimator`` has the method (or attribute) an output comes from
-    (``SimpleImputer.inverse_transform`` only exists from 1.0 on); a member's
-    output is offered when its member, found by its path, offers it."""
-    if ":" in output:
-        return True  # judged against the member found at its path, see rule.py
+    (``SimpleImputer.inverse_transform`` only exists from 1.0 on)."""
     name = output.split("[")[0].split(".")[0]
     return name in ATTRIBUTES or hasattr(type(estimator), name)
 

@@ -30,21 +30,22 @@ def reference(estimator, case, data) -> dict:
     return fields
 
 
-def check(record, estimator, data):
-    """``(status, details, differences)``: the parity rule applied to ``estimator``
-    (rebuilt here) against the source's outputs in ``record``, on the same rows,
-    targets and member inputs."""
+def observe(record, estimator, data) -> list:
+    """The :func:`~.rule.differences` of ``estimator`` (rebuilt here) from the source's
+    outputs in ``record``, on the same rows, targets and member inputs."""
     from ..zoo import Case
 
     X = Case.of_record(record).query(data)
     y = record.get("score_y")
     y = y if y is None or y == NO_TARGET else decode_tree(y)
     expected = decode_tree(record["outputs"])
-    actual = outputs(estimator, X, y, inputs=recorded_inputs(expected))
+    return differences(expected, outputs(estimator, X, y, inputs=recorded_inputs(expected)), estimator)
+
+
+def check(record, estimator, data):
+    """``(status, details)``: the parity rule applied to what :func:`observe` finds."""
     pair = Pair.of(record["sklearn_version"], record.get("stack"), sklearn.__version__, stack())
-    found = differences(expected, actual, estimator)
-    status, details = judge(found, pair)
-    return status, details, found
+    return judge(observe(record, estimator, data), pair)
 
 
 def judge_result(result: dict) -> dict:

@@ -66,9 +66,10 @@ def differences(expected: dict, actual: dict, estimator) -> list:
         if name.endswith(":" + INPUT):
             continue  # the input handed to a member: what it is judged on, not an output
         owner = _owner(estimator, name)
-        if owner is None or not offered(owner, name.split(":")[-1]):
-            if owner is None:
-                found.append({"output": name, "class": None, "kind": "missing", "ulps": None})
+        if owner is None:  # the member the source had is not there
+            found.append({"output": name, "class": None, "kind": "missing", "ulps": None})
+            continue
+        if not offered(owner, name.split(":")[-1]):
             continue
         got = actual.get(name)
         record = {"output": name, "class": judged_as(owner), "ulps": None}
