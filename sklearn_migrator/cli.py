@@ -34,8 +34,9 @@ def _demo(args) -> int:
         try:
             text = api.dumps(estimator, arrays=args.arrays)
             rebuilt = api.loads(text)
-            expected = parity.outputs(estimator, X, case.query_target(data))
-            found = parity.differences(expected, parity.outputs(rebuilt, X, case.query_target(data)), rebuilt)
+            y = case.query_target(data)
+            expected = parity.outputs(estimator, X, y)
+            found = parity.differences(expected, parity.outputs(rebuilt, X, y), rebuilt)
             exact = not found
             count = len(expected)
             verdict = "exact" if exact else "DIFFERS: " + ", ".join(

@@ -140,37 +140,30 @@ INPUTS = {
 
 def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
     """Fixed synthetic data: the same bits in every numpy release. ``X_query`` holds
-    new rows from the same distribution, on which outputs are compared."""
+    new rows from the same distribution, on which outputs are compared; their targets
+    (``query_targets``, drawn last so nothing before them changes) are what ``score``
+    is computed against."""
     rng = np.random.RandomState(0)
     X = rng.normal(size=(n_samples, n_features))
     coef = rng.normal(size=n_features)
-    score = X.dot(coef) + 0.5 * rng.normal(size=n_samples)
-    cuts = np.percentile(score, [33.3, 66.7])
-    y3 = np.digitize(score, cuts)
-    second = X[:, 0] * 2.0 - X[:, 1] ** 2 + 0.1 * rng.normal(size=n_samples)
-    data = {
-        "X": X,
-        "reg": score,
-        "reg2": np.column_stack([score, second]),
-        "pos": np.exp(score / 4.0),
-        "clf3": y3,
-        "clf2": (score > np.median(score)).astype(np.int64),
-        "str3": np.array(["cat", "dog", "emu"])[y3],
-        "str2": np.array(["no", "yes"])[(score > np.median(score)).astype(int)],
-        "multi": np.column_stack([y3, (score > np.median(score)).astype(np.int64)]),
-        "weight": rng.uniform(0.5, 2.0, size=n_samples),
-        "X_query": rng.normal(size=(n_samples // 3, n_features)),
-    }
-    # Targets of the query rows, drawn after them (so nothing above changes), for ``score``.
-    X_query = data["X_query"]
-    score_q = X_query.dot(coef) + 0.5 * rng.normal(size=len(X_query))
-    second_q = X_query[:, 0] * 2.0 - X_query[:, 1] ** 2 + 0.1 * rng.normal(size=len(X_query))
-    y3_q, y2_q = np.digitize(score_q, cuts), (score_q > np.median(score)).astype(np.int64)
-    data["query_targets"] = {
-        "reg": score_q, "reg2": np.column_stack([score_q, second_q]), "pos": np.exp(score_q / 4.0),
-        "clf3": y3_q, "clf2": y2_q, "str3": np.array(["cat", "dog", "emu"])[y3_q],
-        "str2": np.array(["no", "yes"])[y2_q], "multi": np.column_stack([y3_q, y2_q])}
+    targets, thresholds = _targets(X, coef, rng)
+    data = dict(targets, X=X, weight=rng.uniform(0.5, 2.0, size=n_samples),
+                X_query=rng.normal(size=(n_samples // 3, n_features)))
+    data["query_targets"], _ = _targets(data["X_query"], coef, rng, thresholds)
     return data
+
+
+def _targets(X, coef, rng, thresholds=None):
+    """``({target name: targets of X}, thresholds)``: a linear score with noise and a
+    second, nonlinear output, and labels cut from the score at ``thresholds`` (the
+    score's terciles and median when None)."""
+    score = X.dot(coef) + 0.5 * rng.normal(size=len(X))
+    second = X[:, 0] * 2.0 - X[:, 1] ** 2 + 0.1 * rng.normal(size=len(X))
+    cuts, median = thresholds or (np.percentile(score, [33.3, 66.7]), np.median(score))
+    y3, y2 = np.digitize(score, cuts), (score > median).astype(np.int64)
+    return {"reg": score, "reg2": np.column_stack([score, second]), "pos": np.exp(score / 4.0), "clf3": y3,
+            "clf2": y2, "str3": np.array(["cat", "dog", "emu"])[y3], "str2": np.array(["no", "yes"])[y2],
+            "multi": np.column_stack([y3, y2])}, (cuts, median)
 
 
 def _since(release: str) -> bool:

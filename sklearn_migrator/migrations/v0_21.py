@@ -83,7 +83,6 @@ def _multiclass_ovr(node):
     return _multiclass(node) and node.params.get("decision_function_shape") == "ovr"
 
 
-
 def _warm_start_param(node, migration, path):
     """0.21 made IsolationForest's ``warm_start`` a constructor parameter (in 0.20 an
     attribute, always False, set by the bagging base class)."""

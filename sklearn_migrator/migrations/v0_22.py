@@ -89,7 +89,6 @@ def _cv_folds_down(node, migration, path):
         node.params["cv"] = 5
 
 
-
 def _one_class_random_state(up):
     """0.22 removed OneClassSVM's ``random_state`` parameter (deprecated in 0.20, never
     used: one-class libsvm draws nothing); 0.22+ keeps the attribute as None."""
@@ -98,7 +97,6 @@ def _one_class_random_state(up):
         source.pop("random_state", None)
         target["random_state"] = None
     return apply
-
 
 
 def _samme_probabilities_changed(node, migration, path):
