@@ -211,6 +211,33 @@ class GradientBoostingClassifierInit020(GradientBoostingClassifier):
         return self.init_.predict(X).astype(np.float64).reshape(X.shape[0], -1)
 
 
+def _adaboost_input(estimator, X):
+    """``X`` checked as the installed release's AdaBoostClassifier checks it for prediction:
+    ``_check_X`` (0.24+), ``_validate_data`` (0.21-0.23) or ``_validate_X_predict`` (0.20)."""
+    for name in ("_check_X", "_validate_data", "_validate_X_predict"):
+        check = getattr(estimator, name, None)
+        if check is not None:
+            return check(X)
+
+
+def _samme_r_scores(estimator, X):
+    """The sum of the members' centred log-probabilities (``_samme_proba``, Zhu et al. 2009),
+    SAMME.R's decision before it is normalised (its weights are all 1)."""
+    n_classes = estimator.n_classes_
+    votes = 0
+    for member in estimator.estimators_:
+        proba = member.predict_proba(X)
+        np.clip(proba, np.finfo(proba.dtype).eps, None, out=proba)
+        log_proba = np.log(proba)
+        votes = votes + (n_classes - 1) * (log_proba - (1.0 / n_classes) * log_proba.sum(axis=1)[:, np.newaxis])
+    return votes
+
+
+def _weighted_probabilities(estimator, X):
+    """The members' probabilities weighted by their SAMME weights."""
+    return sum(member.predict_proba(X) * w for member, w in zip(estimator.estimators_, estimator.estimator_weights_))
+
+
 class _AdaBoostVotes(AdaBoostClassifier):
     """AdaBoostClassifier whose ``decision_function`` sums the members' votes as
     ``_votes`` says, normalised by the weights as in every release; ``predict`` and,
@@ -218,7 +245,7 @@ class _AdaBoostVotes(AdaBoostClassifier):
 
     def decision_function(self, X):
         check_is_fitted(self, "estimators_")
-        X = (getattr(self, "_check_X", None) or self._validate_data)(X)  # _validate_data up to 0.23
+        X = _adaboost_input(self, X)
         pred = self._votes(X)
         pred /= self.estimator_weights_.sum()
         if self.n_classes_ == 2:
@@ -233,15 +260,7 @@ class AdaBoostClassifierSAMMER(_AdaBoostVotes):
     the members' centred log-probabilities (``_samme_proba``, Zhu et al. 2009), as up
     to 1.5."""
 
-    def _votes(self, X):
-        n_classes = self.n_classes_
-        votes = 0
-        for estimator in self.estimators_:
-            proba = estimator.predict_proba(X)
-            np.clip(proba, np.finfo(proba.dtype).eps, None, out=proba)
-            log_proba = np.log(proba)
-            votes = votes + (n_classes - 1) * (log_proba - (1.0 / n_classes) * log_proba.sum(axis=1)[:, np.newaxis])
-        return votes
+    _votes = _samme_r_scores
 
 
 class AdaBoostClassifierSAMMEVotes(_AdaBoostVotes):
@@ -264,6 +283,81 @@ class AdaBoostClassifierSAMMESymmetric(_AdaBoostVotes):
         classes, n_classes = self.classes_[:, np.newaxis], self.n_classes_
         return sum(np.where((estimator.predict(X) == classes).T, w, -1 / (n_classes - 1) * w)
                    for estimator, w in zip(self.estimators_, self.estimator_weights_))
+
+
+class _AdaBoostProbabilities021:
+    """``predict_proba`` as scikit-learn 0.20-0.21 computed it: the members' scores
+    (SAMME.R's centred log-probabilities, or SAMME's weighted probabilities), over the
+    weights' sum, through exp(. / (K - 1)) and normalised. 0.22 (PR #14114) computes
+    it from ``decision_function`` instead (see :class:`_AdaBoostProbabilities022`)."""
+
+    def _member_scores(self, X):
+        return (_samme_r_scores if self.algorithm == "SAMME.R" else _weighted_probabilities)(self, X)
+
+    def predict_proba(self, X):
+        check_is_fitted(self, "estimators_")
+        X = _adaboost_input(self, X)
+        if self.n_classes_ == 1:
+            return np.ones((X.shape[0], 1))
+        proba = self._member_scores(X)
+        proba /= self.estimator_weights_.sum()
+        proba = np.exp((1.0 / (self.n_classes_ - 1)) * proba)
+        normalizer = proba.sum(axis=1)[:, np.newaxis]
+        normalizer[normalizer == 0.0] = 1.0
+        proba /= normalizer
+        return proba
+
+    def predict_log_proba(self, X):
+        return np.log(self.predict_proba(X))
+
+
+class _AdaBoostProbabilities022:
+    """``predict_proba`` as scikit-learn 0.22+ computes it (PR #14114): the softmax of
+    ``decision_function`` / (K - 1), a binary one spread as [-d, d] / 2."""
+
+    def predict_proba(self, X):
+        check_is_fitted(self, "estimators_")
+        if self.n_classes_ == 1:
+            return np.ones((_adaboost_input(self, X).shape[0], 1))
+        decision = self.decision_function(X)
+        if self.n_classes_ == 2:
+            decision = np.vstack([-decision, decision]).T / 2
+        else:
+            decision /= self.n_classes_ - 1
+        return softmax(decision, copy=False)
+
+    def predict_log_proba(self, X):
+        return np.log(self.predict_proba(X))
+
+
+class AdaBoostClassifierProba021(_AdaBoostProbabilities021, AdaBoostClassifier):
+    """AdaBoostClassifier fitted before 0.22, in 0.22-1.5 (either algorithm; SAMME
+    until 1.2, after which it votes as :class:`AdaBoostClassifierSAMMEVotesProba021`):
+    probabilities as 0.20-0.21 computed them."""
+
+
+class AdaBoostClassifierSAMMERProba021(_AdaBoostProbabilities021, AdaBoostClassifierSAMMER):
+    """AdaBoostClassifier fitted with SAMME.R before 0.22, in 1.6+: SAMME.R's decision
+    function and 0.20-0.21's probabilities."""
+
+    _member_scores = _samme_r_scores
+
+
+class AdaBoostClassifierSAMMEVotesProba021(_AdaBoostProbabilities021, AdaBoostClassifierSAMMEVotes):
+    """AdaBoostClassifier fitted with SAMME before 0.22, in 1.3+: 0.22-1.2's weighted
+    votes and 0.20-0.21's probabilities."""
+
+    _member_scores = _weighted_probabilities
+
+
+class AdaBoostClassifierProba022(_AdaBoostProbabilities022, AdaBoostClassifier):
+    """AdaBoostClassifier fitted by 0.22+, in 0.20-0.21: probabilities from the
+    decision function, as 0.22+ computes them."""
+
+
+class AdaBoostClassifierSAMMESymmetricProba022(_AdaBoostProbabilities022, AdaBoostClassifierSAMMESymmetric):
+    """AdaBoostClassifier fitted with SAMME by 1.3+, in 0.20-0.21: 1.3+'s symmetric
+    votes and 0.22+'s probabilities from them."""
 
 
 def _no_scores(self):

@@ -137,6 +137,30 @@ def test_adaboost_samme_r_is_native_before_1_6(data):
                          ["decision_function", "predict"])
 
 
+def _adaboost_probability_cases():
+    """(compat class whose probabilities the installed release computes natively, params), per algorithm."""
+    samme = {} if has_release(INSTALLED, "1.8") else dict(algorithm="SAMME")
+    if not has_release(INSTALLED, "0.22"):
+        return [(compat.AdaBoostClassifierProba021, samme), (compat.AdaBoostClassifierProba021, {"algorithm": "SAMME.R"})]
+    symmetric = has_release(INSTALLED, "1.3")
+    cases = [(compat.AdaBoostClassifierSAMMESymmetricProba022 if symmetric else compat.AdaBoostClassifierProba022, samme)]
+    if not has_release(INSTALLED, "1.6"):
+        cases.append((compat.AdaBoostClassifierProba022, {"algorithm": "SAMME.R"}))
+    return cases
+
+
+@pytest.mark.parametrize("cls, params", _adaboost_probability_cases())
+@pytest.mark.parametrize("data", ["clf2", "clf3"])
+def test_adaboost_probabilities_of_the_installed_release_are_native(data, cls, params):
+    # (the classes keeping the other side of 0.22 are checked against older and newer documents in
+    # test_cross_version, and across every release pair by the matrix)
+    from sklearn.ensemble import AdaBoostClassifier
+
+    params = dict(params, n_estimators=5, random_state=0)
+    _assert_same_outputs(_fit(AdaBoostClassifier, data, **params), _fit(cls, data, **params),
+                         ["predict_proba", "predict_log_proba", "predict"])
+
+
 def _installed_formula(cls_020, cls_021):
     return cls_021 if has_release(INSTALLED, "0.21") else cls_020
 

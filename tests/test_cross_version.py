@@ -76,6 +76,15 @@ def test_document_from_another_release(path):
     elif record["case"] == "IsolationForest" and not has_release(source, "0.22") and _crosses(source, "0.22"):
         # 0.22 removed behaviour='old' (0.21's default): rebuilt as the subclass predicting against threshold_.
         assert type(estimator).__name__ == "IsolationForestOldBehaviour" and "behaviour='old'" in notes
+    elif record["case"].startswith("AdaBoostClassifier-") and _crosses(source, "0.22"):
+        # Rebuilt as the subclass computing the source's votes (SAMME.R dropped in 1.6, SAMME's symmetric in 1.3)
+        # and probabilities (from the members' scores before 0.22, from the decision function since).
+        samme_r = "SAMME.R" in record["case"]
+        votes = ("SAMMER" if samme_r and _crosses(source, "1.6") else "" if samme_r or not _crosses(source, "1.3")
+                 else "SAMMESymmetric" if has_release(source, "1.3") else "SAMMEVotes")
+        probabilities = "Proba022" if has_release(source, "0.22") else "Proba021"
+        assert type(estimator).__name__ == "AdaBoostClassifier%s%s" % (votes, probabilities)
+        assert "AdaBoostClassifier's predict_proba changed in scikit-learn 0.22" in notes
     elif record["case"].startswith("AdaBoostClassifier-SAMME.R") and _crosses(source, "1.6"):
         # 1.6 dropped SAMME.R: rebuilt as the subclass computing its decision function.
         assert type(estimator).__name__ == "AdaBoostClassifierSAMMER" and "SAMME.R" in notes

@@ -19,12 +19,22 @@ GB_CLASSIFIER_INIT_020 = "sklearn_migrator.compat.GradientBoostingClassifierInit
 GB_CLASSIFIERS = [GB_CLASSIFIER, GB_CLASSIFIER_INIT_020]
 GRADIENT_BOOSTING = GB_CLASSIFIERS + [GB_REGRESSOR]
 ADABOOST_CLASSIFIER = "sklearn.ensemble.AdaBoostClassifier"
-#: AdaBoostClassifiers rebuilt where the target computes their decision function differently: SAMME.R
-#: (removed in 1.6), SAMME's weighted votes of 0.22-1.2 (in 1.3+) and 1.3+'s symmetric votes (in 0.22-1.2).
-ADABOOST_SAMME_R = "sklearn_migrator.compat.AdaBoostClassifierSAMMER"
-ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC = ("sklearn_migrator.compat.AdaBoostClassifierSAMMEVotes",
-                                                  "sklearn_migrator.compat.AdaBoostClassifierSAMMESymmetric")
-ADABOOST_CLASSIFIERS = [ADABOOST_CLASSIFIER, ADABOOST_SAMME_R, ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC]
+#: AdaBoostClassifier and the compat subclasses it is rebuilt as where the target computes an output
+#: differently, by (votes, probabilities). Votes: "samme.r" (SAMME.R's, dropped in 1.6), "weighted" (SAMME's
+#: of 0.22-1.2, in 1.3+), "symmetric" (SAMME's of 1.3+, in 0.20-1.2). Probabilities: "0.21" (from the members'
+#: scores, before 0.22, in 0.22+), "0.22" (from the decision function, in 0.20-0.21). None: the target's own.
+ADABOOST_KINDS = {
+    (None, None): ADABOOST_CLASSIFIER,
+    ("samme.r", None): "sklearn_migrator.compat.AdaBoostClassifierSAMMER",
+    ("weighted", None): "sklearn_migrator.compat.AdaBoostClassifierSAMMEVotes",
+    ("symmetric", None): "sklearn_migrator.compat.AdaBoostClassifierSAMMESymmetric",
+    (None, "0.21"): "sklearn_migrator.compat.AdaBoostClassifierProba021",
+    ("samme.r", "0.21"): "sklearn_migrator.compat.AdaBoostClassifierSAMMERProba021",
+    ("weighted", "0.21"): "sklearn_migrator.compat.AdaBoostClassifierSAMMEVotesProba021",
+    (None, "0.22"): "sklearn_migrator.compat.AdaBoostClassifierProba022",
+    ("symmetric", "0.22"): "sklearn_migrator.compat.AdaBoostClassifierSAMMESymmetricProba022",
+}
+ADABOOST_CLASSIFIERS = list(ADABOOST_KINDS.values())
 ADABOOST = ["sklearn.ensemble.AdaBoostRegressor"] + ADABOOST_CLASSIFIERS
 IFOREST = "sklearn.ensemble.IsolationForest"
 #: IsolationForest fitted with behaviour='old' (0.20-0.21), rebuilt for 0.22+ (which removed it).

@@ -6,10 +6,11 @@ import numpy as np
 from ..errors import MigrationError
 from ..versions import has_release
 from . import Step
+from . import _adaboost as adaboost
 from ._hist_gradient_boosting import inserted, relayout
 from ._kinds import (constant, n_features, output_changed, param_added, param_removed, param_values, refuse,
                      state_added, state_removed, state_renamed, unchanged, value_added, when_fitted)
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
+from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
                        COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
                        FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST,
                        IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, LOGISTIC_CV, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM,
@@ -99,18 +100,6 @@ def _one_class_random_state(up):
     return apply
 
 
-def _samme_probabilities_changed(node, migration, path):
-    """0.22 made AdaBoostClassifier derive ``predict_proba`` from ``decision_function``;
-    with SAMME it was the weighted sum of the members' probabilities, so a SAMME model's
-    probabilities differ on each side of 0.22 (SAMME.R's are the same formula)."""
-    if node.params.get("algorithm") == "SAMME" and "estimators_" in node.state:
-        raise MigrationError("an AdaBoostClassifier fitted with algorithm='SAMME' computes predict_proba from its "
-                             "members' probabilities before scikit-learn 0.22 and from its decision function since",
-                             path=path or None, source_version=str(migration.source),
-                             target_version=str(migration.target),
-                             hint="Keep the model on the side of 0.22 it was fitted on, or refit it")
-
-
 def _iforest_behaviour_up(node, migration, path):
     """0.22 removed IsolationForest's ``behaviour='old'`` (the 0.20-0.21 default): its
     ``predict`` compared ``decision_function`` with ``threshold_``, which 0.22 cannot
@@ -171,8 +160,10 @@ STEPS = [
     # 0.20-0.21's default contamination 'legacy' meant 0.1 (with a FutureWarning).
     param_values("0.22", IFORESTS, "contamination", {"legacy": 0.1}, one_way=True),
     Step("0.22", "IsolationForest behaviour='old' removed", IFORESTS, _iforest_behaviour_up, _iforest_behaviour_down),
-    Step("0.22", "AdaBoostClassifier SAMME probabilities from the decision function", ADABOOST_CLASSIFIERS,
-         _samme_probabilities_changed, _samme_probabilities_changed),
+    # 0.21 computed probabilities from the members' scores (SAMME's weighted probabilities, SAMME.R's
+    # log-probabilities), 0.22 from the decision function (PR #14114): other numbers for SAMME, other bits for SAMME.R.
+    adaboost.changed("0.22", "AdaBoostClassifier probabilities from the decision function", adaboost.PROBABILITIES,
+                     "0.21", "0.22", lambda node: True, "AdaBoostClassifier's predict_proba"),
 ]
 
 

@@ -3,10 +3,11 @@ import numpy as np
 
 from ..registry import METRICS
 from . import Step
+from . import _adaboost as adaboost
 from ._hist_gradient_boosting import relayout, retyped
 from ._kinds import (class_renamed, constant, missing, param_added, param_removed, param_renamed, param_values, refuse,
                      state_added, unchanged, value_added)
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES, ARD, BAYES, FAST_ICA,
+from .families import (ARD, BAYES, FAST_ICA,
                        FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, HGB_REGRESSOR, IFORESTS, KERNEL_PCA,
                        LIBLINEAR_SVM, ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_PREDICTOR,
                        TREE_REGRESSORS)
@@ -82,32 +83,14 @@ def _iforest_paths_down(node, migration, path):
     node.state.pop("_decision_path_lengths", None)
 
 
-def _samme_votes(native, compat):
-    """1.3 made AdaBoostClassifier's SAMME votes symmetric (a member adds its weight to
-    the class it predicts and removes a (K - 1)-th of it from the others), which changes
-    ``decision_function`` and ``predict_proba`` (not ``predict``). A SAMME model crossing
-    1.3 is rebuilt as the :mod:`sklearn_migrator.compat` subclass that votes as its
-    source release did (``compat``); one coming back to the releases that vote that way
-    natively (``native``) becomes a plain AdaBoostClassifier again."""
-    def apply(node, migration, path):
-        if node.cls == native:
-            node.cls = ADABOOST_CLASSIFIER
-        elif (node.cls == ADABOOST_CLASSIFIER and node.params.get("algorithm") == "SAMME"
-              and "estimators_" in node.state):
-            node.cls = compat
-            migration.note(path, "AdaBoostClassifier's SAMME votes changed in scikit-learn 1.3; this model was rebuilt "
-                                 "as %s, which votes as scikit-learn %s did" % (compat, migration.source))
-    return apply
-
-
 STEPS = [
     Step("1.3", "tree nodes gained missing_go_to_left", [TREE], _nodes_up, _nodes_down),
     Step("1.3", "IsolationForest keeps node depths and path lengths", IFORESTS, _iforest_paths_up,
          _iforest_paths_down),
-    Step("1.3", "AdaBoostClassifier SAMME votes symmetric",
-         [ADABOOST_CLASSIFIER, ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC],
-         _samme_votes(ADABOOST_SAMME_SYMMETRIC, ADABOOST_SAMME_VOTES),
-         _samme_votes(ADABOOST_SAMME_VOTES, ADABOOST_SAMME_SYMMETRIC)),
+    # 1.3 made SAMME's votes symmetric (a member adds its weight to the class it predicts and removes a
+    # (K - 1)-th of it from the others): decision_function and predict_proba change, predict does not.
+    adaboost.changed("1.3", "AdaBoostClassifier SAMME votes symmetric", adaboost.VOTES, "weighted", "symmetric",
+                     lambda node: node.params.get("algorithm") == "SAMME", "AdaBoostClassifier's SAMME votes"),
     Step("1.3", "max_features='auto' removed (classifiers)", TREE_CLASSIFIERS + FOREST_CLASSIFIERS,
          _max_features_auto("sqrt"), unchanged),
     Step("1.3", "max_features='auto' removed (regressors)", TREE_REGRESSORS + FOREST_REGRESSORS,

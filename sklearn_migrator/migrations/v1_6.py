@@ -3,8 +3,9 @@ import numpy as np
 
 from ..tree import Global, Node
 from . import Step
+from . import _adaboost as adaboost
 from ._kinds import param_added, param_values, state_removed, unchanged
-from .families import (ADABOOST_CLASSIFIER, ADABOOST_CLASSIFIERS, ADABOOST_SAMME_R, AGGLOMERATIVE, BIRCH, CALIBRATED,
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BIRCH, CALIBRATED,
                        CHECK_ARRAY, NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16,
                        NEAREST_CENTROID_UNSCORED, NMF, PARTIAL, PIPELINE, RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV,
                        SGD_CLASSIFIERS)
@@ -91,17 +92,16 @@ def _samme_r_up(node, migration, path):
     always boosts with SAMME: a model fitted with SAMME.R is rebuilt as the
     :mod:`sklearn_migrator.compat` subclass whose decision function sums its members'
     centred log-probabilities, as up to 1.5."""
-    if node.cls == ADABOOST_CLASSIFIER and node.params.get("algorithm") == "SAMME.R" and "estimators_" in node.state:
-        node.cls = ADABOOST_SAMME_R
-        migration.note(path, "scikit-learn 1.6 dropped AdaBoostClassifier's SAMME.R; this model was rebuilt as %s, "
-                             "which computes its outputs as SAMME.R did" % ADABOOST_SAMME_R)
+    if node.params.get("algorithm") == "SAMME.R" and "estimators_" in node.state:
+        adaboost.rebuild(node, migration, path, adaboost.VOTES, "samme.r",
+                         "scikit-learn 1.6 dropped AdaBoostClassifier's SAMME.R")
     node.params["algorithm"] = "deprecated"
 
 
 def _samme_r_down(node, migration, path):
-    samme_r = node.cls == ADABOOST_SAMME_R
+    samme_r = adaboost.kind(node)[adaboost.VOTES] == "samme.r"
     if samme_r:
-        node.cls = ADABOOST_CLASSIFIER
+        adaboost.rebuild(node, migration, path, adaboost.VOTES, None)
     if samme_r or node.params.get("algorithm") == "deprecated":
         node.params["algorithm"] = "SAMME.R" if samme_r else "SAMME"
 

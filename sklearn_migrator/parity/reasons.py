@@ -207,9 +207,6 @@ REASONS = (
                               "1 / (1 + np.exp(.)) (scikit-learn PR #12909); they differ where numpy's exp takes "
                               "its AVX512F path", {
         "CalibratedClassifierCV": {"predict_proba": 4}})
-    + _each(Crossing("0.22"), "0.22 computes SAMME.R probabilities as softmax(decision_function / (K - 1)) where "
-                              "0.21 normalised exp(sum of member log-probabilities) (scikit-learn PR #14114)", {
-        "AdaBoostClassifier": {"predict_proba": 8, "predict_log_proba": 8}})
     + [Reason([name for name in _REGRESSORS if name != "MultiOutputRegressor"],  # which always averaged uniformly
               {"score": 4, "score.multioutput": float("inf")}, Crossing("0.23"),
               "0.23 made RegressorMixin.score average the outputs' R^2 uniformly where it weighted them by variance "

@@ -85,9 +85,6 @@ _MISSING = "0.22 made every histogram gradient boosting tree route missing value
 
 #: In the order they are tried: more specific entries before broader ones.
 REFUSALS = [
-    Refusal("AdaBoostClassifier-SAMME-*", across("0.22"), "algorithm='SAMME' computes predict_proba",
-            "0.22 computes a SAMME AdaBoostClassifier's predict_proba from its decision function, not from its "
-            "members' probabilities"),
     Refusal("Birch-kmeans-float32", Pairs((("1.2", None), (None, "0.21"))), "float32 subcluster centroids",
             "1.2 keeps float32 centroids and measures distances in float32; 0.20 computes in float64 only"),
     Refusal("CalibratedClassifierCV-temperature", backward("1.8"), "method='temperature'",
