@@ -26,7 +26,7 @@ from .objects.ensemble import validate_bagging, validate_gradient_boosting, vali
 from .objects.estimator import EstimatorCodec
 from .objects.generator import GeneratorCodec
 from .objects.hist_gradient_boosting import DERIVED_ATTRIBUTES, restore_scorer, validate_hist_gradient_boosting
-from .objects.neighbors import validate_binary_tree, validate_distance_metric
+from .objects.neighbors import validate_binary_tree, validate_distance_metric, validate_neighbors
 from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
@@ -317,6 +317,12 @@ _VALIDATORS = {
     "sklearn.svm.OneClassSVM": validate_libsvm,
     "sklearn.cluster.KMeans": validate_kmeans,
     "sklearn.cluster.MiniBatchKMeans": validate_kmeans,
+    "sklearn.neighbors.KNeighborsClassifier": validate_neighbors,
+    "sklearn.neighbors.KNeighborsRegressor": validate_neighbors,
+    "sklearn.neighbors.RadiusNeighborsClassifier": validate_neighbors,
+    "sklearn.neighbors.RadiusNeighborsRegressor": validate_neighbors,
+    "sklearn.neighbors.NearestNeighbors": validate_neighbors,
+    "sklearn.neighbors.LocalOutlierFactor": validate_neighbors,
 }
 
 

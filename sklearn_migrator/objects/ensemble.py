@@ -128,3 +128,7 @@ def validate_gradient_boosting(node, path):
             value = init.state.get(key)
             require(value is None or (isinstance(value, np.ndarray) and value.shape[:1] == (n_classes,)),
                     "init_ does not predict the %d classes of the model" % n_classes, join(path, "init_." + key))
+        # (DummyClassifier's 'uniform', 'most_frequent' and 'constant' size their probabilities by n_classes_)
+        count = init.state.get("n_classes_")
+        require(count is None or (isinstance(count, (int, np.integer)) and count == n_classes),
+                "init_ does not predict the %d classes of the model" % n_classes, join(path, "init_.n_classes_"))

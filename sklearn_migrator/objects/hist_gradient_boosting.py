@@ -23,6 +23,7 @@ import numpy as np
 
 from ..tree import Node, join
 from ._state import as_int, field, node_field, require
+from .tree import n_features_of
 
 PREDICTOR = "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor"
 _BITSETS = ("binned_left_cat_bitsets", "raw_left_cat_bitsets")
@@ -47,6 +48,11 @@ def validate_hist_gradient_boosting(node, path):
         return
     n_features = as_int(field(state, "_n_features" if "_n_features" in state else "n_features_", path),
                         "the feature count", join(path, "_n_features"), minimum=1)
+    # predict checks a query's width against n_features_in_, and the predictors then read the
+    # columns their nodes name: a larger feature count would let them read past the row.
+    declared = n_features_of(state)
+    require(declared is None or declared == n_features, "n_features_in_ (%s) is not the feature count (%d)",
+            join(path, "n_features_in_"), declared, n_features)
     n_trees = as_int(field(state, "n_trees_per_iteration_", path), "n_trees_per_iteration_",
                      join(path, "n_trees_per_iteration_"), minimum=1)
     where = join(path, "_predictors")

@@ -13,7 +13,8 @@ import functools
 import numpy as np
 
 from ..tree import Node, join
-from ._state import as_int, require
+from ._state import as_int, field, require
+from .tree import n_features_of
 
 # Metrics whose ``vec`` holds one weight per feature (or is Mahalanobis' work
 # buffer, written to), and whose ``mat`` is a (n_features, n_features) matrix.
@@ -88,3 +89,48 @@ def validate_binary_tree(node, path):
         weights = state[12]
         require(isinstance(weights, np.ndarray) and weights.shape == (n_samples,),
                 "sample weights must have one entry per sample", where)
+
+
+def validate_neighbors(node, path):
+    """Neighbour estimators (KNeighbors*, RadiusNeighbors*, NearestNeighbors) index the rows of
+    ``_fit_X`` and ``_y`` by the neighbours a search returns (from ``_tree``'s ``idx_array`` or
+    a brute-force scan of ``_fit_X``), and a classifier's compiled vote (``ArgKminClassMode``,
+    1.3+; ``RadiusNeighborsClassMode``, 1.4+) takes ``_y[i]`` as a column of its class
+    counts, unchecked. So ``_fit_X``, ``_y`` and the tree must hold the same samples, and
+    each label index must be inside its output's ``classes_``."""
+    state = node.state
+    fit_X = field(state, "_fit_X", join(path, "state"), required=False)
+    if fit_X is None:
+        return
+    where = join(path, "_fit_X")
+    require(isinstance(fit_X, np.ndarray) and fit_X.ndim == 2, "_fit_X must be a 2-D array of samples", where)
+    n_samples, n_features = fit_X.shape
+    declared = n_features_of(state)
+    require(declared is None or declared == n_features, "n_features_in_ is %s but _fit_X has %d features",
+            join(path, "n_features_in_"), declared, n_features)
+    fitted = state.get("n_samples_fit_")
+    require(fitted is None or fitted == n_samples, "n_samples_fit_ is %s but _fit_X has %d samples",
+            join(path, "n_samples_fit_"), fitted, n_samples)
+    tree = state.get("_tree")
+    if isinstance(tree, Node) and isinstance(tree.state, tuple) and tree.state:
+        data = tree.state[0]
+        require(isinstance(data, np.ndarray) and data.shape == fit_X.shape,
+                "the search tree holds other samples than _fit_X", join(path, "_tree"))
+    labels = state.get("_y")
+    if labels is None:
+        return
+    where = join(path, "_y")
+    require(isinstance(labels, np.ndarray) and labels.ndim in (1, 2) and labels.shape[0] == n_samples,
+            "_y must have one row per sample of _fit_X (%d)", where, n_samples)
+    classes = state.get("classes_")
+    if classes is None:  # a regressor: targets, not indices
+        return
+    outputs = classes if isinstance(classes, list) else [classes]
+    columns = labels.reshape(n_samples, -1)
+    require(labels.dtype.kind in "iu" and columns.shape[1] == len(outputs),
+            "_y must hold integer class indices, one column per output (%d)", where, len(outputs))
+    for output, (column, names) in enumerate(zip(columns.T, outputs)):
+        require(isinstance(names, np.ndarray) and names.ndim == 1, "classes_ must be 1-D arrays of labels",
+                join(path, "classes_"))
+        require(n_samples == 0 or (int(column.min()) >= 0 and int(column.max()) < names.shape[0]),
+                "_y holds class indices outside [0, %d) (output %d)", where, names.shape[0], output)

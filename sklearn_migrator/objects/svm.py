@@ -31,16 +31,24 @@ def validate_libsvm(node, path):
     require(isinstance(vectors, np.ndarray) and vectors.dtype == np.float64 and vectors.ndim == 2,
             "support_vectors_ must be a 2-D float64 array (sparse models are not supported)",
             join(path, "support_vectors_"))
-    n_sv, n_features = vectors.shape
+    support = field(state, "support_", where, dtype=np.int32, ndim=1)
     shape_fit = state.get("shape_fit_")
-    require(isinstance(shape_fit, tuple) and len(shape_fit) == 2 and shape_fit[1] == n_features,
-            "shape_fit_ does not match support_vectors_", join(path, "shape_fit_"))
+    require(isinstance(shape_fit, tuple) and len(shape_fit) == 2
+            and all(isinstance(size, (int, np.integer)) and size >= 0 for size in shape_fit),
+            "shape_fit_ must be the (samples, features) of the training data", join(path, "shape_fit_"))
+    # A precomputed kernel keeps no vectors: libsvm reads a query's kernel row at each support_
+    # index (scikit-learn checks the row's length against shape_fit_[0]), so they must be in range.
+    precomputed = node.params.get("kernel") == "precomputed"
+    n_sv, n_features = (support.shape[0], shape_fit[0]) if precomputed else vectors.shape
+    require(not precomputed or vectors.shape == (0, 0), "a precomputed-kernel model keeps no support_vectors_",
+            join(path, "support_vectors_"))
+    require(shape_fit[1] == n_features, "shape_fit_ does not match support_vectors_", join(path, "shape_fit_"))
     declared = state.get("n_features_in_")
     require(declared is None or declared == n_features, "n_features_in_ does not match support_vectors_",
             join(path, "n_features_in_"))
-    field(state, "support_", where, dtype=np.int32, ndim=1)
-    require(state["support_"].shape == (n_sv,), "support_ must have one entry per support vector",
-            join(path, "support_"))
+    require(support.shape == (n_sv,), "support_ must have one entry per support vector", join(path, "support_"))
+    require(n_sv == 0 or (int(support.min()) >= 0 and int(support.max()) < shape_fit[0]),
+            "support_ holds indices outside the %d training samples", join(path, "support_"), shape_fit[0])
     classes = state.get("classes_")
     n_class = classes.shape[0] if isinstance(classes, np.ndarray) and classes.ndim == 1 else 2
     n_pairs = n_class * (n_class - 1) // 2
