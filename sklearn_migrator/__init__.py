@@ -10,6 +10,7 @@ from .errors import (CaptureError, DocumentError, MigrationError, MigrationWarni
                      StateValidationError, UnavailableError, UnsafeContentError, UnsupportedEstimatorError,
                      VersionError, VersionMismatchError)
 from .legacy import load_legacy, read_legacy
+from .limits import ResourceLimitError, UnexpectedReadError
 from .registry import supported_models
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "MigratorError", "CaptureError", "DocumentError", "StateValidationError", "UnsupportedEstimatorError",
     "UnavailableError",
     "VersionError", "VersionMismatchError", "MigrationError", "MigrationWarning", "UnsafeContentError",
+    "ResourceLimitError", "UnexpectedReadError",
 ]

@@ -13,6 +13,7 @@ from .capture import capture
 from .codec import decode_tree, encode_tree
 from .document import check_envelope, envelope
 from .errors import MigrationWarning, MigratorError, VersionMismatchError
+from .limits import reading
 from .migrations import migrate
 from .versions import parse
 
@@ -46,7 +47,7 @@ def _document(estimator, arrays, streamed=False):
     return envelope(tree.cls, installed_version(), encode_tree(tree, arrays, streamed))
 
 
-def deserialize(doc, version_out=None, *, allow_unverified: bool = False):
+def deserialize(doc, version_out=None, *, allow_unverified: bool = False, max_bytes=None):
     """Rebuild the estimator of a document under the installed scikit-learn.
 
     The state is migrated from the document's release to the installed one
@@ -54,9 +55,12 @@ def deserialize(doc, version_out=None, *, allow_unverified: bool = False):
     :class:`~sklearn_migrator.errors.MigrationWarning`. Migration between
     release lines the version matrix has not verified is refused unless
     ``allow_unverified`` is set (then it is attempted, with a warning).
+    ``max_bytes`` raises the bound on what the document may make the reader
+    allocate (see :mod:`sklearn_migrator.limits`; default 256 MiB for a parsed document).
     """
     check_installed(version_out, "version_out")
-    return _rebuild_document(doc, None, allow_unverified)
+    with reading(0, max_bytes):
+        return _rebuild_document(doc, None, allow_unverified)
 
 
 def _rebuild_document(doc, cut, allow_unverified=False):
@@ -91,9 +95,11 @@ def dumps(estimator, *, arrays: str = "auto", indent=None) -> str:
     return b"".join(pieces).decode("utf-8")
 
 
-def loads(text):
-    """Rebuild an estimator from JSON text (or UTF-8 bytes)."""
-    return _rebuild_document(*jsonio.parse_document(text.encode("utf-8") if isinstance(text, str) else text))
+def loads(text, *, max_bytes=None):
+    """Rebuild an estimator from JSON text (or UTF-8 bytes); ``max_bytes`` as for :func:`load`."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with reading(len(data), max_bytes):
+        return _rebuild_document(*jsonio.parse_document(data))
 
 
 def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
@@ -111,9 +117,24 @@ def dump(estimator, file, *, arrays: str = "auto", indent=None) -> None:
         jsonio.write_document(doc, lambda piece: file.write(piece.decode("utf-8")), indent)
 
 
-def load(file):
+def load(file, *, max_bytes=None):
     """Rebuild an estimator from a document at a path (decompressed as its name says)
-    or in a text file object."""
-    if isinstance(file, (str, os.PathLike)):
-        return _rebuild_document(*jsonio.parse_document(jsonio.read_file(os.fspath(file))))
-    return loads(file.read())
+    or in a text file object.
+
+    What the document declares (packed lists, the size of its decompressed text) may make
+    the reader allocate at most ``max(256 MiB, 64 x the file's size)`` bytes, or
+    ``max_bytes``; past it a :class:`~sklearn_migrator.limits.ResourceLimitError` is raised
+    before anything is allocated.
+    """
+    if not isinstance(file, (str, os.PathLike)):
+        return loads(file.read(), max_bytes=max_bytes)
+    path = os.fspath(file)
+    with reading(_size_of(path), max_bytes, path=path):
+        return _rebuild_document(*jsonio.parse_document(jsonio.read_file(path)))
+
+
+def _size_of(path):
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # opening it reports the problem

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import sys
 
@@ -86,10 +87,13 @@ def _inspect(args) -> int:
     with open(args.document, "rb") as handle:
         head = handle.read(1)
     if head != b"{":
-        return _inspect_pickle(args.document)
-    with open(args.document, encoding="utf-8") as handle:
-        doc = json.load(handle)
-    check_envelope(doc)
+        return _inspect_pickle(args.document, args.max_bytes)
+    from .limits import reading
+
+    with reading(os.path.getsize(args.document), args.max_bytes, path=args.document):
+        with open(args.document, encoding="utf-8") as handle:
+            doc = json.load(handle)
+        check_envelope(doc)
     tree = doc["tree"]
     print("estimator:        %s" % doc["estimator"])
     print("scikit-learn:     %s (installed: %s)" % (doc["sklearn_version"], sklearn.__version__))
@@ -102,8 +106,6 @@ def _inspect(args) -> int:
 
 
 def _matrix(args) -> int:
-    import os
-
     from .matrix import environments, report, runner
 
     versions = args.versions or (environments.PATCH_RELEASES if args.all_patches else environments.RELEASE_HEADS)
@@ -139,21 +141,21 @@ def _matrix(args) -> int:
 def _convert(args) -> int:
     from .convert import convert
 
-    return 1 if convert(args.paths, args.out, force=args.force, native_joblib=args.joblib,
+    return 1 if convert(args.paths, args.out, force=args.force, native_joblib=args.joblib, max_bytes=args.max_bytes,
                         progress=lambda line: print(line, flush=True)) else 0
 
 
-def _inspect_pickle(path) -> int:
+def _inspect_pickle(path, max_bytes=None) -> int:
     """List every global a pickle or joblib file references, with what the legacy reader
     would do with it; nothing in the file runs."""
-    import os
-
     from .legacy.containers import open_stream
+    from .legacy.files import reading_file
     from .legacy.unpickler import global_verdict, referenced_globals
 
-    stream, compression = open_stream(path)
-    with stream:
-        names = referenced_globals(stream, os.path.dirname(os.path.abspath(path)))
+    with reading_file(path, max_bytes):
+        stream, compression = open_stream(path)
+        with stream:
+            names = referenced_globals(stream, os.path.dirname(os.path.abspath(path)))
     print("%s: a %spickle stream referencing %d globals (nothing in it ran)"
           % (path, "" if compression == "none" else compression + "-compressed ", len(names)))
     for name in names:
@@ -186,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--joblib", action="store_true",
                          help="also write a joblib file of the model for the installed scikit-learn")
     convert.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    for command in (inspect, convert):
+        command.add_argument("--max-bytes", type=int, metavar="N",
+                             help="what a file may make the reader allocate (default: max(256 MiB, 64 x its size))")
     convert.set_defaults(run=_convert)
     matrix = commands.add_parser("matrix", help="rebuild every zoo document in real environments of many releases")
     matrix.add_argument("--versions", nargs="+", metavar="VERSION",

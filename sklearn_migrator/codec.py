@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import columns, packing
+from . import columns, limits, packing
 from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, decode_scalar, encode_array,
                      encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
@@ -201,10 +201,13 @@ class Decoder:
         decoded once), else item by item as :func:`packing.unfactor` spells them out.
         Both give the same values."""
         tag, body = packing.tag_of(column, path)
+        budget = limits.budget()
+        budget.charge(8 * count, "a packed list", path)
         if count and tag == "__same__":
             first = self.decode(body, path)
             if body is None or type(body) in _SCALARS:
                 return [first] * count
+            budget.charge((count - 1) * _footprint(first), "a packed list's repeated value", path)
             try:
                 copy = _copier(first)
             except _Shared:
@@ -299,6 +302,22 @@ def _columnar_nodes(body):
                                     and all(type(k) is str and not k.startswith("__") for k in params["__fields__"])))
             and (args is None or (type(args) is dict and (type(args.get("__items__")) is list
                                                            or type(args.get("__same__")) is list))))
+
+
+def _footprint(value):
+    """About the bytes a copy of a decoded value takes: a small object per container and
+    scalar, the bytes of each array (charged before a packed column repeats it)."""
+    kind = type(value)
+    if kind is np.ndarray:
+        return limits.VALUE_BYTES + (value.nbytes if value.dtype != object else
+                                     sum(_footprint(item) for item in value.ravel().tolist()))
+    if kind is list or kind is tuple:
+        return limits.VALUE_BYTES + sum(_footprint(item) for item in value)
+    if kind is dict:
+        return limits.VALUE_BYTES + sum(_footprint(item) for item in value.values())
+    if kind is Node:
+        return limits.VALUE_BYTES + sum(_footprint(part) for part in (value.params, value.args, value.state))
+    return limits.VALUE_BYTES
 
 
 class _Shared(Exception):

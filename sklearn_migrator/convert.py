@@ -16,7 +16,7 @@ from . import jsonio
 from .api import rebuild
 from .atomic import write_atomically
 from .errors import MigrationWarning, MigratorError
-from .legacy.files import read_tree, tree_document
+from .legacy.files import read_tree, reading_file, tree_document
 
 #: File names taken from directories: what pickle.dump and joblib.dump are usually given.
 LEGACY_SUFFIXES = (".pkl", ".pickle", ".p", ".joblib", ".jbl", ".jl", ".sav", ".model", ".z", ".gz", ".bz2",
@@ -56,11 +56,12 @@ def _stem(relative):
     return os.path.join(head, name)
 
 
-def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> str:
-    """Convert one file; return a one-line description of what was written."""
-    tree, version = read_tree(source)
-    doc = tree_document(tree, version)  # before the migration rewrites the tree
-    with warnings.catch_warnings(record=True) as caught:
+def convert_file(source, stem, out_dir, *, force=False, native_joblib=False, max_bytes=None) -> str:
+    """Convert one file; return a one-line description of what was written (``max_bytes``:
+    see :func:`sklearn_migrator.read_legacy`)."""
+    with reading_file(source, max_bytes), warnings.catch_warnings(record=True) as caught:
+        tree, version = read_tree(source)
+        doc = tree_document(tree, version)  # before the migration rewrites the tree
         warnings.simplefilter("always", MigrationWarning)
         model = rebuild(tree, version)
     notes = [str(w.message) for w in caught if issubclass(w.category, MigrationWarning)]
@@ -81,7 +82,7 @@ def convert_file(source, stem, out_dir, *, force=False, native_joblib=False) -> 
     return line + "".join("\n    note: %s" % note for note in notes)
 
 
-def convert(paths, out_dir, *, force=False, native_joblib=False, progress=print) -> int:
+def convert(paths, out_dir, *, force=False, native_joblib=False, max_bytes=None, progress=print) -> int:
     """Convert every file; the number that failed."""
     files = collect(paths)
     failed = 0
@@ -89,7 +90,8 @@ def convert(paths, out_dir, *, force=False, native_joblib=False, progress=print)
         try:
             if not os.path.exists(source):
                 raise FileNotFoundError("no such file or directory")
-            outcome = "ok: " + convert_file(source, stem, out_dir, force=force, native_joblib=native_joblib)
+            outcome = "ok: " + convert_file(source, stem, out_dir, force=force, native_joblib=native_joblib,
+                                            max_bytes=max_bytes)
         except (MigratorError, OSError) as error:
             failed += 1
             outcome = "FAILED: %s" % error

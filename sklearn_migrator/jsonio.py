@@ -27,7 +27,7 @@ import mmap
 import os
 import zlib
 
-from . import b64
+from . import b64, limits
 from .errors import DocumentError
 
 try:
@@ -218,13 +218,10 @@ def read_file(path: str):
                 return handle.read()
         if path.endswith(".gz"):
             decompress, errors = _gunzip, (EOFError, zlib.error)
-            data = handle
         else:
-            zstandard = _zstd()
-            decompress, errors = zstandard.ZstdDecompressor().decompressobj().decompress, (zstandard.ZstdError,)
-            data = handle.read()
+            decompress, errors = _unzstd, (_zstd().ZstdError,)
         try:
-            return decompress(data)
+            return decompress(handle)
         except errors as exc:
             raise DocumentError("cannot decompress the document: %s" % exc, path=path)
 
@@ -236,16 +233,35 @@ def _gunzip(handle):
     """The decompressed bytes of a gzip file (each of its members in turn), grown in
     place: ``gzip.decompress`` joins its output's pieces at the end, holding the text
     twice (reading the 546 MB forest (a) of issue 5 from .json.gz: peak 1787 -> 1271 MB,
-    3.27 -> 2.33 times its array bytes)."""
-    out, member = bytearray(), None
+    3.27 -> 2.33 times its array bytes). Each piece is charged to the read's budget
+    (a small file may not decompress to gigabytes)."""
+    out, member, budget = bytearray(), None, limits.budget()
     for chunk in iter(lambda: handle.read(_GZIP_CHUNK), b""):
         while chunk:
             if member is None:
                 member = zlib.decompressobj(16 + zlib.MAX_WBITS)  # a gzip header and trailer
-            out += member.decompress(chunk)
+            piece = member.decompress(chunk, _PIECE)
+            budget.charge(len(piece), "the decompressed document")
+            out += piece
+            if member.unconsumed_tail:
+                chunk = member.unconsumed_tail
+                continue
             if not member.eof:
                 break
             chunk, member = member.unused_data, None
     if member is not None:
         raise EOFError("the file ends inside a compressed member")
     return out
+
+
+def _unzstd(handle):
+    """The decompressed bytes of a zstandard file, piece by piece as :func:`_gunzip`."""
+    out, budget = bytearray(), limits.budget()
+    reader = _zstd().ZstdDecompressor().stream_reader(handle)
+    for piece in iter(lambda: reader.read(_PIECE), b""):
+        budget.charge(len(piece), "the decompressed document")
+        out += piece
+    return out
+
+
+_PIECE = 8 << 20

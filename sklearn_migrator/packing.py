@@ -30,7 +30,7 @@ import math
 
 import numpy as np
 
-from . import b64
+from . import b64, limits
 from .arrays import size_of
 from .errors import DocumentError
 from .tree import Node, all_of_type, join
@@ -119,6 +119,8 @@ def unfactor(column, count, path, decode_array):
     JSON of an array: concatenated bytes are decoded once, then split)."""
     tag, body = tag_of(column, path)
     if tag == "__same__":
+        if type(body) is dict or type(body) is list:  # decoded once per item: charged as many times
+            limits.budget().charge(count * json_footprint(body), "a packed column's repeated value", path)
         return [body] * count
     if tag == "__each__":
         if type(body) is not list or len(body) != count:
@@ -136,6 +138,22 @@ def unfactor(column, count, path, decode_array):
         columns = [unfactor(sub, count, "%s[%d]" % (path, index), decode_array) for index, sub in enumerate(body)]
         return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(count)]
     return _split(body, count, path, decode_array)
+
+
+def json_footprint(value):
+    """About the bytes decoding a JSON value takes: a small object per value, plus its strings."""
+    total, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        total += limits.VALUE_BYTES
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind is str:
+            total += len(item)
+    return total
 
 
 def tag_of(column, path):

@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 import pytest
 import sklearn
+from sklearn.cluster import KMeans
 from sklearn.datasets import make_classification
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.neighbors import KNeighborsClassifier
@@ -72,6 +73,9 @@ CASES = [
      "tree_.max_depth: max_depth is less than the depth of the tree's nodes"),
     ("tree-max-depth-huge", _tree, lambda state: state["tree_"].state.__setitem__("max_depth", 2 ** 40),
      None, "tree_.max_depth: max_depth must be below the node count"),
+    ("kmeans-threads-negative", lambda: KMeans(3, n_init=2, random_state=0).fit(X),
+     lambda state: state.__setitem__("_n_threads", -100), lambda m: setattr(m, "_n_threads", -100),
+     "_n_threads: _n_threads must be a thread count in [1, 4096]"),
     ("gradient-boosting-init-width", _gradient_boosting, lambda state: state["init_"].state.update(n_classes_=1),
      lambda m: setattr(m.init_, "n_classes_", 1), "init_.n_classes_: init_ does not predict the 300 classes"),
 ]

@@ -18,8 +18,10 @@ import gzip
 import io
 import lzma
 import os
+import stat
 import zlib
 
+from .. import limits
 from ..errors import DocumentError, UnsafeContentError
 
 _ZF_PREFIX = b"ZF"
@@ -75,6 +77,7 @@ def read_zfile(handle) -> bytes:
         length = int(header[len(_ZF_PREFIX):].decode("ascii"), 16)
     except ValueError:
         raise DocumentError("a joblib ZF file without a valid length header")
+    limits.budget().charge(length, "a joblib ZF file")
     rest = handle.read()
     if rest[:1] == b" ":
         rest = rest[1:]
@@ -87,8 +90,52 @@ def read_zfile(handle) -> bytes:
     return data
 
 
+class _Charged:
+    """A decompressed stream whose every byte read is charged to the read's budget (a
+    compressed file may not inflate past it: a few kilobytes of bz2 can hold gigabytes)."""
+
+    def __init__(self, stream):
+        self._stream, self._budget = stream, limits.budget()
+
+    def read(self, size=-1):
+        """At most ``size`` bytes (all with a negative size), a chunk at a time, each charged before the next."""
+        pieces, wanted = [], size if size is not None and size >= 0 else None
+        while wanted is None or wanted > 0:
+            piece = self._stream.read(CHUNK if wanted is None else min(wanted, CHUNK))
+            if not piece:
+                break
+            self._budget.charge(len(piece), "the decompressed file")
+            pieces.append(piece)
+            if wanted is not None:
+                wanted -= len(piece)
+        return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+    def readline(self, size=-1):
+        data = self._stream.readline(size)
+        self._budget.charge(len(data), "the decompressed file")
+        return data
+
+    def readinto(self, buffer):
+        count = self._stream.readinto(buffer)
+        self._budget.charge(count or 0, "the decompressed file")
+        return count
+
+    def peek(self, size=0):
+        return self._stream.peek(size)
+
+    def close(self):
+        self._stream.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
 def open_stream(path):
-    """``(file object, compression)`` reading the pickle stream stored in ``path``."""
+    """``(file object, compression)`` reading the pickle stream stored in ``path``
+    (decompressed bytes charged to the read's budget)."""
     raw = open(path, "rb")
     head = raw.read(8)
     raw.seek(0)
@@ -100,33 +147,48 @@ def open_stream(path):
             with raw:
                 return io.BytesIO(read_zfile(raw)), kind
         if kind == "gzip":
-            return gzip.GzipFile(fileobj=raw, mode="rb"), kind
+            return _Charged(gzip.GzipFile(fileobj=raw, mode="rb")), kind
         if kind == "bz2":
-            return bz2.BZ2File(raw, mode="rb"), kind
+            return _Charged(bz2.BZ2File(raw, mode="rb")), kind
         if kind in ("xz", "lzma"):
-            return lzma.LZMAFile(raw, mode="rb"), kind
+            return _Charged(lzma.LZMAFile(raw, mode="rb")), kind
         if kind == "zlib":
-            return io.BufferedReader(_ZlibReader(raw), CHUNK), kind
+            return _Charged(io.BufferedReader(_ZlibReader(raw), CHUNK)), kind
         try:
             import lz4.frame
         except ImportError:
             raise DocumentError("the file is lz4-compressed by joblib and the lz4 package is not installed",
                                 hint="pip install lz4")
-        return lz4.frame.open(raw, mode="rb"), kind
+        return _Charged(lz4.frame.open(raw, mode="rb")), kind
     except BaseException:
         raw.close()
         raise
 
 
-def sibling(directory, name) -> str:
-    """The path of an array file joblib < 0.10 stored next to the pickle; names that
-    would leave the directory are refused."""
+def open_sibling(directory, name):
+    """The array file joblib < 0.10 stored next to the pickle, opened for reading. Names
+    that would leave the directory are refused, and so is a symbolic link (on systems
+    without ``O_NOFOLLOW``, a path resolving outside the directory) or anything but a
+    regular file. Its size is added to the read's budget: it may declare as much."""
     if directory is None:
         raise UnsafeContentError("the pickle refers to a joblib array file, but it is not read from a file")
     if not isinstance(name, str) or not name or os.path.basename(name) != name or name in (".", ".."):
         raise UnsafeContentError("the pickle names the array file %r, which is not a plain file name" % (name,))
     path = os.path.join(directory, name)
-    if not os.path.isfile(path):
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    if not nofollow and os.path.dirname(os.path.realpath(path)) != os.path.realpath(directory):
+        raise UnsafeContentError("the array file %s leads out of the model's directory" % name)
+    try:
+        fd = os.open(path, os.O_RDONLY | nofollow | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
         raise DocumentError("joblib stored an array of this model in %s, which is missing" % name,
                             hint="Keep the .npy/.z files joblib wrote next to the pickle")
-    return path
+    except OSError as exc:  # ELOOP: a symbolic link
+        raise UnsafeContentError("the array file %s cannot be opened as a plain file: %s" % (name, exc))
+    handle = os.fdopen(fd, "rb")
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        handle.close()
+        raise UnsafeContentError("the array file %s is not a regular file" % name)
+    limits.budget().add_input(info.st_size)
+    return handle

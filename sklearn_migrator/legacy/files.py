@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from .. import limits
 from ..api import rebuild
 from ..codec import encode_tree
 from ..document import envelope
@@ -15,8 +16,7 @@ from .unpickler import load_stubs
 def read_tree(path):
     """``(state tree, source release)`` of the estimator pickled in ``path`` (a pickle
     file, or any file ``joblib.dump`` writes). No code from the file runs and no
-    scikit-learn class it names is imported."""
-    path = os.fspath(path)
+    scikit-learn class it names is imported. Call it within :func:`limits.reading`."""
     try:
         stream, _ = open_stream(path)
         with stream:
@@ -28,23 +28,38 @@ def read_tree(path):
         raise DocumentError("cannot read the file: %s" % exc, path=path)
 
 
+def reading_file(path, max_bytes=None):
+    """The bounds of reading the file at ``path`` (see :mod:`sklearn_migrator.limits`)."""
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise DocumentError("cannot read the file: %s" % exc, path=path)
+    return limits.reading(size, max_bytes, path=path)
+
+
 def tree_document(tree, version: str, arrays: str = "auto") -> dict:
     """The portable document of a state tree read from a file, at the file's release."""
     return envelope(tree.cls, version, encode_tree(tree, arrays))
 
 
-def read_legacy(path, *, arrays: str = "auto") -> dict:
+def read_legacy(path, *, arrays: str = "auto", max_bytes=None) -> dict:
     """The portable document of the estimator pickled in ``path``, at the file's release;
-    the installed scikit-learn may be any supported release."""
-    tree, version = read_tree(path)
-    return tree_document(tree, version, arrays)
+    the installed scikit-learn may be any supported release. What the file declares may
+    make the reader allocate at most ``max(256 MiB, 64 x its size)`` bytes, or ``max_bytes``."""
+    path = os.fspath(path)
+    with reading_file(path, max_bytes):
+        tree, version = read_tree(path)
+        return tree_document(tree, version, arrays)
 
 
-def load_legacy(path):
+def load_legacy(path, *, max_bytes=None):
     """The estimator pickled in ``path``, rebuilt for the installed scikit-learn (straight
-    from the file's state, without an intermediate document)."""
-    tree, version = read_tree(path)
-    try:
-        return rebuild(tree, version, stacklevel=3)
-    except MigratorError as error:
-        raise error.located(path=os.fspath(path))
+    from the file's state, without an intermediate document); ``max_bytes`` as for
+    :func:`read_legacy`."""
+    path = os.fspath(path)
+    with reading_file(path, max_bytes):
+        tree, version = read_tree(path)
+        try:
+            return rebuild(tree, version, stacklevel=3)
+        except MigratorError as error:
+            raise error.located(path=path)

@@ -11,8 +11,10 @@ stay shared in the tree.
 """
 from __future__ import annotations
 
+import numpy as np
 import sklearn
 
+from .. import limits
 from ..errors import DocumentError, MigratorError, UnavailableError
 from ..migrations import param_names_at
 from ..objects.birch import BirchCodec, flatten
@@ -128,8 +130,56 @@ _CONVERTERS = {EstimatorCodec: _Reader.estimator, BirchCodec: _Reader.birch, Pla
                ContainerSubclassCodec: _Reader.container}
 
 
+def _expanded(root):
+    """``(values, depth)``: how many values a tree of the stub graph holds, each container
+    shared by several parents counted as often as it is referenced (the tree copies it;
+    records stay shared, counted once), and the deepest nesting of containers and records.
+    A pickle's memo lets a few hundred bytes reference a list ten times at each of thirty
+    levels: counted here, in one pass over the distinct objects, before anything is copied."""
+    sizes, depths, stack = {}, {}, [(root, False)]
+    while stack:
+        value, done = stack.pop()
+        key = id(value)
+        if key in sizes and not done:
+            continue
+        children = _children(value)
+        if not done:
+            sizes[key] = None  # in progress: a reference back to it counts once (a cycle is not copied)
+            stack.append((value, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        parts = [(sizes.get(id(child)) or 1, depths.get(id(child), 0)) for child in children]
+        # a record is converted once and then shared: its parents count it as one value
+        sizes[key] = 1 if isinstance(value, Stub) else 1 + sum(size for size, _ in parts)
+        depths[key] = 1 + max((depth for _, depth in parts), default=0)
+        if isinstance(value, Stub):
+            sizes.setdefault(("record", key), 1 + sum(size for size, _ in parts))
+    total = sum(size for key, size in sizes.items() if type(key) is tuple) + (sizes.get(id(root)) or 1)
+    return total, depths.get(id(root), 0)
+
+
+def _children(value):
+    kind = type(value)
+    if kind is list or kind is tuple or kind is set or kind is frozenset:
+        return list(value)
+    if kind is dict:
+        return list(value.keys()) + list(value.values())
+    if isinstance(value, Stub):
+        attributes = value.__dict__
+        return [attributes.get("args"), attributes.get("state"), attributes.get("items")]
+    if kind is np.ndarray and value.dtype.kind == "O":
+        return value.ravel().tolist()
+    return ()
+
+
 def stubs_to_tree(root):
     """``(tree, source_version)`` for the stub graph of a pickled estimator."""
+    values, depth = _expanded(root)
+    if depth > limits.MAX_DEPTH:
+        raise limits.ResourceLimitError("the file nests objects %d levels deep, more than the %d a reader goes"
+                                        % (depth, limits.MAX_DEPTH))
+    limits.budget().charge(values * limits.VALUE_BYTES, "the file's shared references, copied (%d values)"
+                           % values)
     if not isinstance(root, Stub):
         raise DocumentError("the file does not hold a scikit-learn estimator (it holds %s)" % type(root).__name__)
     version = root.state.get("_sklearn_version") if isinstance(root.state, dict) else None

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
 import pickle
 import re
 import struct
 
 import numpy as np
 
+from .. import limits
 from ..errors import DocumentError, MigratorError, UnsafeContentError
 from ..registry import global_reference
 from . import containers
@@ -129,8 +129,11 @@ class RestrictedUnpickler(pickle._Unpickler):
             built = _array_from_state(self.stack.pop())
         elif isinstance(inst, Stub) and (type(inst).module, type(inst).name) in _JOBLIB_ARRAYS:
             built = self._joblib_array(type(inst).name, self.stack.pop())
-        else:
-            return super().load_build()
+        elif isinstance(inst, Stub) and type(inst) is self._stub_types.get((type(inst).module, type(inst).name)):
+            return super().load_build()  # a record this reader made: Stub.__setstate__ keeps the state
+        else:  # a class, a function or a value it did not make: nothing outside the file's records changes
+            raise UnsafeContentError("the file sets state on %s, which is not an object it created"
+                                     % type(inst).__name__)
         self.stack[-1] = built
         for key in self.memo.keys_of.pop(id(inst), ()):
             self.memo[key] = built
@@ -169,13 +172,13 @@ class RestrictedUnpickler(pickle._Unpickler):
             _refuse("joblib array", state)
         if kind == "NumpyArrayWrapper":
             return self._inline_array(state)
-        path = containers.sibling(self._directory, state.get("filename"))
         if kind == "NDArrayWrapper":
-            return self._npy_file(path)
+            with containers.open_sibling(self._directory, state.get("filename")) as handle:
+                return self._npy_file(handle, state["filename"])
         init_args, array_state = state.get("init_args"), state.get("state")
         if not (isinstance(init_args, tuple) and init_args[:1] == (_NDARRAY,) and isinstance(array_state, tuple)):
             _refuse("joblib array", state)
-        with open(path, "rb") as handle:
+        with containers.open_sibling(self._directory, state.get("filename")) as handle:
             return _array_from_state(array_state + (containers.read_zfile(handle),))
 
     def _inline_array(self, state):
@@ -190,10 +193,12 @@ class RestrictedUnpickler(pickle._Unpickler):
             if not (isinstance(array, np.ndarray) and array.shape == shape and array.dtype == dtype):
                 _refuse("joblib object array", state)
             return array
+        count = int(np.prod(shape, dtype=np.int64))
+        limits.budget().check(count * dtype.itemsize, "a joblib array of shape %s" % (shape,))
         if state.get("numpy_array_alignment_bytes") is not None:
             padding = self._source.read(1)
             self._read_exactly(padding[0] if padding else -1)
-        array = np.empty(int(np.prod(shape, dtype=np.int64)), dtype=dtype)
+        array = np.empty(count, dtype=dtype)
         target = memoryview(array.view(np.uint8))
         filled = 0
         while filled < len(target):  # straight into the array, a chunk at a time
@@ -212,24 +217,24 @@ class RestrictedUnpickler(pickle._Unpickler):
             raise DocumentError("the joblib file ends inside an array", hint="The file is truncated")
         return data
 
-    def _npy_file(self, path):
+    def _npy_file(self, handle, name):
         """joblib < 0.10, uncompressed: the array in a ``.npy`` file next to the pickle."""
-        with open(path, "rb") as handle:
-            npy = np.lib.format
-            try:
-                read_header = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}.get(
-                    npy.read_magic(handle))
-                if read_header is None:
-                    raise ValueError("unsupported .npy format version")
-                shape, fortran, dtype = read_header(handle)
-            except (ValueError, OSError, SyntaxError) as exc:
-                raise DocumentError("the array file %s is not a valid .npy file: %s" % (os.path.basename(path), exc))
-            if dtype.hasobject:
-                data = self._nested(handle).load()
-                if not isinstance(data, list):
-                    _refuse("joblib object array", data)
-                return _array_from_state((shape, dtype, fortran, data))
-            return _array_from_state((shape, dtype, fortran, handle.read()))
+        npy = np.lib.format
+        try:
+            read_header = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}.get(
+                npy.read_magic(handle))
+            if read_header is None:
+                raise ValueError("unsupported .npy format version")
+            shape, fortran, dtype = read_header(handle)
+        except (ValueError, OSError, SyntaxError) as exc:
+            raise DocumentError("the array file %s is not a valid .npy file: %s"
+                                % (name, exc))
+        if dtype.hasobject:
+            data = self._nested(handle).load()
+            if not isinstance(data, list):
+                _refuse("joblib object array", data)
+            return _array_from_state((shape, dtype, fortran, data))
+        return _array_from_state((shape, dtype, fortran, handle.read()))
 
     def stub_type(self, module: str, name: str):
         key = (module, name)

@@ -123,6 +123,9 @@ def validate_gradient_boosting(node, path):
         require(False, "every stage must be a fitted single-output DecisionTreeRegressor",
                 "%s.estimators_[%d]" % (path, stages.index(False)))
     init = state.get("init_")
+    if isinstance(init, Node) and isinstance(init.state, dict):
+        _check_init_outputs(init, expected if init.cls == _DUMMY_REGRESSOR and n_classes is not None else 1,
+                            join(path, "init_"))
     if n_classes is not None and isinstance(init, Node) and isinstance(init.state, dict):
         for key in _INIT_CLASS_ARRAYS:
             value = init.state.get(key)
@@ -132,3 +135,19 @@ def validate_gradient_boosting(node, path):
         count = init.state.get("n_classes_")
         require(count is None or (isinstance(count, (int, np.integer)) and count == n_classes),
                 "init_ does not predict the %d classes of the model" % n_classes, join(path, "init_.n_classes_"))
+
+
+_DUMMY_REGRESSOR = "sklearn.dummy.DummyRegressor"
+
+
+def _check_init_outputs(init, width, path):
+    """The initial estimator's predictions become the raw-prediction buffer the stages write
+    ``width`` columns into: a regressor's (and 0.20's constant scores, kept by a DummyRegressor
+    in a classifier) must have that many outputs, a classifier's one (its classes are checked
+    apart); a DummyRegressor predicts ``constant_`` once per output."""
+    outputs = init.state.get("n_outputs_")
+    require(outputs is None or (isinstance(outputs, (int, np.integer)) and outputs == width),
+            "init_ must predict %d output(s) per sample, not %r" % (width, outputs), join(path, "n_outputs_"))
+    constant = init.state.get("constant_")
+    require(init.cls != _DUMMY_REGRESSOR or (isinstance(constant, np.ndarray) and constant.size == width),
+            "init_.constant_ must hold %d value(s)" % width, join(path, "constant_"))
