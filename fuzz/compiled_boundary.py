@@ -185,50 +185,43 @@ def _mutate_array(array, rng):
 
 
 def _mutate(tree, rng):
-    """Mutate one numeric place of ``tree`` in place; describe it."""
+    """Mutate one numeric place of ``tree``; describe it."""
     slots = []
     _slots(tree, (), slots)
     path, holder, key = rng.choice(slots)
-    if key is None:  # a whole array, held by its parent
-        parent = _parent(tree, path)
+    if key is None:  # a whole array
         mutated, what = _mutate_array(holder, rng)
-        _replace(parent, path[-1], mutated)
+        _set(tree, path, mutated)
         return "%s %s" % ("/".join(map(str, path)), what)
     current = holder[key]
     if isinstance(current, (float, np.floating)):
         value = rng.choice([np.nan, np.inf, -1.0, 0.0, 1e308, float(current) * 1e6])
     else:
         value = rng.choice(_int_values(rng, int(current), 100))
-    if isinstance(holder, tuple):
-        parent = _parent(tree, path[:-1])
-        _replace(parent, path[-2], holder[:key] + (type(current)(value) if not isinstance(current, np.integer)
-                                                   else value,) + holder[key + 1:])
-    else:
-        holder[key] = value
+    _set(tree, path, value)
     return "%s=%r" % ("/".join(map(str, path)), value)
 
 
-def _parent(tree, path):
+def _set(container, path, value):
+    """``container`` with the place at ``path`` set to ``value``: nodes, lists, dicts and object
+    arrays changed in place, tuples rebuilt in their parent."""
     from sklearn_migrator.tree import Node
 
-    value = tree
-    for key in path[:-1]:
-        value = getattr(value, key) if isinstance(value, Node) and key in ("params", "args", "state") else (
-            value[key] if not isinstance(value, np.ndarray) else value.ravel()[key])
-    return value
-
-
-def _replace(parent, key, value):
-    from sklearn_migrator.tree import Node
-
-    if isinstance(parent, Node):
-        setattr(parent, key, value)
-    elif isinstance(parent, np.ndarray):
-        parent.ravel()[key] = value
-    elif isinstance(parent, tuple):  # tuples are immutable: not reached for arrays in tuples of states
-        raise TypeError("cannot replace inside a tuple")
+    if not path:
+        return value
+    key, rest = path[0], path[1:]
+    if isinstance(container, Node):
+        setattr(container, key, _set(getattr(container, key), rest, value))
+    elif isinstance(container, tuple):
+        items = list(container)
+        items[key] = _set(items[key], rest, value)
+        return tuple(items)
+    elif isinstance(container, np.ndarray):  # an object array, indexed flat
+        flat = container.reshape(-1)
+        flat[key] = _set(flat[key], rest, value)
     else:
-        parent[key] = value
+        container[key] = _set(container[key], rest, value)
+    return container
 
 
 def _cases(family, count, seed):
