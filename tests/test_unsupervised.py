@@ -75,11 +75,15 @@ def test_multiclass_gaussian_process_classifier_round_trips():
     np.testing.assert_array_equal(rebuilt.predict_proba(DATA["X_query"]), multiclass.predict_proba(DATA["X_query"]))
 
 
-def test_kernel_pca_reconstruction_of_0_23_does_not_cross_that_line():
+def test_kernel_pca_reconstruction_of_0_23_to_0_24_1_does_not_cross_out_of_them():
+    # 0.23 added alpha to the kernel's diagonal in inverse_transform; 0.24.2 (not 0.24.0) removed it again
     def tree():
         return Node("sklearn.decomposition.KernelPCA", params={"fit_inverse_transform": True, "alpha": 1.0},
                     state={})
-    for source, target in (("0.22.2.post1", "0.23.2"), ("0.23.2", "0.24.2"), ("0.24.2", "0.23.2")):
-        with pytest.raises(sm.MigrationError, match="0.23 adds alpha"):
-            migrate(tree(), source, target, steps=[s for s in load_steps() if "inverse_transform" in s.summary])
-    migrate(tree(), "0.22.2.post1", "0.24.2", steps=[s for s in load_steps() if "inverse_transform" in s.summary])
+    steps = [s for s in load_steps() if "inverse_transform" in s.summary]
+    for source, target in (("0.22.2.post1", "0.23.2"), ("0.23.2", "0.24.2"), ("0.24.2", "0.23.2"),
+                           ("0.24.1", "0.24.2"), ("0.24.0", "0.20.4")):
+        with pytest.raises(sm.MigrationError, match="0.23-0.24.1 adds alpha"):
+            migrate(tree(), source, target, steps=steps)
+    for source, target in (("0.22.2.post1", "0.24.2"), ("0.23.2", "0.24.1"), ("0.24.0", "0.23.0")):
+        migrate(tree(), source, target, steps=steps)

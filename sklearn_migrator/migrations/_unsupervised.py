@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..tree import Node
+from ..versions import has_release
 from ._kinds import _MISSING, n_features, refuse
 
 #: Fitted arrays whose last axis counts the input features, for estimators
@@ -43,10 +44,15 @@ def nmf_unregularized(node, migration, path, alpha):
 
 def kernel_pca_inverse_of_0_23(node, migration, path):
     """0.23 added ``alpha`` to the diagonal of the kernel in KernelPCA's
-    ``inverse_transform`` (meant for fitting; 0.24 removed it again), so that release
-    line reconstructs differently from every other: such models do not cross into or out of it."""
-    if (0, 23) in (migration.source.minor, migration.target.minor) and node.params.get("fit_inverse_transform") \
-            and node.params.get("alpha") != 0:
-        refuse(migration, path, "KernelPCA.inverse_transform of scikit-learn 0.23 adds alpha to the kernel's "
+    ``inverse_transform`` (meant for fitting; 0.24.2 removed it again, 0.24.0 and 0.24.1
+    still add it), so those releases reconstruct differently from every other: such
+    models do not cross into or out of them."""
+    if (_adds_alpha(migration.source) != _adds_alpha(migration.target) and node.params.get("fit_inverse_transform")
+            and node.params.get("alpha") != 0):
+        refuse(migration, path, "KernelPCA.inverse_transform of scikit-learn 0.23-0.24.1 adds alpha to the kernel's "
                                 "diagonal, unlike every other release",
-               "Keep a KernelPCA with fit_inverse_transform=True within the 0.23 line, or outside it")
+               "Keep a KernelPCA with fit_inverse_transform=True within 0.23-0.24.1, or outside them")
+
+
+def _adds_alpha(version):
+    return has_release(str(version), "0.23") and not has_release(str(version), "0.24.2")

@@ -84,7 +84,8 @@ STEPS += [
     state_removed("0.24", [GP_REGRESSOR], "_K_inv", constant(None)),
     Step("0.24", "NMF parameter regularization added (default 'both')", [NMF], _regularization_up,
          _regularization_down, params_added=["regularization"]),
-    Step("0.24", "KernelPCA inverse_transform no longer adds alpha to the kernel", [KERNEL_PCA],
+    # (0.24.0 and 0.24.1 still add it: the revert shipped in 0.24.2)
+    Step("0.24.2", "KernelPCA inverse_transform no longer adds alpha to the kernel", [KERNEL_PCA],
          kernel_pca_inverse_of_0_23, kernel_pca_inverse_of_0_23),
 ]
 

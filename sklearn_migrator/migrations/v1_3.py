@@ -172,7 +172,8 @@ STEPS += [
 
 # Histogram gradient boosting: features indexed by intp, the gamma loss.
 STEPS += [
-    Step("1.3", "predictor nodes index features with intp", [TREE_PREDICTOR],
+    # (a patch release: 1.3.0's nodes still hold feature_idx as uint32)
+    Step("1.3.1", "predictor nodes index features with intp", [TREE_PREDICTOR],
          relayout(retyped("feature_idx", np.dtype(np.intp).str)), relayout(retyped("feature_idx", "<u4"))),
     value_added("1.3", [HGB_REGRESSOR], "loss", ["gamma"], "the gamma loss"),
 ]
