@@ -123,10 +123,11 @@ def validate_gradient_boosting(node, path):
         require(False, "every stage must be a fitted single-output DecisionTreeRegressor",
                 "%s.estimators_[%d]" % (path, stages.index(False)))
     init = state.get("init_")
-    if isinstance(init, Node) and isinstance(init.state, dict):
-        _check_init_outputs(init, expected if init.cls == _DUMMY_REGRESSOR and n_classes is not None else 1,
-                            join(path, "init_"))
-    if n_classes is not None and isinstance(init, Node) and isinstance(init.state, dict):
+    if not (isinstance(init, Node) and isinstance(init.state, dict)):
+        return
+    _check_init_outputs(init, expected if init.cls == _DUMMY_REGRESSOR and n_classes is not None else 1,
+                        join(path, "init_"))
+    if n_classes is not None:
         for key in _INIT_CLASS_ARRAYS:
             value = init.state.get(key)
             require(value is None or (isinstance(value, np.ndarray) and value.shape[:1] == (n_classes,)),
