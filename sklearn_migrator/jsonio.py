@@ -1,4 +1,4 @@
-"""Document text and files: JSON (orjson when installed) and compression by file name.
+"""Document text and files: JSON (orjson 3.9.15+ when installed) and compression by file name.
 
 orjson writes and parses the long base64 strings of large arrays several times
 faster than the standard library (measured on a 182 MB forest: 0.12 s against
@@ -25,15 +25,28 @@ import gzip
 import json
 import mmap
 import os
+import re
 import zlib
 
 from . import b64, limits
 from .errors import DocumentError
 
-try:
-    import orjson
-except ImportError:  # optional
-    orjson = None
+#: The first orjson that bounds nesting depth: an older one parsing a deeply nested
+#: document overflows its stack and kills the interpreter (CVE-2024-27454).
+ORJSON_SAFE_FROM = (3, 9, 15)
+
+
+def _safe_orjson():
+    """orjson when installed in a release that refuses deep nesting, else None."""
+    try:
+        import orjson
+    except ImportError:  # optional
+        return None
+    release = tuple(int(part) for part in re.findall(r"\d+", orjson.__version__)[:3])
+    return orjson if release >= ORJSON_SAFE_FROM else None
+
+
+orjson = _safe_orjson()
 
 
 #: zstandard level of ``.zst`` documents (compressed on every core). Base64 text

@@ -3,6 +3,8 @@ library otherwise; every path gives the same estimator bit for bit."""
 import gzip
 import importlib.util
 import json
+import sys
+import types
 
 import numpy as np
 import pytest
@@ -62,6 +64,15 @@ def test_both_json_backends_write_the_same_document(monkeypatch):
     monkeypatch.setattr(jsonio, "orjson", None)
     assert json.loads(fast) == json.loads(jsonio.to_bytes(sm.serialize(model)))
     assert jsonio.from_bytes(fast) == json.loads(fast)
+
+
+@pytest.mark.parametrize("release, used", [("3.9.14", False), ("3.9.15", True), ("3.10.0", True), ("4.0", True)])
+def test_orjson_is_used_only_where_it_bounds_nesting(monkeypatch, release, used):
+    # orjson before 3.9.15 overflows its stack on a deeply nested document (CVE-2024-27454)
+    fake = types.ModuleType("orjson")
+    fake.__version__ = release
+    monkeypatch.setitem(sys.modules, "orjson", fake)
+    assert (jsonio._safe_orjson() is fake) is used
 
 
 def test_integers_beyond_64_bits_fall_back_to_the_standard_library():
