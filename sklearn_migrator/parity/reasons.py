@@ -19,7 +19,9 @@ allows each output in ulps (:mod:`.ulps`), and when it applies:
 Every reason is confirmed by the matrix: its report lists the cells each
 covers and the largest distance seen (``docs/matrix/reasons.md``). A bound is
 the largest distance the 15-release matrix has seen on the zoo's data,
-doubled and rounded up to a power of two (never less than 2): outputs
+or the test fixtures (recorded on an x86_64 AVX2 machine) have shown when
+loaded on an AVX512F one, doubled and rounded up to a power of two (never less
+than 2): outputs
 computed through cancellation (a log-probability near 0, a projection near 0)
 have large relative errors even when the absolute error is tiny, and their
 bounds say so rather than hide it behind an absolute tolerance.
@@ -108,7 +110,8 @@ _REGRESSORS = (
 
 _BLAS = ("computed with numpy's matrix products, which call the BLAS (OpenBLAS) build bundled with each numpy "
          "release; another build blocks and sums the products in another order")
-_EXP = "numpy's vectorised exp and log, whose SIMD implementations changed across numpy releases"
+_EXP = ("numpy's vectorised exp and log, whose SIMD implementations changed across numpy releases and are picked "
+        "by CPU at run time")
 _LINEAR = "X @ coef_ + intercept_ is " + _BLAS
 _DISTANCES = ("squared Euclidean distances are ||x||^2 - 2 x.c + ||c||^2 with x.c " + _BLAS
               + " (and, from 1.1, the pairwise-distance reductions of sklearn.metrics._pairwise_distances_reduction)")
@@ -117,6 +120,9 @@ _NB = ("joint log-likelihoods (" + _BLAS + ") are normalised by a log-sum-exp th
        + "; in log space a probability near 1 has a log-probability near 0, whose relative error is large")
 _PROJECTION = ("projections X @ components_.T are " + _BLAS + "; a coordinate near 0 is the difference of large "
                "terms, so its relative error is large")
+_LIBSVM = ("scikit-learn's libsvm computes its kernels' dot products with the BLAS ddot of the OpenBLAS bundled "
+           "with scipy, whose kernel is picked by CPU (the AVX512 one sums in another order); a decision value near 0 "
+           "is the difference of large terms, so its relative error is large")
 _KERNEL = "kernel matrices come from scipy's cdist and numpy's exp, then products " + _BLAS
 _TREE_FRACTIONS = ("1.4 stores class fractions in classification trees' values, where older releases stored "
                    "weighted counts that predict_proba normalises by a division rounding differently "
@@ -148,9 +154,14 @@ REASONS = (
     + _each(STACK, "decision values are " + _BLAS + "; " + _PROBA + " (QDA from 1.6 normalises by a log-sum-exp)", {
         "LinearDiscriminantAnalysis": {"decision_function": 1024, "predict_proba": 32, "predict_log_proba": 128,
                                        "transform": 16},
-        "QuadraticDiscriminantAnalysis": {"predict_proba": 32, "predict_log_proba": 134217728}})
+        "QuadraticDiscriminantAnalysis": {"decision_function": 16, "predict_proba": 256,
+                                          "predict_log_proba": 134217728}})
     + _each(STACK, "activations are " + _BLAS + "; softmax and logistic outputs go through " + _EXP, {
-        "MLPClassifier": {"predict_proba": 512, "predict_log_proba": 128}})
+        "MLPClassifier": {"predict_proba": 512, "predict_log_proba": 128}, "MLPRegressor": {"predict": 16}})
+    + _each(STACK, _LIBSVM, {
+        "NuSVC": {"decision_function": 2048}, "NuSVR": {"predict": 512},
+        "OneClassSVM": {"decision_function": 2 ** 25, "score_samples": 2 ** 23},
+        "SVC": {"decision_function": 64}, "SVR": {"predict": 65536}})
     + _each(STACK, _NB, {
         "BernoulliNB": {"predict_proba": 16, "predict_log_proba": 32},
         "CategoricalNB": {"predict_proba": 32, "predict_log_proba": 64},
@@ -175,8 +186,13 @@ REASONS = (
         "BayesianGaussianMixture": {"predict_proba": 256, "score_samples": 4},
         "LatentDirichletAllocation": {"transform": 32, "score": 4}})
     + _each(STACK, _KERNEL + "; the classifier integrates them with scipy's erf", {
-        "GaussianProcessRegressor": {"predict": 512},
+        "GaussianProcessRegressor": {"predict": 16384},
         "GaussianProcessClassifier": {"predict_proba": 65536}})
+    + _each(STACK, "the functions it applies are numpy's vectorised math (the zoo's: log1p and expm1, " + _EXP + ")", {
+        "FunctionTransformer": {"transform": 2, "inverse_transform": 8},
+        "TransformedTargetRegressor": {"predict": 2}})
+    + _each(STACK, "anomaly scores are 2 ** (-mean depth / c(n)), c(n) computed with " + _EXP, {
+        "IsolationForest": {"decision_function": 64, "score_samples": 2}})
     + _each(STACK, "Yeo-Johnson applies " + _EXP + " and numpy's power", {
         "PowerTransformer": {"transform": 8, "inverse_transform": 32}})
     + _each(STACK, "leaf values are summed stage by stage (identical everywhere); the loss maps raw predictions "
@@ -199,6 +215,7 @@ REASONS = (
         "MultiOutputRegressor": {"predict": 16},
         "OneVsRestClassifier": {"decision_function": 512, "predict_proba": 32},
         "Pipeline": {"decision_function": 64, "predict_proba": 32, "predict_log_proba": 64},
+        "StackingClassifier": {"decision_function": 64, "predict_proba": 8, "transform": 4},
         "StackingRegressor": {"predict": 8, "transform": 8, "score": 2},
         "TransformedTargetRegressor": {"predict": 16, "score": 8},
         "VotingRegressor": {"predict": 64, "transform": 8}})
@@ -216,6 +233,6 @@ REASONS = (
                               "(scikit-learn PR #11950), summing the inertia in another order", {
         "KMeans": {"score": 4}})
     # Outputs computed from the estimator's own: apply only where those differ as a reason allows.
-    + [Reason(_REGRESSORS, {"score": 2, "score.multioutput": 2}, Follows("predict"),
+    + [Reason(_REGRESSORS, {"score": 16, "score.multioutput": 16}, Follows("predict"),
               "R^2 of predictions that differ as the class's own reason allows")]
 )
