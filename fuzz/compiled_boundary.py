@@ -1,14 +1,19 @@
 """Fuzz the compiled boundary: mutate the state compiled scikit-learn code indexes or sizes
 memory from, load it, call every output method, in worker processes that may crash.
 
-    python fuzz/compiled_boundary.py [--per-family 20000] [--families tree svm ...] [--seed 0]
+    python fuzz/compiled_boundary.py [--per-family 20000] [--families tree svm ...]
+                                     [--inputs documents pickles] [--seed 0]
 
 For each codec family (the list of what its compiled code trusts is in docs/format.md),
-a few fitted models are captured as state trees; a mutation picks one integer or float
-field of the state (an element of a node, index or count array, a field of a structured
-array, an integer attribute, a shape) and makes it out of range, negative, huge, off by
-one, or truncates or extends the array it is in, then writes the document. A worker
-loads each document (``sklearn_migrator.deserialize``) and, if it loads, calls every
+a few fitted models are captured two ways: as state trees (documents) and as the states
+pickle saves for each of their objects (``__reduce_ex__``: an estimator's ``__dict__``,
+a Tree's nodes and values, a BallTree's arrays, with the arguments of its constructor).
+A mutation picks one integer or float field of one of them (an element of a node, index
+or count array, a field of a structured array, an integer attribute or argument, a
+shape) and makes it out of range, negative, huge, off by one, or truncates or extends
+the array it is in, then writes the document, or the pickle of the model with that one
+state changed (what a hostile or corrupted file holds). A worker loads each file
+(``sklearn_migrator.deserialize`` or ``load_legacy``) and, if it loads, calls every
 output method the model has on query rows. Outcomes:
 
 - refused: a ``MigratorError`` at load (the validators caught it);
@@ -22,8 +27,10 @@ Prints a line per family and exits 1 on any signal or untyped error, naming the 
 """
 import argparse
 import importlib
+import io
 import json
 import os
+import pickle
 import random
 import subprocess
 import sys
@@ -110,6 +117,7 @@ def _models(family):
 
 
 FAMILIES = ("tree", "gradient_boosting", "hist_gradient_boosting", "svm", "neighbors", "clustering", "bagging")
+INPUTS = ("documents", "pickles")
 
 
 def _slots(value, path, out):
@@ -224,27 +232,118 @@ def _set(container, path, value):
     return container
 
 
-def _cases(family, count, seed):
-    """``count`` mutated documents of ``family`` as (description, document, query file) triples."""
+def _cases(family, count, seed, inputs):
+    """``count`` mutated files of ``family`` as (description, file suffix, bytes, query rows),
+    bytes None for a mutation that cannot be written."""
+    rng = random.Random("%s-%s-%d" % (family, inputs, seed))
+    mutated = _mutated_documents if inputs == "documents" else _mutated_pickles
+    models = [(name, mutated.captured(model), X) for name, model, X in _models(family)]
+    for index in range(count):
+        name, captured, X = models[index % len(models)]
+        try:
+            what, suffix, payload = mutated(captured, rng)
+        except (TypeError, ValueError, OverflowError, IndexError) as exc:  # a mutation the writer cannot write
+            yield "%s (not writable: %s)" % (name, exc), None, None, X
+            continue
+        yield "%s %s" % (name, what), suffix, payload, X
+
+
+def _mutated_documents(tree_json, rng):
+    """The document of a model (whose encoded state tree is ``tree_json``) with one numeric
+    place of its state changed."""
     import sklearn
 
-    import sklearn_migrator as sm
     from sklearn_migrator.codec import decode_tree, encode_tree
     from sklearn_migrator.document import envelope
 
-    rng = random.Random("%s-%d" % (family, seed))
-    models = _models(family)
-    documents = [(name, sm.serialize(model)["tree"], X) for name, model, X in models]
-    for index in range(count):
-        name, tree_json, X = documents[index % len(documents)]
-        tree = decode_tree(tree_json, "")
-        try:
-            what = _mutate(tree, rng)
-            encoded = encode_tree(tree)
-        except (TypeError, ValueError, OverflowError, IndexError) as exc:  # a mutation the encoder cannot write
-            yield "%s (not encodable: %s)" % (name, exc), None, X
-            continue
-        yield "%s %s" % (name, what), envelope(tree.cls, sklearn.__version__, encoded), X
+    tree = decode_tree(tree_json, "")
+    what = _mutate(tree, rng)
+    document = envelope(tree.cls, sklearn.__version__, encode_tree(tree))
+    return what, ".json", json.dumps(document).encode()
+
+
+def _serialized(model):
+    import sklearn_migrator as sm
+
+    return sm.serialize(model)["tree"]
+
+
+_mutated_documents.captured = _serialized
+
+
+class _States:
+    """A pickler's dispatch table that reduces every scikit-learn object as it would be,
+    recording each reduction in ``seen`` (in order), and hands back the (constructor
+    arguments, state) pairs of ``replaced`` (by that order) instead."""
+
+    def __init__(self, protocol, replaced=None):
+        self.protocol, self.replaced, self.seen = protocol, replaced or {}, []
+
+    def get(self, cls, default=None):
+        return self._reduce if cls.__module__.split(".")[0] == "sklearn" else default
+
+    def _reduce(self, obj):
+        reduced = obj.__reduce_ex__(self.protocol)
+        if isinstance(reduced, str):
+            return reduced
+        index = len(self.seen)
+        self.seen.append((type(obj).__name__, reduced))
+        if index in self.replaced:
+            args, state = self.replaced[index]
+            return (reduced[0], args, state) + tuple(reduced[3:])
+        return reduced
+
+    def dumps(self, model):
+        stream = io.BytesIO()
+        pickler = pickle._Pickler(stream, self.protocol)  # the Python pickler consults dispatch_table.get
+        pickler.dispatch_table = self
+        pickler.dump(model)
+        return stream.getvalue()
+
+
+def _mutated_pickles(recorder, rng):
+    """The pickle of a model (that ``recorder`` pickled) with one numeric place of one
+    object's reduced state (or constructor arguments) changed."""
+    places = []
+    for index, (_, reduced) in enumerate(recorder.seen):
+        slots = []
+        _slots(_args_and_state(reduced), (), slots)
+        places += [index] * len(slots)
+    index = rng.choice(places)
+    name, reduced = recorder.seen[index]
+    args_and_state = _copied(_args_and_state(reduced))
+    what = _mutate(args_and_state, rng)
+    payload = _States(recorder.protocol, {index: tuple(args_and_state)}).dumps(recorder.model)
+    return "%s#%d %s" % (name, index, what), ".pkl", payload
+
+
+def _args_and_state(reduced):
+    """[constructor arguments, state] of a reduction (the state is None where there is none)."""
+    return [reduced[1], reduced[2] if len(reduced) > 2 else None]
+
+
+def _recorded(model, protocol=2):
+    recorder = _States(protocol)
+    recorder.dumps(model)
+    recorder.model = model
+    return recorder
+
+
+_mutated_pickles.captured = _recorded
+
+
+def _copied(value):
+    """``value`` with its dicts, lists, tuples and object arrays copied (what a mutation
+    changes in place), everything else shared."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(_copied(item) for item in value)
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        copy = np.empty(value.shape, dtype=object)
+        copy.reshape(-1)[:] = [_copied(item) for item in value.reshape(-1)]
+        return copy
+    return value
 
 
 WORKER = r'''
@@ -259,13 +358,15 @@ def print(*words, **ignored):
     report.flush()
     os.fsync(report.fileno())
 for line in open(sys.argv[1]):
-    index, doc_path, x_path = line.split()
+    index, path, x_path = line.split()
     print("start", index, flush=True)
     X = np.load(x_path)
-    with open(doc_path) as handle:
-        doc = json.load(handle)
     try:
-        model = sm.deserialize(doc)
+        if path.endswith(".pkl"):
+            model = sm.load_legacy(path)
+        else:
+            with open(path) as handle:
+                model = sm.deserialize(json.load(handle))
     except sm.MigratorError:
         print("refused", index, flush=True)
         continue
@@ -287,22 +388,22 @@ for line in open(sys.argv[1]):
 ''' % (OUTPUTS,)
 
 
-def run_family(family, count, seed, workdir, chunk=500, seconds_per_state=20):
-    """Outcome counts of ``count`` mutations of ``family`` and the failures (signal, untyped),
-    ``chunk`` documents on disk at a time."""
-    counts = {"refused": 0, "loaded": 0, "untyped": 0, "signal": 0, "not encodable": 0}
+def run_family(family, count, seed, workdir, inputs="documents", chunk=500, seconds_per_state=20):
+    """Outcome counts of ``count`` mutated ``inputs`` (documents or pickles) of ``family`` and
+    the failures (signal, untyped), ``chunk`` files on disk at a time."""
+    counts = {"refused": 0, "loaded": 0, "untyped": 0, "signal": 0, "not writable": 0}
     failures, batch = [], []
     x_path = os.path.join(workdir, "%s-X.npy" % family)
-    for index, (what, document, X) in enumerate(_cases(family, count, seed)):
-        if document is None:
-            counts["not encodable"] += 1
+    for index, (what, suffix, payload, X) in enumerate(_cases(family, count, seed, inputs)):
+        if payload is None:
+            counts["not writable"] += 1
             continue
         if not os.path.exists(x_path):
             np.save(x_path, X)
-        doc_path = os.path.join(workdir, "%s-%d.json" % (family, index))
-        with open(doc_path, "w") as handle:
-            json.dump(document, handle)
-        batch.append((index, what, doc_path, x_path))
+        path = os.path.join(workdir, "%s-%d%s" % (family, index, suffix))
+        with open(path, "wb") as handle:
+            handle.write(payload)
+        batch.append((index, what, path, x_path))
         if len(batch) == chunk:
             _run_batch(batch, counts, failures, seconds_per_state)
             batch = []
@@ -332,7 +433,7 @@ def _work(items, seconds_per_state):
 
 
 def _run_batch(pending, counts, failures, seconds_per_state, suspects=8):
-    """Run the documents of ``pending`` in workers, a new worker after each one that dies. A
+    """Run the files of ``pending`` in workers, a new worker after each one that dies. A
     state may corrupt memory silently and a later one in the same worker crash on it, so a
     crash is attributed by running the crashing state and the ``suspects`` before it alone."""
     while pending:
@@ -358,9 +459,9 @@ def _run_batch(pending, counts, failures, seconds_per_state, suspects=8):
                                  "" if blamed else "(only after the states before it in the same worker)"))
         elif started is None and code != 0:
             raise RuntimeError("the fuzzing worker failed to start (exit %d)" % code)
-        for index, _, doc_path, _ in pending:
+        for index, _, path, _ in pending:
             if index in finished:
-                os.remove(doc_path)
+                os.remove(path)
         pending[:] = [item for item in pending if item[0] not in finished]
 
 
@@ -372,22 +473,25 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--per-family", type=int, default=20000, help="mutated states per family (default 20000)")
     parser.add_argument("--families", nargs="+", choices=FAMILIES, default=list(FAMILIES))
+    parser.add_argument("--inputs", nargs="+", choices=INPUTS, default=list(INPUTS),
+                        help="mutate documents, pickles or both (default both)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     import sklearn
 
-    print("compiled-boundary fuzzer: scikit-learn %s, numpy %s, %d mutated states per family, seed %d"
+    print("compiled-boundary fuzzer: scikit-learn %s, numpy %s, %d mutated states per family and input, seed %d"
           % (sklearn.__version__, np.__version__, args.per_family, args.seed), flush=True)
     total_failures = []
     with tempfile.TemporaryDirectory() as workdir:
-        for family in args.families:
-            started = time.time()
-            counts, failures = run_family(family, args.per_family, args.seed, workdir)
-            print("%-24s %s  (%.0f s)" % (family, ", ".join("%s %d" % item for item in counts.items()),
-                                          time.time() - started), flush=True)
-            for kind, what, detail in failures:
-                print("  %s: %s %s" % (kind, what, detail), flush=True)
-            total_failures += failures
+        for inputs in args.inputs:
+            for family in args.families:
+                started = time.time()
+                counts, failures = run_family(family, args.per_family, args.seed, workdir, inputs)
+                print("%-32s %s  (%.0f s)" % ("%s/%s" % (family, inputs), ", ".join(
+                    "%s %d" % item for item in counts.items()), time.time() - started), flush=True)
+                for kind, what, detail in failures:
+                    print("  %s: %s %s" % (kind, what, detail), flush=True)
+                total_failures += failures
     print("%d failures" % len(total_failures))
     return 1 if total_failures else 0
 
