@@ -16,6 +16,7 @@ import sklearn_migrator as sm
 from sklearn_migrator import compat, zoo
 from sklearn_migrator.codec import decode_tree
 from sklearn_migrator.migrations import migrate
+from sklearn_migrator.parity.stacks import stack
 from sklearn_migrator.versions import has_release
 
 INSTALLED = sklearn.__version__
@@ -303,33 +304,46 @@ def _digest(array):
     return hashlib.sha256(np.ascontiguousarray(array, dtype="<f8").tobytes()).hexdigest()[:16]
 
 
+#: The CPUs (SIMD extensions, as parity.stacks names them) the digests below were recorded on: numpy's
+#: vectorised exp and log and OpenBLAS pick their kernels by CPU at run time.
+AVX2 = "x86_64 avx,avx2,f16c,fma,sse2,sse4_1,sse4_2,ssse3"
+AVX512 = ("x86_64 avx,avx2,avx512_bf16,avx512_vnni,avx512bw,avx512cd,avx512dq,avx512f,avx512vl,f16c,fma,sse2,"
+          "sse4_1,sse4_2,ssse3")
 #: Digests of the outputs of _recorded_model computed by the plain class of the release named (in the matrix
-#: harness's environment of that release), with the numpy named (None: products of doubles, the same bits with
-#: any numpy), and the compat class that must reproduce them.
+#: harness's environment of that release), with the numpy named on the CPUs named (None: products of doubles,
+#: the same bits with any numpy, or the same on every CPU recorded), and the compat class that must reproduce them.
 RECORDED = [
-    ("TruncatedSVD", "0.21.3", "1.19.5", "TruncatedSVDDot021", {"transform": "05d0e365dfbc1bfb"}),
-    ("TruncatedSVD", "0.22.2.post1", "1.19.5", "TruncatedSVDMatmul022", {"transform": "f6da06111fa3a106"}),
-    ("PolynomialFeatures", "0.21.3", None, "PolynomialFeaturesProducts021", {"transform": "be3c7fc5ba1f6f69"}),
-    ("PolynomialFeatures", "0.22.2.post1", None, "PolynomialFeaturesProducts022", {"transform": "18d651ad25465b8f"}),
-    ("GaussianMixture", "1.7.2", "2.5.5", "GaussianMixtureSpherical17",
+    ("TruncatedSVD", "0.21.3", "1.19.5", None, "TruncatedSVDDot021", {"transform": "05d0e365dfbc1bfb"}),
+    ("TruncatedSVD", "0.22.2.post1", "1.19.5", None, "TruncatedSVDMatmul022", {"transform": "f6da06111fa3a106"}),
+    ("PolynomialFeatures", "0.21.3", None, None, "PolynomialFeaturesProducts021", {"transform": "be3c7fc5ba1f6f69"}),
+    ("PolynomialFeatures", "0.22.2.post1", None, None, "PolynomialFeaturesProducts022",
+     {"transform": "18d651ad25465b8f"}),
+    ("GaussianMixture", "1.7.2", "2.5.5", AVX2, "GaussianMixtureSpherical17",
      {"score_samples": "b6e81dcd23aecbb5", "predict_proba": "93d4d1f142d2340d"}),
-    ("GaussianMixture", "1.8.0", "2.5.5", "GaussianMixtureSpherical18",
+    ("GaussianMixture", "1.8.0", "2.5.5", AVX2, "GaussianMixtureSpherical18",
      {"score_samples": "422593d7c1010924", "predict_proba": "5e4220a36176e7f5"}),
-    ("PowerTransformer", "1.8.0", "2.5.5", "PowerTransformerYeoJohnson18", {"transform": "8c894a4ead3c2f70"}),
-    ("PowerTransformer", "1.9.1", "2.5.5", "PowerTransformerYeoJohnson19", {"transform": "8e384d80679641fd"}),
+    ("GaussianMixture", "1.7.2", "2.5.5", AVX512, "GaussianMixtureSpherical17",
+     {"score_samples": "b6e81dcd23aecbb5", "predict_proba": "d6c219dd04392b12"}),
+    ("GaussianMixture", "1.8.0", "2.5.5", AVX512, "GaussianMixtureSpherical18",
+     {"score_samples": "422593d7c1010924", "predict_proba": "f773cc83956f4b8b"}),
+    ("PowerTransformer", "1.8.0", "2.5.5", AVX2, "PowerTransformerYeoJohnson18", {"transform": "8c894a4ead3c2f70"}),
+    ("PowerTransformer", "1.9.1", "2.5.5", AVX2, "PowerTransformerYeoJohnson19", {"transform": "8e384d80679641fd"}),
+    ("PowerTransformer", "1.8.0", "2.5.5", AVX512, "PowerTransformerYeoJohnson18", {"transform": "44dd68289131ee7e"}),
+    ("PowerTransformer", "1.9.1", "2.5.5", AVX512, "PowerTransformerYeoJohnson19", {"transform": "ac2e018a3da2c710"}),
 ]
 
 
-@pytest.mark.parametrize("name, release, numpy_version, cls, digests", RECORDED,
-                         ids=["%s-%s" % (record[0], record[1]) for record in RECORDED])
-def test_compat_class_reproduces_the_recorded_output_of_its_release(name, release, numpy_version, cls, digests):
-    if numpy_version not in (None, np.__version__):
-        pytest.skip("recorded with numpy %s, whose BLAS and elementwise functions the outputs depend on"
-                    % numpy_version)
+@pytest.mark.parametrize("name, release, numpy_version, cpu, cls, digests", RECORDED,
+                         ids=["%s-%s%s" % (r[0], r[1], "" if r[3] is None else "-avx512" if r[3] == AVX512 else "-avx2")
+                              for r in RECORDED])
+def test_compat_class_reproduces_the_recorded_output_of_its_release(name, release, numpy_version, cpu, cls, digests):
+    if numpy_version not in (None, np.__version__) or cpu not in (None, stack()["cpu"]):
+        pytest.skip("recorded with numpy %s on %s, whose BLAS and elementwise functions the outputs depend on"
+                    % (numpy_version, cpu))
     model, X, methods = _recorded_model(name, getattr(compat, cls))
     assert {method: _digest(getattr(model, method)(X)) for method in methods} == digests
     # (and the two sides of each change recorded different outputs)
-    other = next(r[4] for r in RECORDED if r[0] == name and r[1] != release)
+    other = next(r[5] for r in RECORDED if r[0] == name and r[1] != release and r[2:4] == (numpy_version, cpu))
     assert all(other[method] != digest for method, digest in digests.items())
 
 

@@ -39,7 +39,7 @@ PATCH_RELEASES = ["0.20.0", "0.20.1", "0.20.2", "0.20.3", "0.20.4", "0.21.0", "0
                   "1.0", "1.0.1", "1.0.2", "1.1.0", "1.1.1", "1.1.2", "1.1.3", "1.2.0", "1.2.1", "1.2.2", "1.3.0",
                   "1.3.1", "1.3.2", "1.4.0", "1.4.1.post1", "1.4.2", "1.5.0", "1.5.1", "1.5.2", "1.6.0", "1.6.1",
                   "1.7.0", "1.7.1", "1.7.2", "1.8.0", "1.9.0", "1.9.1"]
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class EnvironmentBuildError(Exception):
@@ -117,7 +117,7 @@ def _install_package(python: str) -> None:
                              stdout=subprocess.PIPE, universal_newlines=True, check=True).stdout.strip()
     target = os.path.join(purelib, "sklearn_migrator")
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(_PACKAGE_DIR, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(PACKAGE_DIR, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
 
 
 def _read(path):

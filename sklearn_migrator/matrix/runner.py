@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -32,12 +33,15 @@ def _parallel(jobs, tasks, describe, progress):
     return done
 
 
-def _call(command, log_path):
+def _call(command, log_path, package_dir):
     """Run a worker from the log's directory (never the caller's: ``python -m`` would put a
-    source checkout there ahead of the copy installed in the environment)."""
+    source checkout there) with the run's own copy of the package in ``package_dir`` first
+    on its path (not the copy in the environment, which a run from another checkout sharing
+    the cache may replace meanwhile)."""
     started = time.time()
+    environment = dict(os.environ, PYTHONPATH=package_dir)
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
-                            cwd=os.path.dirname(log_path))
+                            cwd=os.path.dirname(log_path), env=environment)
     with open(log_path, "w") as handle:
         handle.write(result.stdout)
     if result.returncode != 0:
@@ -55,11 +59,16 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print, cases=None)
     """Build, export, check; return the report data (also written as results.json).
     ``cases``: only the zoo configurations whose id contains one of these substrings.
 
-    Documents and logs go to ``<cache_dir>/work`` (each release's documents written
-    afresh), so ``out_dir`` holds only the report."""
+    Documents and logs go to a directory of this run under ``<cache_dir>/work`` (runs
+    sharing a cache never see each other's documents), removed when every release was
+    installed, exported and checked and kept otherwise (the failures name its logs), so
+    ``out_dir`` holds only the report."""
     started = time.time()
-    work = os.path.join(cache_dir, "work")
-    os.makedirs(work, exist_ok=True)
+    os.makedirs(os.path.join(cache_dir, "work"), exist_ok=True)
+    work = tempfile.mkdtemp(prefix="run-", dir=os.path.join(cache_dir, "work"))
+    package = os.path.join(work, "package")
+    shutil.copytree(environments.PACKAGE_DIR, os.path.join(package, "sklearn_migrator"),
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     progress("building %d environments in %s (cached between runs)" % (len(versions), cache_dir))
     built = _parallel(jobs, {v: (lambda v=v: environments.ensure(v, cache_dir)) for v in versions},
                       lambda v: "environment scikit-learn %s" % v, progress)
@@ -67,11 +76,9 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print, cases=None)
     install_failures = {v: str(e) for v, e in built.items() if not isinstance(e, str)}
 
     docs = {v: os.path.join(work, "documents", v) for v in pythons}
-    for directory in docs.values():  # documents of configurations since renamed must not linger
-        shutil.rmtree(directory, ignore_errors=True)
     selection = ["--cases"] + list(cases) if cases else []
     exported = _parallel(jobs, {v: (lambda v=v: _call(_worker(pythons[v], "export", docs[v], *selection),
-                                                      os.path.join(work, "export-%s.log" % v)))
+                                                      os.path.join(work, "export-%s.log" % v), package))
                                 for v in pythons}, lambda v: "fit zoo and export in %s" % v, progress)
     sources = [v for v in pythons if not isinstance(exported[v], Exception)]
     export_failures = {v: str(e) for v, e in exported.items() if isinstance(e, Exception)}
@@ -79,7 +86,7 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print, cases=None)
     results_path = {v: os.path.join(work, "results-%s.jsonl" % v) for v in pythons}
     checked = _parallel(jobs, {v: (lambda v=v: _call(
         _worker(pythons[v], "check", *[docs[s] for s in sources], "--out", results_path[v]),
-        os.path.join(work, "check-%s.log" % v))) for v in pythons},
+        os.path.join(work, "check-%s.log" % v), package)) for v in pythons},
         lambda v: "rebuild all documents in %s" % v, progress)
     check_failures = {v: str(e) for v, e in checked.items() if isinstance(e, Exception)}
 
@@ -94,4 +101,6 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print, cases=None)
               "check_failures": check_failures, "results": results}
     with open(os.path.join(out_dir, "results.json"), "w") as handle:
         json.dump(report, handle, separators=(",", ":"))
+    if not (install_failures or export_failures or check_failures):
+        shutil.rmtree(work, ignore_errors=True)
     return report
