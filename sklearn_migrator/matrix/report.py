@@ -118,8 +118,11 @@ def markdown(report) -> str:
         if report.get(key):
             lines += ["**%s:** " % title + "; ".join("%s (%s)" % item for item in sorted(report[key].items())), ""]
     if report.get("wall_seconds") is not None:
-        lines += ["%d releases, %d pairs; wall time %.1f min on %s CPU cores." % (
-            len(versions), len(versions) ** 2, report["wall_seconds"] / 60.0, report.get("cpus", "?")), ""]
+        cpus = sorted({stack["cpu"] for result in report["results"] for stack in result.get("stacks") or ()
+                       if isinstance(stack, dict) and "cpu" in stack})
+        lines += ["%d releases, %d pairs; wall time %.1f min on %s CPU cores (%s)." % (
+            len(versions), len(versions) ** 2, report["wall_seconds"] / 60.0, report.get("cpus", "?"),
+            "; ".join(cpus) or "CPU not recorded"), ""]
     lines += _by_numeric_stack(report, grid)
     total = collections.Counter()
     lines += ["## Summary", "", "A configuration is refused when migrating it raises a MigrationError (the target "

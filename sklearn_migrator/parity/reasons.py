@@ -152,18 +152,20 @@ REASONS = (
         "LogisticRegressionCV": {"decision_function": 64, "predict_proba": 64, "predict_log_proba": 16384},
         "SGDClassifier": {"decision_function": 32, "predict_proba": 32, "predict_log_proba": 256}})
     + _each(STACK, "decision values are " + _BLAS + "; " + _PROBA + " (QDA from 1.6 normalises by a log-sum-exp)", {
-        "LinearDiscriminantAnalysis": {"decision_function": 1024, "predict_proba": 32, "predict_log_proba": 128,
+        "LinearDiscriminantAnalysis": {"decision_function": 1024, "predict_proba": 256, "predict_log_proba": 512,
                                        "transform": 16},
         "QuadraticDiscriminantAnalysis": {"decision_function": 16, "predict_proba": 256,
                                           "predict_log_proba": 134217728}})
     + _each(STACK, "activations are " + _BLAS + "; softmax and logistic outputs go through " + _EXP, {
         "MLPClassifier": {"predict_proba": 512, "predict_log_proba": 128}, "MLPRegressor": {"predict": 16}})
-    + _each(STACK, _LIBSVM, {
-        "NuSVC": {"decision_function": 2048}, "NuSVR": {"predict": 512},
+    + _each(STACK, _LIBSVM + "; probabilities (Platt scaling) go through " + _EXP, {
+        "NuSVC": {"decision_function": 2048, "predict_proba": 256, "predict_log_proba": 512},
+        "NuSVR": {"predict": 8192},
         "OneClassSVM": {"decision_function": 2 ** 25, "score_samples": 2 ** 23},
-        "SVC": {"decision_function": 64}, "SVR": {"predict": 65536}})
+        "SVC": {"decision_function": 4096, "predict_proba": 1024, "predict_log_proba": 1024},
+        "SVR": {"predict": 65536}})
     + _each(STACK, _NB, {
-        "BernoulliNB": {"predict_proba": 16, "predict_log_proba": 32},
+        "BernoulliNB": {"predict_proba": 16, "predict_log_proba": 128},
         "CategoricalNB": {"predict_proba": 32, "predict_log_proba": 64},
         "ComplementNB": {"predict_proba": 8, "predict_log_proba": 8},
         "GaussianNB": {"predict_proba": 32, "predict_log_proba": 65536},
@@ -172,7 +174,7 @@ REASONS = (
         "IncrementalPCA": {"transform": 2048, "inverse_transform": 512},
         "PCA": {"transform": 2048, "inverse_transform": 1024, "score_samples": 4, "score": 2},
         "TruncatedSVD": {"transform": 128, "inverse_transform": 512},
-        "KernelPCA": {"transform": 65536}})
+        "KernelPCA": {"transform": 262144, "inverse_transform": 8192}})
     + _each(STACK, _DISTANCES, {
         "Birch": {"transform": 16}, "KMeans": {"transform": 4, "score": 8},
         "MiniBatchKMeans": {"transform": 4, "score": 8},
@@ -183,7 +185,7 @@ REASONS = (
         "NearestCentroid": {"decision_function": 64, "predict_proba": 256, "predict_log_proba": 64}})
     + _each(STACK, "log-densities are " + _BLAS + "; probabilities go through " + _EXP + " and scipy's digamma", {
         "GaussianMixture": {"predict_proba": 256, "score_samples": 4, "score": 2},
-        "BayesianGaussianMixture": {"predict_proba": 256, "score_samples": 4},
+        "BayesianGaussianMixture": {"predict_proba": 256, "score_samples": 16, "score": 8},
         "LatentDirichletAllocation": {"transform": 32, "score": 4}})
     + _each(STACK, _KERNEL + "; the classifier integrates them with scipy's erf", {
         "GaussianProcessRegressor": {"predict": 16384},
@@ -192,12 +194,19 @@ REASONS = (
         "FunctionTransformer": {"transform": 2, "inverse_transform": 8},
         "TransformedTargetRegressor": {"predict": 2}})
     + _each(STACK, "anomaly scores are 2 ** (-mean depth / c(n)), c(n) computed with " + _EXP, {
-        "IsolationForest": {"decision_function": 64, "score_samples": 2}})
+        "IsolationForest": {"decision_function": 1024, "score_samples": 2}})
+    + _each(STACK, "members predict on the composite's column subsets X[:, features] with " + _BLAS + "; seen only "
+                   "on an AVX512F CPU, across numpy 1.23/1.24, while each member's outputs on the recorded subsets "
+                   "agree (the subsets handed to the members inside predict take another BLAS path)", {
+        "BaggingClassifier": {"decision_function": 16, "predict_proba": 8, "predict_log_proba": 8},
+        "BaggingRegressor": {"predict": 16}})
+    + _each(STACK, "class priors' logarithms are " + _EXP, {
+        "DummyClassifier": {"predict_log_proba": 2}})
     + _each(STACK, "Yeo-Johnson applies " + _EXP + " and numpy's power", {
-        "PowerTransformer": {"transform": 8, "inverse_transform": 32}})
+        "PowerTransformer": {"transform": 256, "inverse_transform": 128}})
     + _each(STACK, "leaf values are summed stage by stage (identical everywhere); the loss maps raw predictions "
                    "through " + _EXP + " (sklearn._loss's Cython softmax from 1.4)", {
-        "GradientBoostingClassifier": {"decision_function": 64, "predict_proba": 16, "predict_log_proba": 64}})
+        "GradientBoostingClassifier": {"decision_function": 256, "predict_proba": 16, "predict_log_proba": 64}})
     + _each(STACK, "SAMME.R sums the log of member probabilities and maps it through " + _EXP, {
         "AdaBoostClassifier": {"decision_function": 32, "predict_proba": 16, "predict_log_proba": 16}})
     + _each(STACK, _TREE_FRACTIONS, {
@@ -207,10 +216,13 @@ REASONS = (
     + _each(STACK, "multiclass probabilities go through a softmax written by the model's own losses (0.21-1.0) "
                    "and by sklearn._loss (1.1+), with " + _EXP, {
         "HistGradientBoostingClassifier": {"predict_proba": 16}})
+    + _each(STACK, "the loss's inverse link (exp for the Poisson, gamma and Tweedie losses) is " + _EXP, {
+        "HistGradientBoostingRegressor": {"predict": 2}})
     # Composites: apply only where a member, observed on the input the composite handed it, differs as its
     # own reason allows; their outputs are computed from the members' and pass the difference on.
     + _each(MEMBERS, "computed from its members' outputs, which differ as their own reasons allow", {
-        "CalibratedClassifierCV": {"predict_proba": 32},
+        "BaggingClassifier": {"decision_function": 16, "predict_proba": 8, "predict_log_proba": 32},
+        "CalibratedClassifierCV": {"predict_proba": 512},
         "FeatureUnion": {"transform": 1024},
         "MultiOutputRegressor": {"predict": 16},
         "OneVsRestClassifier": {"decision_function": 512, "predict_proba": 32},
@@ -218,6 +230,7 @@ REASONS = (
         "StackingClassifier": {"decision_function": 64, "predict_proba": 8, "transform": 4},
         "StackingRegressor": {"predict": 8, "transform": 8, "score": 2},
         "TransformedTargetRegressor": {"predict": 16, "score": 8},
+        "VotingClassifier": {"predict_proba": 4, "transform": 8},
         "VotingRegressor": {"predict": 64, "transform": 8}})
     # scikit-learn's code: apply only across the release that changed it.
     + _each(Crossing("0.21"), "0.21 computes the sigmoid calibration with scipy's expit where 0.20 computed "
@@ -233,6 +246,6 @@ REASONS = (
                               "(scikit-learn PR #11950), summing the inertia in another order", {
         "KMeans": {"score": 4}})
     # Outputs computed from the estimator's own: apply only where those differ as a reason allows.
-    + [Reason(_REGRESSORS, {"score": 16, "score.multioutput": 16}, Follows("predict"),
+    + [Reason(_REGRESSORS, {"score": 128, "score.multioutput": 16}, Follows("predict"),
               "R^2 of predictions that differ as the class's own reason allows")]
 )
