@@ -113,10 +113,22 @@ def _models(family):
             return [("IsolationForest", ensemble.IsolationForest(n_estimators=3, random_state=0).fit(X), Xq),
                     ("BaggingClassifier", ensemble.BaggingClassifier(
                         n_estimators=3, max_features=3, random_state=0).fit(X, y), Xq)]
+        if family == "sparse":  # CSR samples, support vectors and dual coefficients
+            from scipy import sparse
+
+            Xs, Xqs = (sparse.csr_matrix(np.where(np.abs(A) > 0.8, A, 0.0)) for A in (X, Xq))
+            return [("SVC-sparse", svm.SVC(probability=True, random_state=0).fit(Xs, y), Xqs),
+                    ("SVR-sparse", svm.SVR().fit(Xs, reg), Xqs),
+                    ("OneClassSVM-sparse", svm.OneClassSVM().fit(Xs), Xqs),
+                    ("KNeighborsClassifier-sparse", neighbors.KNeighborsClassifier(
+                        3, algorithm="brute").fit(Xs, y), Xqs),
+                    ("NearestNeighbors-sparse-manhattan", neighbors.NearestNeighbors(
+                        n_neighbors=3, metric="manhattan").fit(Xs), Xqs)]
     raise ValueError("unknown family %r" % family)
 
 
-FAMILIES = ("tree", "gradient_boosting", "hist_gradient_boosting", "svm", "neighbors", "clustering", "bagging")
+FAMILIES = ("tree", "gradient_boosting", "hist_gradient_boosting", "svm", "neighbors", "clustering", "bagging",
+            "sparse")
 INPUTS = ("documents", "pickles")
 
 
@@ -360,7 +372,11 @@ def print(*words, **ignored):
 for line in open(sys.argv[1]):
     index, path, x_path = line.split()
     print("start", index, flush=True)
-    X = np.load(x_path)
+    if x_path.endswith(".npz"):
+        from scipy import sparse
+        X = sparse.load_npz(x_path)
+    else:
+        X = np.load(x_path)
     try:
         if path.endswith(".pkl"):
             model = sm.load_legacy(path)
@@ -393,13 +409,14 @@ def run_family(family, count, seed, workdir, inputs="documents", chunk=500, seco
     the failures (signal, untyped), ``chunk`` files on disk at a time."""
     counts = {"refused": 0, "loaded": 0, "untyped": 0, "signal": 0, "not writable": 0}
     failures, batch = [], []
-    x_path = os.path.join(workdir, "%s-X.npy" % family)
+    x_path = None
     for index, (what, suffix, payload, X) in enumerate(_cases(family, count, seed, inputs)):
         if payload is None:
             counts["not writable"] += 1
             continue
-        if not os.path.exists(x_path):
-            np.save(x_path, X)
+        if x_path is None:
+            x_path = os.path.join(workdir, "%s-X.%s" % (family, "npy" if isinstance(X, np.ndarray) else "npz"))
+            _save(x_path, X)
         path = os.path.join(workdir, "%s-%d%s" % (family, index, suffix))
         with open(path, "wb") as handle:
             handle.write(payload)
@@ -409,6 +426,15 @@ def run_family(family, count, seed, workdir, inputs="documents", chunk=500, seco
             batch = []
     _run_batch(batch, counts, failures, seconds_per_state)
     return counts, failures
+
+
+def _save(path, X):
+    if isinstance(X, np.ndarray):
+        np.save(path, X)
+    else:
+        from scipy import sparse
+
+        sparse.save_npz(path, X)
 
 
 def _work(items, seconds_per_state):

@@ -30,6 +30,7 @@ from .objects.neighbors import validate_binary_tree, validate_distance_metric, v
 from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
+from .objects.sparse import INDEX_FIELDS, SparseCodec
 from .objects.svm import validate_libsvm
 from .objects.tree import validate_tree, validate_tree_estimator
 from .tree import Global
@@ -73,6 +74,20 @@ class ClassEntry:
     @staticmethod
     def _accepts(found) -> bool:
         return isinstance(found, type)
+
+
+class SparseArrayEntry(ClassEntry):
+    """A scipy sparse array class (scipy 1.8+): where scipy lacks it, the matrix class of
+    its format (``matrix``) is built instead."""
+
+    __slots__ = ("matrix",)
+
+    def __init__(self, name, modules, codec, aliases, matrix):
+        super().__init__(name, modules, codec, aliases)
+        self.matrix = matrix
+
+    def resolve(self):
+        return super().resolve() or self.matrix.resolve()
 
 
 class GlobalEntry(ClassEntry):
@@ -435,6 +450,18 @@ _COMPILED = [
     (_located(("sklearn._loss.glm_distribution",), ("DistributionBoundary",)), None),
 ]
 
+# scipy sparse matrices and arrays held in fitted state (see objects/sparse.py): scipy 1.8 moved the
+# matrices from scipy.sparse.<format> to scipy.sparse._<format> and added the arrays, which lived in
+# scipy.sparse._arrays until 1.11 moved them beside the matrices.
+_SPARSE_MATRICES = [("scipy.sparse.%s_matrix" % fmt, ("scipy.sparse",),
+                     ("scipy.sparse.%s.%s_matrix" % (fmt, fmt), "scipy.sparse._%s.%s_matrix" % (fmt, fmt)))
+                    for fmt in INDEX_FIELDS]
+_SPARSE_ARRAYS = [("scipy.sparse.%s_array" % fmt, ("scipy.sparse",),
+                   ("scipy.sparse._arrays.%s_array" % fmt, "scipy.sparse._%s.%s_array" % (fmt, fmt)))
+                  for fmt in INDEX_FIELDS]
+#: Every name under which a pickle may reference a sparse matrix or array class.
+SPARSE_ALIASES = frozenset(name for path, _, aliases in _SPARSE_MATRICES + _SPARSE_ARRAYS
+                           for name in (path,) + aliases)
 
 # Types and functions that may appear as parameter or attribute values, referenced by
 # name (never pickled code): dtype parameters, score functions, FunctionTransformer's
@@ -498,6 +525,10 @@ def _build_entries() -> dict:
     add(("numpy.random.Generator", ("numpy.random",), ("numpy.random._generator.Generator",
                                                       "numpy.random.generator.Generator",
                                                       "numpy.random._pickle.__generator_ctor")), GeneratorCodec())
+    for (name, modules, aliases), (array, array_modules, array_aliases), fmt in zip(
+            _SPARSE_MATRICES, _SPARSE_ARRAYS, INDEX_FIELDS):
+        add((name, modules, aliases), SparseCodec(fmt))
+        entries[array] = SparseArrayEntry(array, array_modules, SparseCodec(fmt), array_aliases, entries[name])
     add(("functools.partial", ("functools",), ()), PartialCodec())
     add(("numpy.random.RandomState", ("numpy.random",),
          ("numpy.random.mtrand.RandomState", "numpy.random._pickle.__randomstate_ctor",

@@ -135,7 +135,17 @@ INPUTS = {
     "mixed": _mixed,
     "coded": _coded,
     "category frame": _category_frame,
+    # CSR samples, 60% of the entries stored (text features and one-hot data arrive so), no two rows
+    # alike: releases order neighbours at exactly equal distances differently
+    "sparse": lambda X: _sparse(X),
+    "sparse nonnegative": lambda X: abs(_sparse(X)),
 }
+
+
+def _sparse(X):
+    from scipy import sparse
+
+    return sparse.csr_matrix(np.where(np.abs(X) > 0.5, X, 0.0))
 
 
 def make_data(n_samples: int = N_SAMPLES, n_features: int = N_FEATURES) -> dict:
@@ -335,8 +345,34 @@ def cases() -> list:
     _linear_family(add, pandas)
     _cv_classifiers(add, pandas)
     _hist_gradient_boosting(add, pandas)
+    _sparse_cases(add)
     out.extend(_unsupervised_cases(pandas))
     return out
+
+
+def _sparse_cases(add):
+    """Estimators fitted on CSR samples: sparse support vectors and dual coefficients (libsvm's
+    sparse path), sparse training samples (brute-force neighbours), and models whose fitted
+    state is dense but whose fit took the sparse route."""
+    from sklearn import cluster, decomposition, linear_model, naive_bayes, neighbors, svm
+
+    add("SVC-sparse", lambda: svm.SVC(gamma="scale", probability=True, random_state=0), "clf3", inputs="sparse")
+    add("NuSVC-sparse-binary", lambda: svm.NuSVC(nu=0.3, gamma="scale"), "clf2", inputs="sparse")
+    add("SVR-sparse-linear", lambda: svm.SVR(kernel="linear"), "reg", inputs="sparse")
+    add("NuSVR-sparse", lambda: svm.NuSVR(gamma="scale"), "reg", inputs="sparse")
+    add("OneClassSVM-sparse", lambda: svm.OneClassSVM(gamma="scale"), "none", inputs="sparse")
+    add("KNeighborsClassifier-sparse", lambda: neighbors.KNeighborsClassifier(n_neighbors=5), "str3",
+        inputs="sparse")
+    add("KNeighborsRegressor-sparse-manhattan", lambda: neighbors.KNeighborsRegressor(
+        n_neighbors=4, metric="manhattan"), "reg", inputs="sparse")
+    add("NearestNeighbors-sparse", lambda: neighbors.NearestNeighbors(n_neighbors=3), "none", inputs="sparse")
+    add("LogisticRegression-sparse", lambda: linear_model.LogisticRegression(solver="liblinear"), "clf2",
+        inputs="sparse")
+    add("Ridge-sparse", lambda: linear_model.Ridge(alpha=0.5, solver="sparse_cg"), "reg", inputs="sparse")
+    add("MultinomialNB-sparse", naive_bayes.MultinomialNB, "clf3", inputs="sparse nonnegative")
+    add("TruncatedSVD-sparse", lambda: decomposition.TruncatedSVD(n_components=3, random_state=0), "none",
+        inputs="sparse")
+    add("KMeans-sparse", lambda: cluster.KMeans(n_clusters=3, n_init=3, random_state=0), "none", inputs="sparse")
 
 
 def _unsupervised_cases(pandas) -> list:

@@ -12,7 +12,8 @@ def test_demo_prints_a_parity_line_per_configuration(capsys):
     assert cli.main(["demo", "--filter", "KMeans"]) == 0
     out = capsys.readouterr().out
     assert "KMeans-elkan-sample_weight" in out and "exact" in out
-    assert out.strip().splitlines()[-1] == "3 passed, 0 failed"
+    expected = sum("KMeans" in case.id for case in zoo.cases())
+    assert expected >= 3 and out.strip().splitlines()[-1] == "%d passed, 0 failed" % expected
 
 
 def test_models_lists_the_registry(capsys):

@@ -25,6 +25,7 @@ from ..objects.generator import GeneratorCodec, pcg64_state
 from ..objects.partial import PartialCodec
 from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
+from ..objects.sparse import SparseCodec
 from ..registry import entry_for_alias, global_for_object
 from ..tree import Global, MemoizedRebuild, Node, join
 from ..versions import parse
@@ -115,6 +116,10 @@ class _Reader(MemoizedRebuild):
                     state=self.value(dict(keywords or {}), path))
 
 
+    def sparse(self, entry, stub, path):
+        """A scipy sparse matrix: its pickled ``__dict__`` in the form its codec captures."""
+        return Node(entry.name, state=self.value(entry.codec.legacy_state(stub.state), path))
+
     def container(self, entry, stub, path):
         """A list or dict subclass: the items pickle appended or set, and its attributes."""
         cls = entry.resolve()
@@ -127,7 +132,7 @@ class _Reader(MemoizedRebuild):
 _CONVERTERS = {EstimatorCodec: _Reader.estimator, BirchCodec: _Reader.birch, PlainObjectCodec: _Reader.plain,
                CompiledCodec: _Reader.compiled, RandomStateCodec: _Reader.random_state,
                GeneratorCodec: _Reader.generator, PartialCodec: _Reader.partial,
-               ContainerSubclassCodec: _Reader.container}
+               ContainerSubclassCodec: _Reader.container, SparseCodec: _Reader.sparse}
 
 
 def _expanded(root):

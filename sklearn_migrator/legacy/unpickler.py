@@ -30,7 +30,7 @@ import numpy as np
 
 from .. import limits
 from ..errors import DocumentError, MigratorError, UnsafeContentError
-from ..registry import global_reference
+from ..registry import SPARSE_ALIASES, global_reference
 from . import containers
 
 _SKLEARN_MODULE = re.compile(r"^(sklearn(\.[A-Za-z_][A-Za-z0-9_]*)*|_loss)$")
@@ -267,6 +267,8 @@ class RestrictedUnpickler(pickle._Unpickler):
         if reference is not None:  # an allowlisted type or function used as a value: kept as its name
             return reference
         if (module, name) in _JOBLIB_ARRAYS or (module, name) in _NUMPY_RANDOM or (module, name) == _PARTIAL:
+            return self.stub_type(module, name)
+        if "%s.%s" % (module, name) in SPARSE_ALIASES:
             return self.stub_type(module, name)
         if module == "numpy.random.bit_generator" and name == "__pyx_unpickle_SeedSequence":
             return _pyx_unpickle

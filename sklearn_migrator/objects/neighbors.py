@@ -14,6 +14,7 @@ import numpy as np
 
 from ..tree import Node, join
 from ._state import as_int, field, require
+from .sparse import sparse_format, sparse_shape
 from .tree import n_features_of
 
 # Metrics whose ``vec`` holds one weight per feature (or is Mahalanobis' work
@@ -103,8 +104,14 @@ def validate_neighbors(node, path):
     if fit_X is None:
         return
     where = join(path, "_fit_X")
-    require(isinstance(fit_X, np.ndarray) and fit_X.ndim == 2, "_fit_X must be a 2-D array of samples", where)
-    n_samples, n_features = fit_X.shape
+    if sparse_format(fit_X) is None:
+        require(isinstance(fit_X, np.ndarray) and fit_X.ndim == 2, "_fit_X must be a 2-D array of samples", where)
+        n_samples, n_features = fit_X.shape
+    else:  # scikit-learn searches sparse samples by brute force only
+        n_samples, n_features = sparse_shape(fit_X, where)
+        require(state.get("_fit_method") == "brute" and state.get("_tree") is None,
+                "sparse samples are searched by brute force only (_fit_method is %r)",
+                join(path, "_fit_method"), state.get("_fit_method"))
     declared = n_features_of(state)
     require(declared is None or declared == n_features, "n_features_in_ is %s but _fit_X has %d features",
             join(path, "n_features_in_"), declared, n_features)
@@ -114,7 +121,7 @@ def validate_neighbors(node, path):
     tree = state.get("_tree")
     if isinstance(tree, Node) and isinstance(tree.state, tuple) and tree.state:
         data = tree.state[0]
-        require(isinstance(data, np.ndarray) and data.shape == fit_X.shape,
+        require(isinstance(data, np.ndarray) and data.shape == (n_samples, n_features),
                 "the search tree holds other samples than _fit_X", join(path, "_tree"))
     labels = state.get("_y")
     if labels is None:

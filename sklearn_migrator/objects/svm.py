@@ -12,6 +12,7 @@ import numpy as np
 
 from ..tree import join
 from ._state import field, require
+from .sparse import sparse_format, sparse_shape
 
 
 def _first(state, *keys):
@@ -28,9 +29,19 @@ def validate_libsvm(node, path):
     if not fitted:
         return
     vectors = field(state, "support_vectors_", where)
-    require(isinstance(vectors, np.ndarray) and vectors.dtype == np.float64 and vectors.ndim == 2,
-            "support_vectors_ must be a 2-D float64 array (sparse models are not supported)",
-            join(path, "support_vectors_"))
+    sparse = sparse_format(vectors) is not None
+    # libsvm's sparse predict reads support_vectors_ as CSR arrays of float64 values (_sparse picks it)
+    require(state.get("_sparse", False) is sparse, "_sparse is %r, but support_vectors_ is %s",
+            join(path, "_sparse"), state.get("_sparse"), "sparse" if sparse else "dense")
+    if sparse:
+        require(sparse_format(vectors) == "csr" and isinstance(vectors.state.get("data"), np.ndarray)
+                and vectors.state["data"].dtype == np.float64, "sparse support_vectors_ must be CSR of float64",
+                join(path, "support_vectors_"))
+        vectors_shape = sparse_shape(vectors, join(path, "support_vectors_"))
+    else:
+        require(isinstance(vectors, np.ndarray) and vectors.dtype == np.float64 and vectors.ndim == 2,
+                "support_vectors_ must be a 2-D float64 array", join(path, "support_vectors_"))
+        vectors_shape = vectors.shape
     support = field(state, "support_", where, dtype=np.int32, ndim=1)
     shape_fit = state.get("shape_fit_")
     require(isinstance(shape_fit, tuple) and len(shape_fit) == 2
@@ -39,8 +50,8 @@ def validate_libsvm(node, path):
     # A precomputed kernel keeps no vectors: libsvm reads a query's kernel row at each support_
     # index (scikit-learn checks the row's length against shape_fit_[0]), so they must be in range.
     precomputed = node.params.get("kernel") == "precomputed"
-    n_sv, n_features = (support.shape[0], shape_fit[0]) if precomputed else vectors.shape
-    require(not precomputed or vectors.shape == (0, 0), "a precomputed-kernel model keeps no support_vectors_",
+    n_sv, n_features = (support.shape[0], shape_fit[0]) if precomputed else vectors_shape
+    require(not precomputed or vectors_shape == (0, 0), "a precomputed-kernel model keeps no support_vectors_",
             join(path, "support_vectors_"))
     require(shape_fit[1] == n_features, "shape_fit_ does not match support_vectors_", join(path, "shape_fit_"))
     declared = state.get("n_features_in_")
@@ -59,12 +70,22 @@ def validate_libsvm(node, path):
     if is_classifier:
         require(n_support.shape == (n_class,) and int(n_support.sum()) == n_sv and bool((n_support >= 0).all()),
                 "%s must count the support vectors of each class" % key, join(path, key))
-    else:  # regression and one-class: [0, 0] before 0.22, then the support-vector count twice
+    elif sparse:  # regression and one-class: libsvm does not read it (the sparse fit leaves any counts)
+        require(n_support.shape == (2,), "%s must hold two counts" % key, join(path, key))
+    else:  # dense regression and one-class: [0, 0] before 0.22, then the support-vector count twice
         require(n_support.shape == (2,) and n_support[0] == n_support[1] and int(n_support[0]) in (0, n_sv),
                 "%s must be [0, 0] or the number of support vectors twice" % key, join(path, key))
-    dual = field(state, "_dual_coef_", where, dtype=np.float64, ndim=2)
-    require(dual.shape == (max(n_class - 1, 1), n_sv), "_dual_coef_ has shape %s" % (dual.shape,),
-            join(path, "_dual_coef_"))
+    rows = max(n_class - 1, 1)
+    dual = field(state, "_dual_coef_", where)
+    if sparse:  # libsvm copies rows x n_sv coefficients from the CSR values
+        require(sparse_format(dual) == "csr" and sparse_shape(dual, join(path, "_dual_coef_")) == (rows, n_sv)
+                and isinstance(dual.state.get("data"), np.ndarray) and dual.state["data"].dtype == np.float64
+                and dual.state["data"].shape == (rows * n_sv,),
+                "sparse _dual_coef_ must be CSR holding all %d x %d float64 coefficients",
+                join(path, "_dual_coef_"), rows, n_sv)
+    else:
+        dual = field(state, "_dual_coef_", where, dtype=np.float64, ndim=2)
+        require(dual.shape == (rows, n_sv), "_dual_coef_ has shape %s" % (dual.shape,), join(path, "_dual_coef_"))
     intercept = field(state, "_intercept_", where, dtype=np.float64, ndim=1)
     require(intercept.shape == ((n_pairs,) if is_classifier else (1,)), "_intercept_ has the wrong length",
             join(path, "_intercept_"))
