@@ -36,6 +36,8 @@ class _Capture:
                     for i, item in enumerate(value)]
         if kind is tuple:
             return tuple(self.value(item, "%s[%d]" % (path, i)) for i, item in enumerate(value))
+        if kind is set or kind is frozenset:
+            return kind(_set_item(item, path) for item in value)
         if kind is dict:
             for key in value if not _STR.issuperset(map(type, value)) else ():
                 if not isinstance(key, _KEY_TYPES):
@@ -84,6 +86,14 @@ class _Capture:
         if node.state is not None:
             node.state = self.value(node.state, path)
         return node
+
+
+def _set_item(item, path):
+    """An item of a set (CountVectorizer's ``stop_words_``): a scalar, or a tuple of them."""
+    if type(item) in _SCALARS or (type(item) is tuple and all(type(part) in _SCALARS for part in item)):
+        return item
+    raise CaptureError("sets may hold only numbers, strings and tuples of them, not %s" % type(item).__name__,
+                       path=path)
 
 
 def _slice(value, path):

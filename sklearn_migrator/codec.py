@@ -64,6 +64,8 @@ class Encoder:
             return self.node(value)
         if kind is tuple:
             return {"__tuple__": [self.encode(item) for item in value]}
+        if kind is set or kind is frozenset:  # in a fixed order: a set's own changes with string hashing
+            return {_SET_TAGS[kind]: [self.encode(item) for item in sorted(value, key=_set_order)]}
         if kind is np.ndarray:
             if value.dtype == object and self.arrays != "list" and value.flags.c_contiguous:
                 items = list(value.flat)
@@ -108,6 +110,14 @@ class Encoder:
         if node.state is not None:
             out["state"] = self.encode(node.state)
         return out
+
+
+_SET_TAGS = {set: "__set__", frozenset: "__frozenset__"}
+
+
+def _set_order(item):
+    kind = type(item)
+    return (kind.__name__, item) if kind is str or kind is int or kind is float else (kind.__name__, repr(item))
 
 
 def _node_references(value):
@@ -261,6 +271,18 @@ class Decoder:
             raise DocumentError("__tuple__ must hold a list", path=path or None)
         return tuple(self.decode(item, "%s[%d]" % (path, i)) for i, item in enumerate(items))
 
+    def set(self, items, path, kind=set):
+        if type(items) is not list:
+            raise DocumentError("a set must hold a list of items", path=path or None)
+        decoded = [self.decode(item, "%s[%d]" % (path, i)) for i, item in enumerate(items)]
+        if not all(type(item) in _SCALARS or item is None or (type(item) is tuple and all(
+                type(part) in _SCALARS or part is None for part in item)) for item in decoded):
+            raise DocumentError("sets may hold only numbers, strings and tuples of them", path=path or None)
+        return kind(decoded)
+
+    def frozenset(self, items, path):
+        return self.set(items, path, frozenset)
+
     def dict(self, pairs, path):
         if type(pairs) is not list or not all(type(p) is list and len(p) == 2 for p in pairs):
             raise DocumentError("__dict__ must hold [key, value] pairs", path=path or None)
@@ -348,7 +370,8 @@ def _copier(value):
     return copy
 
 
-_SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": Decoder.dict,
+_SIMPLE_TAGS = {"__ref__": Decoder.ref, "__tuple__": Decoder.tuple, "__dict__": Decoder.dict, "__set__": Decoder.set,
+                "__frozenset__": Decoder.frozenset,
                 "__dtype__": Decoder.dtype, "__global__": Decoder.global_, "__slice__": Decoder.slice}
 
 

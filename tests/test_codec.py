@@ -1,5 +1,7 @@
 """The JSON codec: every value kind round-trips bit for bit and stays strict JSON."""
 import json
+import os
+import subprocess
 import sys
 
 import numpy as np
@@ -22,6 +24,7 @@ VALUES = {
     "floats": [0.1, -0.0, float("nan"), float("inf"), -float("inf"), 1e308, 5e-324],
     "ints": [0, -1, 2 ** 63 - 1, -2 ** 63, 2 ** 64 - 1, True, False, None, "text", "__not_a_tag"],
     "tuple": (1, (2.5, "x"), []),
+    "sets": [{"the", "and", "café"}, frozenset({3, 1, 2.5, ("x", 1), None}), set(), frozenset()],
     "dict-keys": {0: "a", 1.5: "b", (1, 2): "c", "__class__": "d", None: "e", np.int64(3): "f"},
     "numpy-scalars": [np.float64(np.nan), np.float32(0.1), np.float16(-0.0), np.int8(-5), np.uint64(2 ** 64 - 1),
                       np.bool_(True), np.int32(7), np.complex128(1 - 2j), np.str_("label")],
@@ -52,6 +55,24 @@ def test_values_round_trip_exactly(name, arrays):
             assert back.strides == little.strides or little.size == 0  # strides of empty arrays are arbitrary
     else:
         assert values_equal(decoded, value)
+
+
+def test_a_set_is_written_in_an_order_string_hashing_does_not_change():
+    code = ("import json; from sklearn_migrator.codec import encode_tree; "
+            "print(json.dumps(encode_tree({'words': set('the and of to in a is that for it'.split())})))")
+    written = {subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONHASHSEED=seed),
+                              capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(written) == 1 and '"__set__": ["a", "and", "for"' in written.pop()
+
+
+@pytest.mark.parametrize("value, message", [
+    ({"__set__": [[1, 2]]}, "sets may hold only"),
+    ({"__set__": 3}, "must hold a list"),
+    ({"__frozenset__": [{"__set__": []}]}, "sets may hold only"),
+])
+def test_malformed_sets_are_refused(value, message):
+    with pytest.raises(sm.DocumentError, match=message):
+        decode_tree(value)
 
 
 def test_numpy_scalar_types_survive():

@@ -26,6 +26,13 @@ def test_documents_match_the_schema(case, data, validator):
         validator.validate(json.loads(sm.dumps(estimator, arrays=arrays)))
 
 
+def test_a_document_holding_sets_matches_the_schema(validator):
+    from sklearn.preprocessing import FunctionTransformer
+
+    holder = FunctionTransformer(kw_args={"words": {"a", "b"}, "codes": frozenset({1, 2})})
+    validator.validate(json.loads(sm.dumps(holder)))
+
+
 def test_schema_rejects_a_malformed_document(validator):
     with pytest.raises(jsonschema.ValidationError):
         validator.validate({"format": "sklearn-migrator", "format_version": 1, "estimator": "x",
