@@ -124,11 +124,27 @@ def _models(family):
                         3, algorithm="brute").fit(Xs, y), Xqs),
                     ("NearestNeighbors-sparse-manhattan", neighbors.NearestNeighbors(
                         n_neighbors=3, metric="manhattan").fit(Xs), Xqs)]
+        if family == "text":  # vocabularies numbering the columns of sparse matrices, idf weights
+            from sklearn.feature_extraction import DictVectorizer
+            from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.pipeline import make_pipeline
+
+            from sklearn_migrator.zoo import INPUTS
+
+            docs, query = INPUTS["text"](X), INPUTS["text"](Xq)
+            records, query_records = INPUTS["records"](X), INPUTS["records"](Xq)
+            return [("TfidfVectorizer", TfidfVectorizer(sublinear_tf=True).fit(docs), query),
+                    ("CountVectorizer-char_wb", CountVectorizer(analyzer="char_wb", ngram_range=(2, 3)).fit(docs),
+                     query),
+                    ("Pipeline-TfidfVectorizer-LogisticRegression", make_pipeline(
+                        TfidfVectorizer(), LogisticRegression(max_iter=300)).fit(docs, y), query),
+                    ("DictVectorizer-dense", DictVectorizer(sparse=False).fit(records), query_records)]
     raise ValueError("unknown family %r" % family)
 
 
 FAMILIES = ("tree", "gradient_boosting", "hist_gradient_boosting", "svm", "neighbors", "clustering", "bagging",
-            "sparse")
+            "sparse", "text")
 INPUTS = ("documents", "pickles")
 
 
@@ -375,6 +391,9 @@ for line in open(sys.argv[1]):
     if x_path.endswith(".npz"):
         from scipy import sparse
         X = sparse.load_npz(x_path)
+    elif x_path.endswith(".json"):
+        with open(x_path) as handle:
+            X = json.load(handle)
     else:
         X = np.load(x_path)
     try:
@@ -415,7 +434,8 @@ def run_family(family, count, seed, workdir, inputs="documents", chunk=500, seco
             counts["not writable"] += 1
             continue
         if x_path is None:
-            x_path = os.path.join(workdir, "%s-X.%s" % (family, "npy" if isinstance(X, np.ndarray) else "npz"))
+            x_path = os.path.join(workdir, "%s-X.%s" % (family, "npy" if isinstance(X, np.ndarray) else
+                                                        "json" if isinstance(X, list) else "npz"))
             _save(x_path, X)
         path = os.path.join(workdir, "%s-%d%s" % (family, index, suffix))
         with open(path, "wb") as handle:
@@ -431,6 +451,9 @@ def run_family(family, count, seed, workdir, inputs="documents", chunk=500, seco
 def _save(path, X):
     if isinstance(X, np.ndarray):
         np.save(path, X)
+    elif isinstance(X, list):  # documents or records
+        with open(path, "w") as handle:
+            json.dump(X, handle)
     else:
         from scipy import sparse
 

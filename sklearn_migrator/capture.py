@@ -20,7 +20,8 @@ _SCALARS = frozenset((type(None), bool, int, float, str))
 _KEY_TYPES = (bool, int, float, str, type(None), tuple, np.generic)
 _STR = frozenset((str,))
 # Values that are types or functions: carried by name when allowlisted (registry.GLOBALS).
-_REFERENCED = (type, types.FunctionType, types.BuiltinFunctionType, np.ufunc)
+_REFERENCED = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.MethodDescriptorType,
+               np.ufunc)
 
 
 class _Capture:

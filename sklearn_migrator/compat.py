@@ -18,11 +18,12 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import AdaBoostClassifier, GradientBoostingClassifier, IsolationForest
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
 from sklearn.metrics.pairwise import pairwise_distances
 from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import NearestCentroid
-from sklearn.preprocessing import PolynomialFeatures, PowerTransformer
+from sklearn.preprocessing import PolynomialFeatures, PowerTransformer, normalize
 from sklearn.svm import SVC, NuSVC
 from sklearn.utils import check_array
 from sklearn.utils.extmath import softmax
@@ -706,3 +707,50 @@ class PowerTransformerYeoJohnson19(PowerTransformer):
 
     def _yeo_johnson_transform(self, x, lmbda):
         return _yeo_johnson_scipy(x, lmbda)
+
+
+def _counts(estimator, X, copy, dtype, width):
+    """The count matrix a TfidfTransformer weighs: ``X`` checked as its release does, CSR,
+    its counts logarithmic with ``sublinear_tf``; ``width`` idf weights expected."""
+    X = _validated(estimator, X, accept_sparse="csr", dtype=dtype, copy=copy)
+    if X.shape[1] != width:  # (checked by the release itself since 0.23; before, by hand as here)
+        raise ValueError("Input has n_features=%d while the model has been trained with n_features=%d"
+                         % (X.shape[1], width))
+    if not sparse.issparse(X):
+        X = sparse.csr_matrix(X, dtype=np.float64 if dtype is FLOAT_DTYPES else X.dtype)
+    if estimator.sublinear_tf:
+        np.log(X.data, X.data)
+        X.data += 1
+    return X
+
+
+class TfidfTransformerDiagonal14(TfidfTransformer):
+    """TfidfTransformer whose ``transform`` weighs counts as scikit-learn 1.4 and older do,
+    for a model carried to 1.5+: by the product with the diagonal matrix of the idf weights
+    (``X @ _idf_diag``), whose rows list their terms in another order than the counts, so
+    that normalising sums a row's squares (or absolute values) in that order. 1.5
+    (``idf_`` stored as an array) multiplies each count by its weight in place instead:
+    each weighted count is the same, a row's norm may differ in the last bit."""
+
+    def transform(self, X, copy=True):
+        check_is_fitted(self)
+        idf = self.idf_ if self.use_idf else None
+        X = _counts(self, X, copy, FLOAT_DTYPES, X.shape[1] if idf is None else idf.shape[0])
+        if idf is not None:
+            X = X @ sparse.diags(idf, offsets=0, shape=(idf.shape[0], idf.shape[0]), format="csr", dtype=idf.dtype)
+        return X if self.norm is None else normalize(X, norm=self.norm, copy=False)
+
+
+class TfidfTransformerInPlace15(TfidfTransformer):
+    """TfidfTransformer whose ``transform`` weighs counts as scikit-learn 1.5+ does
+    (``X.data *= idf_[X.indices]``, rows keeping their terms' order; see
+    :class:`TfidfTransformerDiagonal14`), for a model carried back before 1.5, whose
+    weights are the diagonal of ``_idf_diag``."""
+
+    def transform(self, X, copy=True):
+        diagonal = vars(self).get("_idf_diag")
+        X = _counts(self, X, copy, [np.float64, np.float32], X.shape[1] if diagonal is None else diagonal.shape[0])
+        if diagonal is not None:
+            X.data *= diagonal.data[X.indices]
+        return X if self.norm is None else normalize(X, norm=self.norm, copy=False)
+

@@ -32,6 +32,7 @@ from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
 from .objects.sparse import INDEX_FIELDS, SparseCodec
 from .objects.svm import validate_libsvm
+from .objects.text import validate_dict_vectorizer, validate_tfidf_transformer, validate_vectorizer
 from .objects.tree import validate_tree, validate_tree_estimator
 from .tree import Global
 
@@ -190,6 +191,16 @@ _PREPROCESSING = [
             "sklearn.feature_selection.univariate_selection"),
 ]
 
+# Text and feature extraction (issue 18): vectorizers and hashers whose state is a vocabulary, idf
+# weights (a sparse diagonal before 1.5) and stop words; a TfidfVectorizer holds a TfidfTransformer.
+_TEXT = [_public("sklearn.feature_extraction.text." + name)
+         for name in ("CountVectorizer", "TfidfVectorizer", "TfidfTransformer", "HashingVectorizer")] + [
+    _public("sklearn.feature_extraction.DictVectorizer", "sklearn.feature_extraction._dict_vectorizer",
+            "sklearn.feature_extraction.dict_vectorizer"),
+    _public("sklearn.feature_extraction.FeatureHasher", "sklearn.feature_extraction._hash",
+            "sklearn.feature_extraction.hashing"),
+]
+
 # Ensembles: extra trees, isolation forest, AdaBoost classifier, bagging.
 _ENSEMBLE_ESTIMATORS = [
     _public("sklearn.ensemble.ExtraTreesClassifier", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
@@ -338,6 +349,10 @@ _VALIDATORS = {
     "sklearn.neighbors.RadiusNeighborsRegressor": validate_neighbors,
     "sklearn.neighbors.NearestNeighbors": validate_neighbors,
     "sklearn.neighbors.LocalOutlierFactor": validate_neighbors,
+    "sklearn.feature_extraction.text.CountVectorizer": validate_vectorizer,
+    "sklearn.feature_extraction.text.TfidfVectorizer": validate_vectorizer,
+    "sklearn.feature_extraction.text.TfidfTransformer": validate_tfidf_transformer,
+    "sklearn.feature_extraction.DictVectorizer": validate_dict_vectorizer,
 }
 
 
@@ -345,6 +360,14 @@ _VALIDATORS = {
 _DERIVED = {
     "sklearn.ensemble.HistGradientBoostingClassifier": (DERIVED_ATTRIBUTES, restore_scorer),
     "sklearn.ensemble.HistGradientBoostingRegressor": (DERIVED_ATTRIBUTES, restore_scorer),
+}
+
+
+# Parameters some releases forward to a held object instead of storing them: {param: attribute}.
+_FORWARDED = {
+    # TfidfVectorizer stores them since 1.1; before, properties read and set them on its TfidfTransformer.
+    "sklearn.feature_extraction.text.TfidfVectorizer": {
+        name: "_tfidf" for name in ("norm", "use_idf", "smooth_idf", "sublinear_tf")},
 }
 
 
@@ -392,6 +415,8 @@ _COMPAT = {
     "GaussianMixtureSpherical18": None,
     "PowerTransformerYeoJohnson18": None,
     "PowerTransformerYeoJohnson19": None,
+    "TfidfTransformerDiagonal14": validate_tfidf_transformer,
+    "TfidfTransformerInPlace15": validate_tfidf_transformer,
 }
 
 # Plain Python helper objects (rebuilt with __new__ and their __dict__).
@@ -508,8 +533,9 @@ def _build_entries() -> dict:
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
     for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _SVM_NB_ESTIMATORS + _COMPOSITION + \
-            _PREPROCESSING:
-        codec = _CODECS.get(spec[0]) or EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0]))
+            _PREPROCESSING + _TEXT:
+        codec = _CODECS.get(spec[0]) or EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0]),
+                                                       _FORWARDED.get(spec[0]))
         add(spec, codec, top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
@@ -604,7 +630,11 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
     if entry is None:
         raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs, "
                            "scikit-learn score functions and check_array are carried by name (arbitrary code never is)"
-                           % (type(obj).__name__, getattr(obj, "__name__", obj)), path=path)
+                           % (type(obj).__name__, getattr(obj, "__name__", obj)), path=path,
+                           hint="Refit the estimator with a built-in setting in place of the function (a "
+                                "vectorizer's tokenizer, preprocessor or analyzer: token_pattern, lowercase, "
+                                "strip_accents, stop_words, analyzer='word', 'char' or 'char_wb'; a "
+                                "FunctionTransformer's func: an allowlisted numpy ufunc)")
     return entry
 
 

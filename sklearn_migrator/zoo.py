@@ -139,7 +139,29 @@ INPUTS = {
     # alike: releases order neighbours at exactly equal distances differently
     "sparse": lambda X: _sparse(X),
     "sparse nonnegative": lambda X: abs(_sparse(X)),
+    "text": lambda X: _text(X),
+    "records": lambda X: _records(X),
 }
+
+#: Words of the zoo's documents (non-ASCII ones included).
+_WORDS = ("model", "data", "café", "naïve", "über", "tree", "forest", "signal", "noise", "label", "score", "vector")
+
+
+def _text(X):
+    """A short English-like document per row: a word per feature picked by its value, with
+    stop words around them (the same text in every release)."""
+    documents = []
+    for row in X:
+        words = [_WORDS[int(abs(value) * 4) % len(_WORDS)] for value in row]
+        documents.append("The %s and the %s of %s." % (" ".join(words[:3]), " ".join(words[3:]), words[0].upper()))
+    return documents
+
+
+def _records(X):
+    """A dict per row, as DictVectorizer and FeatureHasher take: numbers and strings."""
+    cities = ("Paris", "Zürich", "Oslo")
+    return [{"width": float(row[0]), "height": float(row[1]), "city": cities[int(np.digitize(row[2], [-0.5, 0.5]))]}
+            for row in X]
 
 
 def _sparse(X):
@@ -346,8 +368,37 @@ def cases() -> list:
     _cv_classifiers(add, pandas)
     _hist_gradient_boosting(add, pandas)
     _sparse_cases(add)
+    _text_cases(add)
     out.extend(_unsupervised_cases(pandas))
     return out
+
+
+def _text_cases(add):
+    """Text and dictionary vectorizers, alone and in the pipelines real projects pickle."""
+    from sklearn import linear_model, naive_bayes, pipeline, svm
+    from sklearn.feature_extraction import DictVectorizer, FeatureHasher, text
+
+    add("CountVectorizer-ngrams-stop_words", lambda: text.CountVectorizer(ngram_range=(1, 2), stop_words="english",
+                                                                          min_df=2), "none", inputs="text")
+    add("CountVectorizer-char_wb", lambda: text.CountVectorizer(analyzer="char_wb", ngram_range=(2, 3),
+                                                                max_features=60, binary=True), "none", inputs="text")
+    add("TfidfVectorizer-sublinear", lambda: text.TfidfVectorizer(sublinear_tf=True, max_df=0.9), "none",
+        inputs="text")
+    add("TfidfVectorizer-float32-l1", lambda: text.TfidfVectorizer(dtype=np.float32, norm="l1", smooth_idf=False),
+        "none", inputs="text")
+    add("TfidfVectorizer-no-idf", lambda: text.TfidfVectorizer(use_idf=False), "none", inputs="text")
+    add("TfidfTransformer", text.TfidfTransformer, "none", inputs="counts")
+    add("HashingVectorizer", lambda: text.HashingVectorizer(n_features=2 ** 8, ngram_range=(1, 2)), "none",
+        inputs="text")
+    add("DictVectorizer-dense", lambda: DictVectorizer(sparse=False), "none", inputs="records")
+    add("DictVectorizer-sparse", DictVectorizer, "none", inputs="records")
+    add("FeatureHasher", lambda: FeatureHasher(n_features=64), "none", inputs="records")
+    add("Pipeline-TfidfVectorizer-LogisticRegression", lambda: pipeline.make_pipeline(
+        text.TfidfVectorizer(), linear_model.LogisticRegression(max_iter=500)), "str3", inputs="text")
+    add("Pipeline-CountVectorizer-MultinomialNB", lambda: pipeline.make_pipeline(
+        text.CountVectorizer(), naive_bayes.MultinomialNB()), "clf3", inputs="text")
+    add("Pipeline-TfidfVectorizer-LinearSVC", lambda: pipeline.make_pipeline(
+        text.TfidfVectorizer(ngram_range=(1, 2)), svm.LinearSVC(C=0.5)), "clf2", inputs="text")
 
 
 def _sparse_cases(add):

@@ -58,6 +58,10 @@ class _Reader(MemoizedRebuild):
                                    hint="Read the file where scikit-learn has the class")
         names = param_names_at(entry.name, self.version, cls._get_param_names(), sklearn.__version__)
         params = {key: self.value(state.pop(key), join(path, key)) for key in sorted(names) if key in state}
+        for key, holder in entry.codec.forwarded.items():
+            held = state.get(holder)
+            if key in names and key not in params and isinstance(held, Stub) and isinstance(held.state, dict):
+                params[key] = self.value(held.state.get(key), join(path, key))
         return Node(entry.name, params=params, state=self.value(state, path))
 
     def birch(self, entry, stub, path):

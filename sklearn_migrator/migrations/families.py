@@ -216,6 +216,17 @@ COMMON_LOSS_NAMES = ("HalfSquaredError", "AbsoluteError", "PinballLoss", "HuberL
                      "HalfGammaLoss", "HalfTweedieLoss", "HalfTweedieLossIdentity", "HalfBinomialLoss",
                      "HalfMultinomialLoss", "ExponentialLoss")
 COMMON_LOSSES = ["sklearn._loss.loss." + name for name in COMMON_LOSS_NAMES]
+# Text and feature extraction (issue 18).
+_TEXT = "sklearn.feature_extraction.text."
+COUNT_VECTORIZER, TFIDF_VECTORIZER = _TEXT + "CountVectorizer", _TEXT + "TfidfVectorizer"
+VECTORIZERS = [COUNT_VECTORIZER, TFIDF_VECTORIZER]
+TFIDF_TRANSFORMER = _TEXT + "TfidfTransformer"
+#: TfidfTransformers weighing counts as the other side of 1.5 does (see compat.py).
+TFIDF_DIAGONAL_14 = "sklearn_migrator.compat.TfidfTransformerDiagonal14"
+TFIDF_IN_PLACE_15 = "sklearn_migrator.compat.TfidfTransformerInPlace15"
+TFIDF_TRANSFORMERS = [TFIDF_TRANSFORMER, TFIDF_DIAGONAL_14, TFIDF_IN_PLACE_15]
+HASHERS = [_TEXT + "HashingVectorizer", "sklearn.feature_extraction.FeatureHasher"]
+DICT_VECTORIZER = "sklearn.feature_extraction.DictVectorizer"
 PARTIAL = "functools.partial"
 LABEL_ENCODER = "sklearn.preprocessing.LabelEncoder"
 CHECK_ARRAY = "sklearn.utils.check_array"

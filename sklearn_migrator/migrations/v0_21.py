@@ -12,7 +12,7 @@ from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIRCH, COLUMN_TRANSFORMER,
                        GB_CLASSIFIER, GB_CLASSIFIER_INIT_020, GB_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, LDA,
                        LDA_OVR_020, LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
                        ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIALS, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER,
-                       SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
+                       SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA, HASHERS)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -192,4 +192,11 @@ STEPS += [
     state_added("0.21", [LOGISTIC_CV], "l1_ratios_", when_fitted("coef_", lambda node: np.array([None], dtype=object))),
     state_added("0.21", [LOGISTIC_CV], "l1_ratio_",
                 when_fitted("coef_", lambda node: np.array([None] * len(node.state["C_"]), dtype=object))),
+]
+
+# Text feature extraction (issue 18): 0.21 removed the hashers' non_negative (deprecated in 0.19),
+# which took the absolute value of every hashed feature.
+STEPS += [
+    param_removed("0.21", HASHERS, "non_negative", False,
+                  changes="the output (absolute values of the hashed features)"),
 ]

@@ -7,10 +7,11 @@ from ._hist_gradient_boosting import LOSS_CLASSES
 from ._kinds import (constant, missing, n_features, param_added, refuse, refused_across, state_added, state_renamed,
                      unchanged, value_added, when_fitted)
 from ._unsupervised import input_features, kernel_pca_inverse_of_0_23
+from ._text import vocabulary_int64, vocabulary_ints
 from .families import (CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DUMMIES, GP_REGRESSOR, HGB_LOSSES,
                        HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, ISOTONIC, KERNEL_PCA, KMEANS, LEAST_ANGLE, LOGISTIC_CVS,
                        MINIBATCH_KMEANS, NORMALIZER, POWERS, RIDGE_CLASSIFIER_CV, RIDGE_CV, SGD, SVM,
-                       TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN)
+                       TRANSFORMERS_WITH_N_FEATURES_IN, UNSUPERVISED, VOTING, WITH_N_FEATURES_IN, VECTORIZERS)
 
 
 def _deprecated_params(defaults):
@@ -174,4 +175,10 @@ STEPS += [
     value_added("0.23", [HGB_REGRESSOR], "loss", ["poisson"], "the Poisson loss"),
     state_added("0.23", HIST_GRADIENT_BOOSTING, "n_features_in_", when_fitted("_predictors", n_features)),
     Step("0.23", "losses hold hessians_are_constant", HGB_LOSSES, _hessians_per_instance, _hessians_per_class),
+]
+
+
+# Text feature extraction (issue 18).
+STEPS += [
+    Step("0.23", "vectorizers' vocabulary_ holds Python ints", VECTORIZERS, vocabulary_ints, vocabulary_int64),
 ]

@@ -5,13 +5,14 @@ from ..errors import MigrationError
 from ..tree import Node
 from . import Step
 from ._kinds import (_MISSING, constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
-                     state_removed, state_renamed, when_fitted)
+                     state_removed, state_renamed, unchanged, when_fitted)
 from ._unsupervised import absent, nmf_unregularized
+from ._text import idf_width, transformer_width
 from .families import (BAGGING_ENSEMBLES, BAYES, BIN_MAPPER, BIRCH, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES,
                        FOREST_REGRESSORS, GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, HGB_LOSSES, HGB_REGRESSOR,
                        KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
                        ONE_VS_REST, ORDINAL, POLYNOMIALS, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
-                       TREE_MODELS, TREE_REGRESSORS)
+                       TREE_MODELS, TREE_REGRESSORS, TFIDF_TRANSFORMERS, TFIDF_VECTORIZER)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -229,4 +230,12 @@ STEPS += [
                                                  "least_absolute_deviation": "absolute_error"}),
     param_added("1.0", [BIN_MAPPER], "n_threads", None),
     state_added("1.0", HGB_LOSSES, "n_threads", constant(1)),
+]
+
+
+# Text feature extraction (issue 18): 1.0 records a fitted TfidfTransformer's input width.
+STEPS += [
+    state_added("1.0", TFIDF_TRANSFORMERS, "n_features_in_", idf_width),
+    Step("1.0", "a TfidfVectorizer's transformer records its input width", [TFIDF_VECTORIZER], transformer_width,
+         unchanged),
 ]

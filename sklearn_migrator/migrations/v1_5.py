@@ -1,10 +1,12 @@
 """scikit-learn 1.5 (May 2024)."""
 from ..tree import Node
 from . import Step
-from ._kinds import (n_features, param_added, param_renamed, param_rename_completed, param_values, state_added,
-                     state_renamed, unchanged)
+from ._kinds import (constant, n_features, output_changed, param_added, param_renamed, param_rename_completed,
+                     param_values, state_added, state_removed, state_renamed, unchanged)
+from ._text import idf_array, idf_diagonal, weighted_and_normalised
 from .families import (BAYES, COLUMN_TRANSFORMER, DUMMIES, FEATURE_UNION, KBINS, LIBLINEAR_SVM, LOGISTIC, LOGISTIC_CV,
-                       REMAINDER_COLUMNS, RIDGE_CLASSIFIER_CV, RIDGE_CV)
+                       REMAINDER_COLUMNS, RIDGE_CLASSIFIER_CV, RIDGE_CV, TFIDF_DIAGONAL_14, TFIDF_IN_PLACE_15,
+                       TFIDF_TRANSFORMER, TFIDF_TRANSFORMERS, VECTORIZERS)
 
 STEPS = [
     # 1.5 deprecated multi_class; its default became 'deprecated', behaving as 'auto'.
@@ -53,4 +55,17 @@ STEPS += [
     state_added("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "_store_cv_results",
                 lambda node: node.params["store_cv_results"] is True),
     state_renamed("1.5", [RIDGE_CV, RIDGE_CLASSIFIER_CV], "cv_values_", "cv_results_"),
+]
+
+
+# Text feature extraction (issue 18).
+STEPS += [
+    Step("1.5", "TfidfTransformer keeps its idf weights as an array", TFIDF_TRANSFORMERS, idf_array, idf_diagonal),
+    # ... and multiplies each count by its weight in place, where 1.4 multiplied by their diagonal matrix,
+    # whose product lists each row's terms in another order: normalising sums them in another order.
+    output_changed("1.5", "TfidfTransformer weighs counts in place", TFIDF_TRANSFORMER, TFIDF_DIAGONAL_14,
+                   TFIDF_IN_PLACE_15, weighted_and_normalised, "a TfidfTransformer's normalised tf-idf"),
+    # 1.5 removed the vectorizers' stop_words_ (the terms max_df, min_df or max_features cut, kept for
+    # introspection only); older releases accept None there.
+    state_removed("1.5", VECTORIZERS, "stop_words_", constant(None)),
 ]

@@ -39,18 +39,26 @@ class EstimatorCodec(CheckedCodec):
     the rebuilt estimator would carry it.
     """
 
-    def __init__(self, validator=None, derived=None):
+    def __init__(self, validator=None, derived=None, forwarded=None):
         super().__init__(validator)
         #: ``(attribute names, restore)``: fitted attributes that are not data (objects
         #: holding functions) but follow from the params; never captured, ``restore(obj)``
         #: sets them again on the rebuilt estimator.
         self.derived = derived or ((), None)
+        #: ``{param: attribute}``: parameters some releases do not store but forward to the
+        #: object held in ``attribute`` (TfidfVectorizer's norm, use_idf, smooth_idf and
+        #: sublinear_tf live in its ``_tfidf`` before 1.1): captured and read from it, and
+        #: on build left to it where the class forwards them.
+        self.forwarded = forwarded or {}
 
     def capture(self, obj, entry):
         state = dict(newobj_state(obj) or {})
         for name in ("_sklearn_version",) + self.derived[0]:
             state.pop(name, None)
         params = {name: state.pop(name) for name in _sorted_param_names(type(obj)) if name in state}
+        for name, holder in self.forwarded.items():
+            if name not in params and holder in state:
+                params[name] = getattr(state[holder], name)
         return Node(entry.name, params=params, state=state)
 
     @staticmethod
@@ -68,10 +76,17 @@ class EstimatorCodec(CheckedCodec):
         if not node.params.keys().isdisjoint(node.state):
             raise DocumentError("fields appear both as params and as state: %s"
                                 % ", ".join(sorted(set(node.params) & set(node.state))), path=path)
-        state = dict(node.params)
+        forwarded = [name for name in self.forwarded if isinstance(getattr(cls, name, None), property)]
+        state = {name: value for name, value in node.params.items() if name not in forwarded}
         state.update(node.state)
         state["_sklearn_version"] = sklearn.__version__
         obj = apply_state(cls.__new__(cls), state, path)
+        for name in forwarded:
+            held = getattr(obj, name)
+            if type(held) is not type(node.params[name]) or held != node.params[name]:
+                raise DocumentError("parameter %s is %r, but %s holds %r" % (name, node.params[name],
+                                                                           self.forwarded[name], held),
+                                    path=join(path, "params", name))
         if self.derived[1] is not None:
             self.derived[1](obj)
         return obj

@@ -57,7 +57,7 @@ def _observe_members(estimator, X, inputs, prefix, results):
                 if path not in inputs:
                     continue
                 member_input = inputs[path]
-            results["%s:%s" % (path, INPUT)] = _dense(member_input)
+            results["%s:%s" % (path, INPUT)] = _recordable(member_input)
         results.update(("%s:%s" % (path, name), value) for name, value in own_outputs(member, member_input).items())
         _observe_members(member, member_input, inputs, path + "/", results)
 
@@ -65,7 +65,25 @@ def _observe_members(estimator, X, inputs, prefix, results):
 def recorded_inputs(expected: dict) -> dict:
     """``{member path: input}`` from a source's outputs (its ``@input`` entries)."""
     suffix = ":" + INPUT
-    return {name[:-len(suffix)]: value for name, value in expected.items() if name.endswith(suffix)}
+    return {name[:-len(suffix)]: _replayed(value) for name, value in expected.items() if name.endswith(suffix)}
+
+
+def _recordable(member_input):
+    """A member's input as a record keeps it: an array, or a sparse matrix as
+    ``("csr", data, indices, indptr, shape)`` (fed a dense copy, a member fitted on
+    sparse text features would compute by another route)."""
+    if hasattr(member_input, "tocsr"):
+        matrix = member_input.tocsr()
+        return ("csr", matrix.data, matrix.indices, matrix.indptr, np.array(matrix.shape, dtype=np.int64))
+    return _dense(member_input)
+
+
+def _replayed(value):
+    if isinstance(value, tuple) and value and value[0] == "csr":
+        from scipy import sparse
+
+        return sparse.csr_matrix(tuple(value[1:4]), shape=tuple(int(size) for size in value[4]))
+    return value
 
 
 def own_outputs(estimator, X, y=None) -> dict:
@@ -85,7 +103,9 @@ def own_outputs(estimator, X, y=None) -> dict:
                 results[name] = _dense(output)
         if "transform" in results and _method(estimator, "inverse_transform") is not None:
             try:
-                results["inverse_transform"] = _dense(estimator.inverse_transform(results["transform"]))
+                inverse = estimator.inverse_transform(results["transform"])
+                if not isinstance(inverse, list):  # (a vectorizer's: the terms of each document)
+                    results["inverse_transform"] = _dense(inverse)
             except (ValueError, TypeError, NotImplementedError):  # configurations that have no inverse
                 pass
         if _method(estimator, "kneighbors") is not None:

@@ -1,0 +1,94 @@
+"""Text feature extraction across releases: the type of the vocabulary's column numbers
+(0.23) and TfidfTransformer's idf weights, the diagonal of a CSR matrix until 1.5 and an
+array since."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..tree import Node
+from ._kinds import missing, refuse
+
+CSR = "scipy.sparse.csr_matrix"
+
+
+def _column_numbers(node, convert):
+    vocabulary = node.state.get("vocabulary_")
+    if isinstance(vocabulary, dict):
+        node.state["vocabulary_"] = {term: convert(column) if isinstance(column, (int, np.integer))
+                                     and not isinstance(column, (bool, np.bool_)) else column
+                                     for term, column in vocabulary.items()}
+
+
+def vocabulary_ints(node, migration, path):
+    """0.23 fills ``vocabulary_`` with Python ints where 0.22 and older kept numpy int64
+    column numbers; the columns are the same."""
+    _column_numbers(node, int)
+
+
+def vocabulary_int64(node, migration, path):
+    _column_numbers(node, np.int64)
+
+
+def idf_array(node, migration, path):
+    """1.5 keeps TfidfTransformer's idf weights as ``idf_`` (1-d, of the fit's dtype) and
+    multiplies each stored term count by its term's weight (``X.data *= idf_[X.indices]``),
+    applying them whenever ``idf_`` exists; before, they were the diagonal of a CSR matrix
+    ``_idf_diag`` the counts were multiplied by (``X @ _idf_diag``), applied when
+    ``use_idf``. Either way each output is one count times one weight."""
+    diagonal = node.state.pop("_idf_diag", None)
+    if diagonal is None or node.params.get("use_idf") is False:
+        return  # (weights a user switched off after fitting are not applied by 1.5 either)
+    node.state["idf_"] = _diagonal_of(diagonal, migration, path)
+
+
+def _diagonal_of(matrix, migration, path):
+    state = matrix.state if isinstance(matrix, Node) and matrix.cls.startswith("scipy.sparse.") else None
+    data, indices, indptr = (state.get(key) if isinstance(state, dict) else None
+                             for key in ("data", "indices", "indptr"))
+    if not all(isinstance(part, np.ndarray) and part.ndim == 1 for part in (data, indices, indptr)):
+        refuse(migration, path, "TfidfTransformer's _idf_diag is not a CSR matrix", "Re-export the model")
+    size = data.shape[0]
+    if not (state.get("shape") == [size, size] and np.array_equal(indices, np.arange(size))
+            and np.array_equal(indptr, np.arange(size + 1))):
+        refuse(migration, path, "TfidfTransformer's _idf_diag is not a diagonal matrix holding every weight",
+               "Re-export the model")
+    return data
+
+
+def idf_diagonal(node, migration, path):
+    idf = node.state.pop("idf_", None)
+    if idf is None:
+        return
+    if node.params.get("use_idf") is False:
+        refuse(migration, path, "a TfidfTransformer with use_idf=False and idf_ weights applies them in "
+                                "scikit-learn 1.5+, and not in %s" % migration.target,
+               "Set use_idf=True, or drop idf_, before exporting the model")
+    if not (isinstance(idf, np.ndarray) and idf.ndim == 1):
+        refuse(migration, path, "TfidfTransformer's idf_ is not a 1-d array", "Re-export the model")
+    size = idf.shape[0]
+    node.state["_idf_diag"] = Node(CSR, state={
+        "shape": [size, size], "data": idf, "indices": np.arange(size, dtype=np.int32),
+        "indptr": np.arange(size + 1, dtype=np.int32), "sorted_indices": None, "canonical_format": None})
+
+
+def idf_width(node):
+    """The feature count a fitted TfidfTransformer of 0.24 or older knew: its diagonal's size."""
+    diagonal = node.state.get("_idf_diag")
+    shape = diagonal.state.get("shape") if isinstance(diagonal, Node) and isinstance(diagonal.state, dict) else None
+    return shape[0] if isinstance(shape, list) and len(shape) == 2 and isinstance(shape[0], int) else missing(node)
+
+
+def weighted_and_normalised(node):
+    """Whether a TfidfTransformer weighs its counts (it holds idf weights) and normalises rows."""
+    return ("idf_" in node.state or "_idf_diag" in node.state) and node.params.get("norm") is not None
+
+
+def transformer_width(node, migration, path):
+    """1.0 records the input width of a fitted TfidfTransformer, and 1.5+ takes a
+    transformer without it (one fitted with ``use_idf=False`` before 1.0 kept nothing)
+    for unfitted: a TfidfVectorizer's transformer takes as many columns as its
+    vocabulary numbers."""
+    transformer, vocabulary = node.state.get("_tfidf"), node.state.get("vocabulary_")
+    if isinstance(transformer, Node) and isinstance(transformer.state, dict) and isinstance(vocabulary, dict):
+        transformer.state.setdefault("n_features_in_", len(vocabulary))
+
