@@ -119,7 +119,6 @@ class _Reader(MemoizedRebuild):
         return Node(entry.name, args=self.value([func] + list(args or ()), join(path, "args")),
                     state=self.value(dict(keywords or {}), path))
 
-
     def sparse(self, entry, stub, path):
         """A scipy sparse matrix: its pickled ``__dict__`` in the form its codec captures."""
         return Node(entry.name, state=self.value(entry.codec.legacy_state(stub.state), path))
