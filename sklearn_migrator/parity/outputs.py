@@ -1,7 +1,9 @@
 """Outputs of a fitted estimator: what the parity rule compares.
 
 ``outputs`` calls every public output method an estimator has on the same
-input (``score`` too, given targets), and collects the fitted results that
+input (``score`` too, given targets; a sparse result is compared as its dense
+values and its CSR ``.indices`` and ``.indptr``: which entries are stored and in
+which order, whatever index dtype the scipy release uses), and collects the fitted results that
 clusterers expose as attributes, so a rebuilt estimator can be compared with
 its original, method by method.
 
@@ -101,6 +103,10 @@ def own_outputs(estimator, X, y=None) -> dict:
                 results.update(("%s[%d]" % (name, index), _dense(item)) for index, item in enumerate(output))
             elif output is not None:
                 results[name] = _dense(output)
+                if hasattr(output, "tocsr"):  # a sparse output: which entries it stores, in which order (as CSR;
+                    matrix = output.tocsr()  # the index dtype follows the scipy release, not the model)
+                    results[name + ".indices"] = matrix.indices.astype(np.int64)
+                    results[name + ".indptr"] = matrix.indptr.astype(np.int64)
         if "transform" in results and _method(estimator, "inverse_transform") is not None:
             try:
                 inverse = estimator.inverse_transform(results["transform"])

@@ -193,6 +193,8 @@ REASONS = (
     + _each(STACK, "the functions it applies are numpy's vectorised math (the zoo's: log1p and expm1, " + _EXP + ")", {
         "FunctionTransformer": {"transform": 2, "inverse_transform": 8},
         "TransformedTargetRegressor": {"predict": 2}})
+    + _each(STACK, "sublinear_tf takes " + _EXP + " of the counts; rows are normalised by their norms", {
+        "TfidfTransformer": {"transform": 4}, "TfidfVectorizer": {"transform": 4}})
     + _each(STACK, "anomaly scores are 2 ** (-mean depth / c(n)), c(n) computed with " + _EXP, {
         "IsolationForest": {"decision_function": 1024, "score_samples": 2}})
     + _each(STACK, "members predict on the composite's column subsets X[:, features] with " + _BLAS + "; seen only "
