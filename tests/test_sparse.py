@@ -197,3 +197,21 @@ def test_sparse_samples_of_a_tree_search_are_refused():
     tree.state["_fit_method"] = "kd_tree"
     with pytest.raises(sm.StateValidationError, match="brute force only"):
         sm.deserialize(envelope(tree.cls, doc["sklearn_version"], encode_tree(tree)))
+
+
+@pytest.mark.parametrize("name", ["KNeighborsClassifier", "SVC"])
+def test_counts_older_releases_lack_are_restored_from_sparse_shapes(name):
+    # 0.22 added n_samples_fit_ and 0.23 n_features_in_: a model from 0.21 gets them from its sparse samples
+    from sklearn_migrator.migrations import migrate
+    from sklearn_migrator.versions import has_release
+
+    document = sm.serialize(_fitted(name))
+    tree, installed = decode_tree(document["tree"], ""), document["sklearn_version"]
+    newer = has_release(installed, "0.23")
+    if newer:
+        migrate(tree, installed, "0.21.3")
+    assert "n_features_in_" not in tree.state and "n_samples_fit_" not in tree.state
+    migrate(tree, "0.21.3", installed if newer else "1.9.1")
+    assert tree.state["n_features_in_"] == X.shape[1]
+    if name == "KNeighborsClassifier":
+        assert tree.state["n_samples_fit_"] == X.shape[0]

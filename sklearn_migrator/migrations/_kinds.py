@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import MigrationError
+from ..objects.sparse import shape_of
 from ..objects.tree import n_features_of
 from . import Step
 
@@ -242,9 +243,9 @@ def n_features(node):
         return declared
     for key, axis in (("coef_", -1), ("_fit_X", 1), ("support_vectors_", 1), ("cluster_centers_", 1),
                       ("components_", 1), ("theta_", 1), ("feature_count_", 1), ("means_", 1), ("centroids_", 1)):
-        value = state.get(key)
-        if isinstance(value, np.ndarray) and value.ndim >= 1:
-            return int(value.shape[axis])
+        shape = shape_of(state.get(key))  # (samples and support vectors may be sparse)
+        if shape:
+            return int(shape[axis])
     coefs = state.get("coefs_")
     if isinstance(coefs, list) and coefs:
         return int(coefs[0].shape[0])

@@ -7,8 +7,9 @@ from ..errors import MigrationError
 from ..versions import has_release
 from . import Step
 from . import _adaboost as adaboost
+from ..objects.sparse import shape_of
 from ._hist_gradient_boosting import inserted, relayout
-from ._kinds import (constant, n_features, output_changed, param_added, param_removed, param_values, refuse,
+from ._kinds import (constant, missing, n_features, output_changed, param_added, param_removed, param_values, refuse,
                      state_added, state_removed, state_renamed, unchanged, value_added, when_fitted)
 from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
                        COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
@@ -42,7 +43,8 @@ def _resolve_auto_multi_class(node, migration, path):
 
 
 def _samples_fit(node):
-    return int(node.state["_fit_X"].shape[0])
+    shape = shape_of(node.state["_fit_X"])  # (dense, or sparse with brute force)
+    return missing(node) if shape is None else int(shape[0])
 
 
 def _svr_support_counts(count):

@@ -34,6 +34,17 @@ def sparse_format(value):
     return None
 
 
+def shape_of(value):
+    """The shape of an array or of a sparse matrix node (None for anything else, or for a
+    sparse node whose shape is malformed: its codec refuses it later)."""
+    if isinstance(value, np.ndarray):
+        return value.shape
+    shape = value.state.get("shape") if sparse_format(value) and isinstance(value.state, dict) else None
+    if isinstance(shape, list) and len(shape) == 2 and all(type(size) is int for size in shape):
+        return tuple(shape)
+    return None
+
+
 def sparse_shape(value, path):
     """``(rows, columns)`` of a sparse matrix node, checked (an estimator's validator may
     run before the matrix's own, which checks the rest)."""
