@@ -352,6 +352,7 @@ _VALIDATORS = {
     "sklearn.feature_extraction.text.CountVectorizer": validate_vectorizer,
     "sklearn.feature_extraction.text.TfidfVectorizer": validate_vectorizer,
     "sklearn.feature_extraction.text.TfidfTransformer": validate_tfidf_transformer,
+    "sklearn.feature_extraction.text.HashingVectorizer": validate_vectorizer,
     "sklearn.feature_extraction.DictVectorizer": validate_dict_vectorizer,
 }
 

@@ -172,3 +172,11 @@ def test_an_idf_diagonal_must_be_a_diagonal():
     state["indices"] = state["indices"][::-1].copy()
     with pytest.raises(sm.StateValidationError, match="square diagonal"):
         validate_tfidf_transformer(tree, "")
+
+
+@pytest.mark.parametrize("ngrams", [(-2 ** 62, 3), (2, 1), (1, 10 ** 9), (1.0, 2), None])
+def test_an_n_gram_range_the_analyzer_could_not_finish_is_refused(ngrams):
+    doc = _document(_tfidf(), lambda tree: tree.params.update(ngram_range=ngrams))
+    with pytest.raises(sm.StateValidationError, match="ngram_range must be two n-gram lengths"):
+        sm.deserialize(doc)
+

@@ -91,9 +91,11 @@ def _run(command, log):
         raise EnvironmentBuildError("`%s` failed: %s" % (" ".join(command[:3]), " | ".join(tail)))
 
 
-def ensure(release: str, cache_dir: str, extra=()) -> str:
+def ensure(release: str, cache_dir: str, extra=(), with_package=True) -> str:
     """The Python executable of a ready environment for ``release`` (built if needed),
-    with ``extra`` requirements (e.g. an old joblib) overriding the defaults."""
+    with ``extra`` requirements (e.g. an old joblib) overriding the defaults, and this
+    package copied into it unless ``with_package`` is false (the matrix puts its own
+    copy first on its workers' path)."""
     minor, reqs = requirements(release)
     reqs = [r for r in reqs if r.split("=")[0] not in {e.split("=")[0] for e in extra}] + list(extra)
     path = os.path.join(cache_dir, "sklearn-" + release + "".join("+" + e for e in extra))
@@ -108,7 +110,8 @@ def ensure(release: str, cache_dir: str, extra=()) -> str:
         _run([_uv(), "pip", "install", "--quiet", "--python", python] + reqs, log)
         with open(marker, "w") as handle:
             json.dump(spec, handle)
-    _install_package(python)
+    if with_package:
+        _install_package(python)
     return python
 
 

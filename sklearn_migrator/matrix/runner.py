@@ -70,7 +70,7 @@ def run_matrix(versions, out_dir, cache_dir, jobs=2, progress=print, cases=None)
     shutil.copytree(environments.PACKAGE_DIR, os.path.join(package, "sklearn_migrator"),
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     progress("building %d environments in %s (cached between runs)" % (len(versions), cache_dir))
-    built = _parallel(jobs, {v: (lambda v=v: environments.ensure(v, cache_dir)) for v in versions},
+    built = _parallel(jobs, {v: (lambda v=v: environments.ensure(v, cache_dir, with_package=False)) for v in versions},
                       lambda v: "environment scikit-learn %s" % v, progress)
     pythons = {v: p for v, p in built.items() if isinstance(p, str)}
     install_failures = {v: str(e) for v, e in built.items() if not isinstance(e, str)}

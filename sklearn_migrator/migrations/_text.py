@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..objects.sparse import shape_of
+from ..objects.text import idf_size
 from ..tree import Node
 from ._kinds import missing, refuse
 
@@ -35,37 +37,23 @@ def idf_array(node, migration, path):
     applying them whenever ``idf_`` exists; before, they were the diagonal of a CSR matrix
     ``_idf_diag`` the counts were multiplied by (``X @ _idf_diag``), applied when
     ``use_idf``. Either way each output is one count times one weight."""
-    diagonal = node.state.pop("_idf_diag", None)
-    if diagonal is None or node.params.get("use_idf") is False:
-        return  # (weights a user switched off after fitting are not applied by 1.5 either)
-    node.state["idf_"] = _diagonal_of(diagonal, migration, path)
-
-
-def _diagonal_of(matrix, migration, path):
-    state = matrix.state if isinstance(matrix, Node) and matrix.cls.startswith("scipy.sparse.") else None
-    data, indices, indptr = (state.get(key) if isinstance(state, dict) else None
-                             for key in ("data", "indices", "indptr"))
-    if not all(isinstance(part, np.ndarray) and part.ndim == 1 for part in (data, indices, indptr)):
-        refuse(migration, path, "TfidfTransformer's _idf_diag is not a CSR matrix", "Re-export the model")
-    size = data.shape[0]
-    if not (state.get("shape") == [size, size] and np.array_equal(indices, np.arange(size))
-            and np.array_equal(indptr, np.arange(size + 1))):
-        refuse(migration, path, "TfidfTransformer's _idf_diag is not a diagonal matrix holding every weight",
-               "Re-export the model")
-    return data
+    if node.state.get("_idf_diag") is None:
+        return
+    idf_size(node, path)  # a square diagonal CSR matrix, or a StateValidationError naming it
+    diagonal = node.state.pop("_idf_diag")
+    if node.params.get("use_idf") is not False:  # (weights a user switched off after fitting: 1.5 would apply them)
+        node.state["idf_"] = diagonal.state["data"]
 
 
 def idf_diagonal(node, migration, path):
-    idf = node.state.pop("idf_", None)
-    if idf is None:
+    if node.state.get("idf_") is None:
         return
     if node.params.get("use_idf") is False:
         refuse(migration, path, "a TfidfTransformer with use_idf=False and idf_ weights applies them in "
                                 "scikit-learn 1.5+, and not in %s" % migration.target,
                "Set use_idf=True, or drop idf_, before exporting the model")
-    if not (isinstance(idf, np.ndarray) and idf.ndim == 1):
-        refuse(migration, path, "TfidfTransformer's idf_ is not a 1-d array", "Re-export the model")
-    size = idf.shape[0]
+    size = idf_size(node, path)  # a 1-d float array, or a StateValidationError naming it
+    idf = node.state.pop("idf_")
     node.state["_idf_diag"] = Node(CSR, state={
         "shape": [size, size], "data": idf, "indices": np.arange(size, dtype=np.int32),
         "indptr": np.arange(size + 1, dtype=np.int32), "sorted_indices": None, "canonical_format": None})
@@ -73,9 +61,8 @@ def idf_diagonal(node, migration, path):
 
 def idf_width(node):
     """The feature count a fitted TfidfTransformer of 0.24 or older knew: its diagonal's size."""
-    diagonal = node.state.get("_idf_diag")
-    shape = diagonal.state.get("shape") if isinstance(diagonal, Node) and isinstance(diagonal.state, dict) else None
-    return shape[0] if isinstance(shape, list) and len(shape) == 2 and isinstance(shape[0], int) else missing(node)
+    shape = shape_of(node.state.get("_idf_diag"))
+    return missing(node) if shape is None else shape[0]
 
 
 def weighted_and_normalised(node):

@@ -37,9 +37,24 @@ def _vocabulary_size(state, path, names=None):
     return len(columns)
 
 
+#: The longest n-grams a vectorizer may be asked for: its analyzer loops over every length
+#: from the shortest to the longest for each document (a range of 10^18 lengths never ends).
+MAX_NGRAM = 10000
+
+
+def _check_ngram_range(node, path):
+    ngrams = node.params.get("ngram_range")
+    require(isinstance(ngrams, (tuple, list)) and len(ngrams) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in ngrams)
+            and 1 <= ngrams[0] <= ngrams[1] <= MAX_NGRAM,
+            "ngram_range must be two n-gram lengths 1 <= min_n <= max_n <= %d, got %r", join(path, "ngram_range"),
+            MAX_NGRAM, ngrams)
+
+
 def validate_vectorizer(node, path):
-    """CountVectorizer and TfidfVectorizer; a TfidfVectorizer's transformer weighs as
-    many columns as its vocabulary numbers."""
+    """CountVectorizer, TfidfVectorizer (and HashingVectorizer's n-grams); a
+    TfidfVectorizer's transformer weighs as many columns as its vocabulary numbers."""
+    _check_ngram_range(node, path)
     size = _vocabulary_size(node.state, path)
     transformer = node.state.get("_tfidf")
     if size is not None and isinstance(transformer, Node):
