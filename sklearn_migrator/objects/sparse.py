@@ -60,14 +60,10 @@ class SparseCodec:
         self.format = sparse_format
 
     def capture(self, obj, entry):
-        flags = obj.__dict__
         state = {"shape": [int(size) for size in obj.shape], "data": obj.data}
         for name in INDEX_FIELDS[self.format]:
             state[name] = getattr(obj, name)
-        known = (flags.get("_has_sorted_indices"), flags.get("_has_canonical_format",
-                                                              flags.get("has_canonical_format")))
-        for name, value in zip(_FLAGS, known):
-            state[name] = None if value is None else bool(value)
+        state.update(_flags(obj.__dict__))
         return Node(entry.name, state=state)
 
     def legacy_state(self, state):
@@ -81,10 +77,7 @@ class SparseCodec:
             out["row"], out["col"] = coords if isinstance(coords, tuple) and len(coords) == 2 else (None, None)
         for name in INDEX_FIELDS[self.format]:
             out.setdefault(name, state.get(name))
-        flags = (state.get("_has_sorted_indices"), state.get("_has_canonical_format",
-                                                               state.get("has_canonical_format")))
-        for name, value in zip(_FLAGS, flags):
-            out[name] = None if value is None else bool(value)
+        out.update(_flags(state))
         out["shape"] = list(out["shape"]) if isinstance(out["shape"], tuple) else out["shape"]
         return out
 
@@ -94,10 +87,8 @@ class SparseCodec:
         require(isinstance(state, dict) and set(state) == {"shape", "data", *INDEX_FIELDS[self.format], *_FLAGS},
                 "expected the fields shape, data, %s, %s", path, ", ".join(INDEX_FIELDS[self.format]),
                 ", ".join(_FLAGS))
-        shape = state["shape"]
-        require(isinstance(shape, list) and len(shape) == 2, "shape must be a list of two sizes", join(path, "shape"))
-        rows, columns = (as_int(size, "a size", join(path, "shape"), minimum=0) for size in shape)
-        require(max(rows, columns) < 2 ** 62, "shape %s is too large", join(path, "shape"), shape)
+        rows, columns = sparse_shape(node, join(path, "shape"))
+        require(max(rows, columns) < 2 ** 62, "shape %s is too large", join(path, "shape"), state["shape"])
         data = field(state, "data", path, kinds="biufc", ndim=1)
         first, second = (field(state, name, path, kinds="i", ndim=1) for name in INDEX_FIELDS[self.format])
         require(first.dtype == second.dtype and first.dtype.itemsize in (4, 8),
@@ -133,6 +124,14 @@ class SparseCodec:
                 matrix.has_canonical_format = state["canonical_format"]
         matrix.data = data
         return matrix
+
+
+def _flags(attributes):
+    """The sortedness a matrix's attributes record (``has_canonical_format`` unprefixed in
+    COO), as true, false or None where scipy had not looked."""
+    known = (attributes.get("_has_sorted_indices"),
+             attributes.get("_has_canonical_format", attributes.get("has_canonical_format")))
+    return {name: None if value is None else bool(value) for name, value in zip(_FLAGS, known)}
 
 
 def _check_compressed(indices, indptr, data, shape, axis, path):
