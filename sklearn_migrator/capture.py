@@ -14,7 +14,7 @@ import numpy as np
 
 from .errors import CaptureError, MigratorError
 from .registry import entry_for_class, global_for_object
-from .tree import Global, Node, join
+from .tree import Global, Node, join, set_item
 
 _SCALARS = frozenset((type(None), bool, int, float, str))
 _KEY_TYPES = (bool, int, float, str, type(None), tuple, np.generic)
@@ -91,7 +91,7 @@ class _Capture:
 
 def _set_item(item, path):
     """An item of a set (CountVectorizer's ``stop_words_``): a scalar, or a tuple of them."""
-    if type(item) in _SCALARS or (type(item) is tuple and all(type(part) in _SCALARS for part in item)):
+    if set_item(item):
         return item
     raise CaptureError("sets may hold only numbers, strings and tuples of them, not %s" % type(item).__name__,
                        path=path)

@@ -19,7 +19,7 @@ from .arrays import (ARRAY_MODES, decode_array, decode_dtype, decode_float, deco
                      encode_dtype, encode_float, encode_scalar, size_of)
 from .errors import DocumentError
 from .registry import global_for_name
-from .tree import SCALARS, Global, Node, join, may_hold_nodes
+from .tree import SCALARS, Global, Node, join, may_hold_nodes, set_item
 
 _NODE_KEYS = {"__class__", "__id__", "params", "args", "state"}
 _AS_IS = frozenset((type(None), bool, str, int))  # JSON values as they are
@@ -275,8 +275,7 @@ class Decoder:
         if type(items) is not list:
             raise DocumentError("a set must hold a list of items", path=path or None)
         decoded = [self.decode(item, "%s[%d]" % (path, i)) for i, item in enumerate(items)]
-        if not all(type(item) in _SCALARS or item is None or (type(item) is tuple and all(
-                type(part) in _SCALARS or part is None for part in item)) for item in decoded):
+        if not all(map(set_item, decoded)):
             raise DocumentError("sets may hold only numbers, strings and tuples of them", path=path or None)
         return kind(decoded)
 

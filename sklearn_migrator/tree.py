@@ -100,6 +100,11 @@ _HOLDERS = frozenset((Node, dict, list, tuple))
 SCALARS = frozenset((type(None), bool, int, float, str))
 
 
+def set_item(item) -> bool:
+    """Whether ``item`` may be an item of a set in a state tree: a JSON scalar, or a tuple of them."""
+    return type(item) in SCALARS or (type(item) is tuple and all(type(part) in SCALARS for part in item))
+
+
 def may_hold_nodes(value):
     """Whether ``value`` is a node or a container that may hold one (dict, list, tuple,
     object array)."""
