@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import sklearn_migrator as sm
+from sklearn_migrator import limits
 from sklearn_migrator.codec import decode_tree, encode_tree
 from sklearn_migrator.tree import Global, Node, values_equal
 
@@ -110,14 +111,24 @@ def test_decoding_never_imports_named_modules():
     assert not {m for m in set(sys.modules) - before if m.startswith("xml")}
 
 
-@pytest.mark.parametrize("strides,message", [
-    ([8, 8], "overlap"), ([0, 8], "positive multiples"), ([8, 12], "positive multiples"),
-    ([8, 10 ** 9], "span far more memory"),
+@pytest.mark.parametrize("strides,error,message", [
+    ([8, 8], sm.DocumentError, "overlap"), ([0, 8], sm.DocumentError, "positive multiples"),
+    ([8, 12], sm.DocumentError, "positive multiples"),
+    ([8, 10 ** 9], sm.ResourceLimitError, "the buffer an array's strides span"),
 ])
-def test_crafted_strides_are_refused(strides, message):
+def test_crafted_strides_are_refused(strides, error, message):
     value = {"__ndarray__": "<f8", "shape": [2, 3], "data": [0.0] * 6, "strides": strides}
-    with pytest.raises(sm.DocumentError, match=message):
+    with pytest.raises(error, match=message), limits.reading(1000):
         decode_tree(value)
+
+
+def test_a_column_view_of_a_wide_matrix_keeps_its_strides():
+    """0.20-0.21's multinomial LogisticRegression keeps ``intercept_`` as the last column of
+    its (classes, features + 1) weights: 3 values spanning the whole matrix."""
+    weights = np.arange(3 * 501, dtype=np.float64).reshape(3, 501)
+    column = weights[:, -1]
+    decoded = decode_tree(json.loads(json.dumps(encode_tree(column))))
+    assert decoded.strides == column.strides and np.array_equal(decoded, column)
 
 
 @pytest.mark.parametrize("value, message", [
