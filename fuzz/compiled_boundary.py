@@ -140,11 +140,24 @@ def _models(family):
                     ("Pipeline-TfidfVectorizer-LogisticRegression", make_pipeline(
                         TfidfVectorizer(), LogisticRegression(max_iter=300)).fit(docs, y), query),
                     ("DictVectorizer-dense", DictVectorizer(sparse=False).fit(records), query_records)]
+        if family == "search":  # best_index_ into cv_results_, masked arrays, scorers naming metrics
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import fbeta_score, make_scorer
+            from sklearn.model_selection import GridSearchCV, KFold
+
+            grid = [{"C": [0.1, 1.0]}, {"fit_intercept": [False]}]
+            return [("GridSearchCV", GridSearchCV(LogisticRegression(max_iter=300), grid, cv=KFold(3)).fit(X, y), Xq),
+                    ("GridSearchCV-make_scorer", GridSearchCV(
+                        tree.DecisionTreeClassifier(random_state=0), {"max_depth": [2, 3]}, cv=3,
+                        scoring=make_scorer(fbeta_score, beta=2, average="macro")).fit(X, y), Xq),
+                    ("GridSearchCV-multimetric", GridSearchCV(
+                        LogisticRegression(max_iter=300), {"C": [0.1, 1.0]}, cv=3, scoring=["accuracy", "f1_macro"],
+                        refit="accuracy").fit(X, y), Xq)]
     raise ValueError("unknown family %r" % family)
 
 
 FAMILIES = ("tree", "gradient_boosting", "hist_gradient_boosting", "svm", "neighbors", "clustering", "bagging",
-            "sparse", "text")
+            "sparse", "text", "search")
 INPUTS = ("documents", "pickles")
 
 

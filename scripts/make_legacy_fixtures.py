@@ -15,7 +15,12 @@ repository stays small. Then the paper's estimators with standalone joblib
 (arrays in sibling .npy files; ZF compression), kept ungzipped with their
 sibling files in tests/fixtures/old_joblib/<case>/.
 
-    python scripts/make_legacy_fixtures.py [--versions 0.20.4 ...] [--cache-dir DIR]
+With ``--cases``, only the configurations whose id contains one of the given
+substrings are written, every one of them, as gzipped pickles from every
+version given; the other fixtures are left as they are (so a family of
+configurations can join without rewriting the rest).
+
+    python scripts/make_legacy_fixtures.py [--versions 0.20.4 ...] [--cache-dir DIR] [--cases SUBSTRING ...]
 """
 import argparse
 import gzip
@@ -35,15 +40,15 @@ WIDER_RELEASES = ("0.21.3", "0.24.2", "1.2.2")
 _PAPER_NAMES = {path.rsplit(".", 1)[1] for path in PAPER_ESTIMATORS}
 
 
-def _first_configurations(exported, paper_only=True):
+def _first_configurations(exported, paper_only=True, every=False):
     """``(case id, record without its document)`` of the first configuration of every
-    estimator (of the paper's, with ``paper_only``)."""
+    estimator (of the paper's, with ``paper_only``; every configuration, with ``every``)."""
     seen = set()
     for name in sorted(os.listdir(exported)):
         if name.endswith(".json"):
             with open(os.path.join(exported, name)) as handle:
                 record = json.load(handle)
-            if record["estimator"] not in seen and (not paper_only or record["estimator"] in _PAPER_NAMES):
+            if every or record["estimator"] not in seen and (not paper_only or record["estimator"] in _PAPER_NAMES):
                 seen.add(record["estimator"])
                 record.pop("document", None)
                 yield name[:-5], record
@@ -74,20 +79,24 @@ def main():
     parser.add_argument("--cache-dir", default=os.path.expanduser("~/.cache/sklearn-migrator/envs"))
     parser.add_argument("--out", default=os.path.join(HERE, "..", "tests", "fixtures", "pickles"))
     parser.add_argument("--old-joblib-out", default=os.path.join(HERE, "..", "tests", "fixtures", "old_joblib"))
+    parser.add_argument("--cases", nargs="+", metavar="SUBSTRING",
+                        help="only (every one of) these configurations, keeping the other fixtures")
     args = parser.parse_args()
-    shutil.rmtree(args.out, ignore_errors=True)
     work = tempfile.mkdtemp()
-    old_joblib(args.cache_dir, args.old_joblib_out, work)
+    if not args.cases:
+        shutil.rmtree(args.out, ignore_errors=True)
+        old_joblib(args.cache_dir, args.old_joblib_out, work)
     total = 0
     for version in args.versions:
         python = environments.ensure(version, args.cache_dir)
         exported = os.path.join(work, version)
-        subprocess.run([python, "-m", "sklearn_migrator.matrix.worker", "export", exported, "--pickles"],
-                       check=True)
+        subprocess.run([python, "-m", "sklearn_migrator.matrix.worker", "export", exported, "--pickles"]
+                       + (["--cases"] + args.cases if args.cases else []), check=True)
         target = os.path.join(args.out, version)
-        os.makedirs(target)
+        os.makedirs(target, exist_ok=True)
         seen = 0
-        for case, record in _first_configurations(exported, paper_only=version not in WIDER_RELEASES):
+        for case, record in _first_configurations(exported, paper_only=version not in WIDER_RELEASES,
+                                                  every=bool(args.cases)):
             seen += 1
             with gzip.open(os.path.join(target, case + ".outputs.json.gz"), "wt") as out:
                 json.dump(record, out, separators=(",", ":"))

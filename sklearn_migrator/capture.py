@@ -53,6 +53,8 @@ class _Capture:
             return value
         if isinstance(value, np.dtype):
             return value
+        if kind is np.ma.MaskedArray:  # a search's cv_results_: a node of its own codec
+            return self.node(value, path)
         if isinstance(value, np.ndarray):
             raise CaptureError("array subclass %s cannot be exported" % kind.__name__, path=path)
         if kind is slice:

@@ -33,12 +33,16 @@ from sklearn.utils.validation import FLOAT_DTYPES, check_is_fitted
 def _validated(estimator, X, **check_params):
     """``X`` checked and converted as the installed release's own ``transform`` does it
     (``check_params``), including the checks of the fitted feature count (0.23+) and
-    names (1.0+)."""
+    names (1.0+). An estimator fitted without recording its feature count (a
+    TfidfTransformer before 1.0) is checked as its release's ``transform`` checks it:
+    0.23 would raise asking for the count."""
     try:
         from sklearn.utils.validation import validate_data  # 1.6+
     except ImportError:
         validate = getattr(estimator, "_validate_data", None)  # 0.23-1.5
-        return check_array(X, **check_params) if validate is None else validate(X, reset=False, **check_params)
+        if validate is None or not hasattr(estimator, "n_features_in_"):
+            return check_array(X, **check_params)
+        return validate(X, reset=False, **check_params)
     return validate_data(estimator, X, reset=False, **check_params)
 
 

@@ -26,10 +26,12 @@ from .objects.ensemble import validate_bagging, validate_gradient_boosting, vali
 from .objects.estimator import EstimatorCodec
 from .objects.generator import GeneratorCodec
 from .objects.hist_gradient_boosting import DERIVED_ATTRIBUTES, restore_scorer, validate_hist_gradient_boosting
+from .objects.masked import MaskedArrayCodec
 from .objects.neighbors import validate_binary_tree, validate_distance_metric, validate_neighbors
 from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
+from .objects.search import PassthroughScorerCodec, validate_scorer, validate_search
 from .objects.sparse import INDEX_FIELDS, SparseCodec
 from .objects.svm import validate_libsvm
 from .objects.text import validate_dict_vectorizer, validate_tfidf_transformer, validate_vectorizer
@@ -63,7 +65,10 @@ class ClassEntry:
                     module = importlib.import_module(module_name)
                 except ImportError:
                     continue
-                cls = getattr(module, self.class_name, None)
+                try:
+                    cls = getattr(module, self.class_name, None)
+                except ImportError:  # an experimental class not enabled (sklearn.model_selection's __getattr__)
+                    continue
                 if self._accepts(cls):
                     self._resolved, found = cls, True
                     break
@@ -201,6 +206,22 @@ _TEXT = [_public("sklearn.feature_extraction.text." + name)
             "sklearn.feature_extraction.hashing"),
 ]
 
+# Model selection (issue 18): searches predict with best_estimator_; their scorers and CV splitters
+# are plain objects, their cv_results_ hold masked arrays. The successive-halving searches (0.24+)
+# are importable from sklearn.model_selection only after enabling the experimental feature.
+_SEARCHES = [_public("sklearn.model_selection." + name, "sklearn.model_selection._search")
+             for name in ("GridSearchCV", "RandomizedSearchCV")] + [
+    _public("sklearn.model_selection." + name, "sklearn.model_selection._search_successive_halving")
+    for name in ("HalvingGridSearchCV", "HalvingRandomSearchCV")]
+_SPLITTERS = [_public("sklearn.model_selection." + name, "sklearn.model_selection._split") for name in (
+    "KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "ShuffleSplit", "StratifiedShuffleSplit",
+    "GroupShuffleSplit", "TimeSeriesSplit", "LeaveOneOut", "LeavePOut", "LeaveOneGroupOut", "LeavePGroupsOut",
+    "PredefinedSplit")] + _located(("sklearn.model_selection._split",), ("_CVIterableWrapper",))
+#: Scorers: make_scorer's classes until 1.4 (by the method they call), 1.4's one class, and 1.3's
+#: passthrough to the estimator's own score (a function before 1.3, see _GLOBALS).
+SCORERS = _located(("sklearn.metrics._scorer", "sklearn.metrics.scorer"), (
+    "_PredictScorer", "_ProbaScorer", "_ThresholdScorer", "_Scorer"))
+
 # Ensembles: extra trees, isolation forest, AdaBoost classifier, bagging.
 _ENSEMBLE_ESTIMATORS = [
     _public("sklearn.ensemble.ExtraTreesClassifier", "sklearn.ensemble._forest", "sklearn.ensemble.forest"),
@@ -319,6 +340,7 @@ _SGD_LOSSES = _located(("sklearn.linear_model._sgd_fast", "sklearn.linear_model.
 
 # Checks of estimator state that compiled code relies on (see objects/).
 _VALIDATORS = {
+    **{path: validate_search for path, _, _ in _SEARCHES},
     "sklearn.tree.DecisionTreeClassifier": validate_tree_estimator,
     "sklearn.tree.DecisionTreeRegressor": validate_tree_estimator,
     "sklearn.ensemble.RandomForestClassifier": validate_tree_ensemble,
@@ -379,6 +401,9 @@ _CODECS = {"sklearn.cluster.Birch": BirchCodec()}
 # List and dict subclasses held in fitted state.
 _CONTAINERS = [
     _public("sklearn.utils.Bunch", "sklearn.utils._bunch"),
+    # 0.20's searches' cv_results_, warning (FutureWarning) when a train score is read under
+    # return_train_score='warn'.
+    ("sklearn.utils.deprecation.DeprecationDict", ("sklearn.utils.deprecation",), ()),
 ]
 
 # Subclasses that keep an output a target release computes differently (built by
@@ -511,15 +536,42 @@ _SCORE_FUNCTIONS = [
             "sklearn.feature_selection.mutual_info_")
     for name in ("mutual_info_classif", "mutual_info_regression")
 ]
+# Metrics a scorer names (a scorer string's, or make_scorer's): 0.22 made their modules private.
+_METRICS = [
+    _public("sklearn.metrics." + name, "sklearn.metrics._" + module, "sklearn.metrics." + module)
+    for module, names in (
+        ("classification", ("accuracy_score", "balanced_accuracy_score", "brier_score_loss", "d2_brier_score",
+                            "d2_log_loss_score", "f1_score", "fbeta_score", "jaccard_score", "log_loss",
+                            "matthews_corrcoef", "precision_score", "recall_score", "hamming_loss", "zero_one_loss",
+                            "hinge_loss", "cohen_kappa_score")),
+        ("ranking", ("average_precision_score", "roc_auc_score", "top_k_accuracy_score")),
+        ("regression", ("d2_absolute_error_score", "d2_pinball_score", "d2_tweedie_score", "explained_variance_score",
+                        "max_error", "mean_absolute_error", "mean_absolute_percentage_error", "mean_gamma_deviance",
+                        "mean_poisson_deviance", "mean_tweedie_deviance", "mean_pinball_loss", "mean_squared_error",
+                        "mean_squared_log_error", "median_absolute_error", "r2_score", "root_mean_squared_error",
+                        "root_mean_squared_log_error")))
+    for name in names
+] + [
+    _public("sklearn.metrics." + name, "sklearn.metrics.cluster._supervised", "sklearn.metrics.cluster.supervised")
+    for name in ("adjusted_mutual_info_score", "adjusted_rand_score", "completeness_score", "fowlkes_mallows_score",
+                 "homogeneity_score", "mutual_info_score", "normalized_mutual_info_score", "rand_score",
+                 "v_measure_score")
+] + _located(("sklearn.metrics._scorer",), ("positive_likelihood_ratio", "negative_likelihood_ratio"))
 _GLOBALS = (
     [("numpy." + name, ("numpy",), ("numpy.bool",) if name == "bool_" else ()) for name in _NUMPY_TYPES]
     + [("builtins." + name, ("builtins",), ("__builtin__." + name,)) for name in ("bool", "int", "float", "complex",
                                                                                   "str", "object")]
+    + [("builtins.FutureWarning", ("builtins",), ("exceptions.FutureWarning",))]
     # (numpy pickles a ufunc by the name of its C module: numpy.core._multiarray_umath, numpy._core in 2.x)
     + [("numpy." + name, ("numpy",), tuple("%s._multiarray_umath.%s" % (core, name)
                                            for core in ("numpy.core", "numpy._core")))
        for name in FUNCTION_TRANSFORMER_UFUNCS]
     + _SCORE_FUNCTIONS
+    + _METRICS
+    # A search's scorer when scoring=None (a function until 1.3); the successive-halving searches' refit
+    # (0.24, which stored this function in place of refit=True).
+    + _located(("sklearn.metrics._scorer", "sklearn.metrics.scorer"), ("_passthrough_scorer",))
+    + _located(("sklearn.model_selection._search_successive_halving",), ("_refit_callable",))
     # Input validation, which histogram gradient boosting's categorical preprocessing (1.4+) applies
     # to numeric columns through a partial.
     + [_public("sklearn.utils.check_array", "sklearn.utils.validation")]
@@ -534,7 +586,7 @@ def _build_entries() -> dict:
         entries[name] = ClassEntry(name, modules, codec, aliases, top_level)
 
     for spec in _ESTIMATORS + _ENSEMBLE_ESTIMATORS + _ESTIMATORS_UNSUPERVISED + _SVM_NB_ESTIMATORS + _COMPOSITION + \
-            _PREPROCESSING + _TEXT:
+            _PREPROCESSING + _TEXT + _SEARCHES:
         codec = _CODECS.get(spec[0]) or EstimatorCodec(_VALIDATORS.get(spec[0]), _DERIVED.get(spec[0]),
                                                        _FORWARDED.get(spec[0]))
         add(spec, codec, top_level=True)
@@ -544,8 +596,12 @@ def _build_entries() -> dict:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))
-    for spec in _PLAIN + _KERNELS + _CALIBRATED_PAIRS:
+    for spec in _PLAIN + _KERNELS + _CALIBRATED_PAIRS + _SPLITTERS:
         add(spec, PlainObjectCodec())
+    for spec in SCORERS:
+        add(spec, PlainObjectCodec(validate_scorer))
+    add(("sklearn.metrics._scorer._PassthroughScorer", ("sklearn.metrics._scorer",), ()), PassthroughScorerCodec())
+    add(("numpy.ma.MaskedArray", ("numpy.ma",), ("numpy.ma.core.MaskedArray",)), MaskedArrayCodec())
     for specs, validator in _COMPILED:
         for spec in specs:
             add(spec, CompiledCodec(validator))
@@ -609,7 +665,7 @@ def global_for_name(name: str, path: str = None) -> GlobalEntry:
         raise UnsupportedEstimatorError("%r is not a type or function sklearn-migrator may reference" % (name,),
                                         path=path,
                                         hint="Only numpy scalar types, numpy ufuncs on the FunctionTransformer "
-                                             "allowlist, scikit-learn score functions and check_array are carried")
+                                             "allowlist, scikit-learn score and metric functions and check_array are carried")
     return entry
 
 
@@ -630,12 +686,14 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
     entry = _GLOBAL_BY_ID.get(id(obj))
     if entry is None:
         raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs, "
-                           "scikit-learn score functions and check_array are carried by name (arbitrary code never is)"
-                           % (type(obj).__name__, getattr(obj, "__name__", obj)), path=path,
+                           "scikit-learn score and metric functions and check_array are carried by name (arbitrary "
+                           "code never is)" % (type(obj).__name__, getattr(obj, "__name__", obj)), path=path,
                            hint="Refit the estimator with a built-in setting in place of the function (a "
                                 "vectorizer's tokenizer, preprocessor or analyzer: token_pattern, lowercase, "
                                 "strip_accents, stop_words, analyzer='word', 'char' or 'char_wb'; a "
-                                "FunctionTransformer's func: an allowlisted numpy ufunc)")
+                                "FunctionTransformer's func: an allowlisted numpy ufunc; a search's scoring: a "
+                                "scorer name, a list or dict of names, or make_scorer of a scikit-learn metric; "
+                                "its refit: True, False or a metric's name)")
     return entry
 
 

@@ -369,6 +369,7 @@ def cases() -> list:
     _hist_gradient_boosting(add, pandas)
     _sparse_cases(add)
     _text_cases(add)
+    _search_cases(add)
     out.extend(_unsupervised_cases(pandas))
     return out
 
@@ -399,6 +400,60 @@ def _text_cases(add):
         text.CountVectorizer(), naive_bayes.MultinomialNB()), "clf3", inputs="text")
     add("Pipeline-TfidfVectorizer-LinearSVC", lambda: pipeline.make_pipeline(
         text.TfidfVectorizer(ngram_range=(1, 2)), svm.LinearSVC(C=0.5)), "clf2", inputs="text")
+
+
+def _search_cases(add):
+    """Hyper-parameter searches pickled whole: scorers named, listed (multimetric) and made
+    with make_scorer, splitter objects, estimators and tuples as searched values (masked where
+    a candidate's grid does not set them), refit=False, successive halving (0.24+)."""
+    from sklearn import linear_model, model_selection as ms, pipeline, preprocessing, svm, tree
+    from sklearn.feature_extraction import text
+    from sklearn.metrics import fbeta_score, make_scorer
+
+    multinomial = {} if _since("0.22") else {"multi_class": "multinomial"}
+
+    def logistic(**kwargs):
+        return linear_model.LogisticRegression(solver="lbfgs", max_iter=500, **dict(multinomial, **kwargs))
+
+    Cs = {"C": [0.1, 1.0, 10.0]}
+    add("GridSearchCV-LogisticRegression", lambda: ms.GridSearchCV(logistic(), Cs, cv=3), "clf3")
+    add("GridSearchCV-SVC-accuracy-strings", lambda: ms.GridSearchCV(
+        svm.SVC(gamma="scale"), {"C": [0.5, 2.0], "kernel": ["rbf", "linear"]}, scoring="accuracy", cv=3), "str3")
+    add("GridSearchCV-multimetric-refit-train-scores", lambda: ms.GridSearchCV(
+        logistic(), Cs, scoring=["accuracy", "f1_macro"], refit="f1_macro", cv=3, return_train_score=True), "clf3")
+    add("GridSearchCV-make_scorer-fbeta", lambda: ms.GridSearchCV(
+        tree.DecisionTreeClassifier(random_state=0), {"max_depth": [2, 4]},
+        scoring=make_scorer(fbeta_score, beta=2, average="macro"), cv=3), "clf3")
+    rmse = "neg_root_mean_squared_error" if _since("0.22") else "neg_mean_squared_error"
+    add("GridSearchCV-Ridge-rmse-KFold", lambda: ms.GridSearchCV(
+        linear_model.Ridge(), {"alpha": [0.1, 1.0, 10.0]}, scoring=rmse,
+        cv=ms.KFold(3, shuffle=True, random_state=0)), "reg")
+    add("GridSearchCV-roc_auc-binary", lambda: ms.GridSearchCV(logistic(), Cs, scoring="roc_auc", cv=3), "str2")
+    add("GridSearchCV-Pipeline-estimators-as-values", lambda: ms.GridSearchCV(
+        pipeline.Pipeline([("scale", preprocessing.StandardScaler()), ("clf", logistic())]),
+        [{"clf": [logistic()], "clf__C": [0.5, 2.0]}, {"clf": [tree.DecisionTreeClassifier(max_depth=3,
+                                                                                           random_state=0)]}],
+        cv=ms.StratifiedKFold(3)), "clf3")
+    add("GridSearchCV-refit-false", lambda: ms.GridSearchCV(logistic(), Cs, refit=False, cv=3), "clf3")
+    add("GridSearchCV-TfidfVectorizer-ngram-tuples", lambda: ms.GridSearchCV(
+        pipeline.make_pipeline(text.TfidfVectorizer(), logistic()),
+        {"tfidfvectorizer__ngram_range": [(1, 1), (1, 2)], "logisticregression__C": [1.0, 10.0]}, cv=3),
+        "str3", inputs="text")
+    add("RandomizedSearchCV-DecisionTree", lambda: ms.RandomizedSearchCV(
+        tree.DecisionTreeClassifier(random_state=0), {"max_depth": [2, 3, 4, 5], "min_samples_leaf": [1, 3, 5]},
+        n_iter=4, random_state=0, cv=3), "clf3")
+    add("RandomizedSearchCV-ShuffleSplit-regressor", lambda: ms.RandomizedSearchCV(
+        tree.DecisionTreeRegressor(random_state=0), {"max_depth": [2, 4, 6, None]}, n_iter=3, random_state=0,
+        cv=ms.ShuffleSplit(3, test_size=0.25, random_state=0)), "reg")
+    if _since("0.24"):
+        importlib.import_module("sklearn.experimental.enable_halving_search_cv")  # makes them importable
+        from sklearn.model_selection import HalvingGridSearchCV, HalvingRandomSearchCV
+
+        add("HalvingGridSearchCV-DecisionTree", lambda: HalvingGridSearchCV(
+            tree.DecisionTreeClassifier(random_state=0), {"max_depth": [2, 4, 6], "min_samples_split": [2, 8]},
+            factor=2, cv=3, random_state=0), "clf3")
+        add("HalvingRandomSearchCV-LogisticRegression", lambda: HalvingRandomSearchCV(
+            logistic(), {"C": [0.01, 0.1, 1.0, 10.0]}, factor=2, cv=3, random_state=0), "clf2")
 
 
 def _sparse_cases(add):

@@ -22,6 +22,7 @@ from sklearn_migrator import zoo
 from sklearn_migrator.parity import records
 from sklearn_migrator.legacy import load_legacy, read_legacy
 from sklearn_migrator.registry import PAPER_ESTIMATORS
+from sklearn_migrator.versions import has_release
 
 from conftest import assert_rebuilt_as, expected_refusal
 
@@ -38,7 +39,9 @@ def _estimator(path):
 
 def test_fixtures_cover_every_release_head_and_estimator():
     """The paper's 21 estimators in four forms from every release head; every other
-    estimator of the zoo as a pickle from the heads of three eras."""
+    estimator of the zoo as a pickle from the heads of three eras; and every
+    configuration of text, sparse input and model selection (issue 18) as a pickle
+    from every head that has its class."""
     paper = {path.rsplit(".", 1)[1] for path in PAPER_ESTIMATORS}
     by_release = {}
     for path in FILES:
@@ -53,6 +56,10 @@ def test_fixtures_cover_every_release_head_and_estimator():
         assert all(forms[name] == {"p2.pkl.gz", "pkl.gz", "joblib.gz", "z.joblib"} for name in paper), release
         assert all(forms[name] == {"pkl.gz"} for name in set(forms) - paper), release
         wider |= set(forms) - paper
+        cases = {os.path.basename(path).split(".")[0] for path in paths}
+        assert {"GridSearchCV-TfidfVectorizer-ngram-tuples", "RandomizedSearchCV-DecisionTree", "SVC-sparse",
+                "Pipeline-TfidfVectorizer-LogisticRegression", "DictVectorizer-sparse"} <= cases, release
+        assert ("HalvingGridSearchCV-DecisionTree" in cases) is has_release(release, "0.24"), release
     exported = {type(case.make()).__name__ for case in zoo.cases()}  # top-level classes of the zoo here
     assert exported - paper <= wider <= set(sm.supported_models())
 

@@ -260,3 +260,49 @@ def test_score_follows_the_predictions_it_is_computed_from():
     score_only = dict(expected, score=np.nextafter(expected["score"], 2.0))
     assert rule.verdict(expected, score_only, model, STACK_CHANGE)[0] == "fail"
     assert rule.verdict(expected, _nudged(score_only, "predict", 1, where=(0,)), model, STACK_CHANGE)[0] == "close"
+
+
+DELEGATES = reasons.Reason("GridSearchCV", {"predict_proba": float("inf")}, reasons.Delegates("best_estimator_"),
+                           "the best estimator's output")
+
+
+@pytest.fixture(scope="module")
+def search():
+    from sklearn.model_selection import GridSearchCV
+
+    data = zoo.make_data()
+    fitted = GridSearchCV(LogisticRegression(max_iter=500), {"C": [0.1, 1.0]}, cv=3).fit(data["X"], data["clf3"])
+    return fitted, data["X_query"]
+
+
+@pytest.mark.parametrize("member_ulps, search_ulps, status", [
+    (3, 3, "close"),  # the search's output is the member's, differing as much
+    (3, 2, "close"),
+    (3, 4, "fail"),  # more than its member's: something else changed it
+    (0, 1, "fail"),  # its member is exact
+    (5, 5, "fail"),  # its member differs beyond the member's own bound
+])
+def test_a_search_differs_only_as_much_as_its_best_estimator(search, monkeypatch, member_ulps, search_ulps, status):
+    monkeypatch.setattr(rule, "REASONS", TABLE + [DELEGATES])
+    fitted_search, X = search
+    expected = parity.outputs(fitted_search, X)
+    actual = _nudged(expected, "predict_proba", search_ulps) if search_ulps else dict(expected)
+    if member_ulps:
+        actual = _nudged(actual, "best_estimator_:predict_proba", member_ulps)
+    assert rule.verdict(expected, actual, fitted_search, STACK_CHANGE)[0] == status
+
+
+def test_a_search_differs_by_nothing_within_one_environment(search, monkeypatch):
+    monkeypatch.setattr(rule, "REASONS", TABLE + [DELEGATES])
+    fitted_search, X = search
+    expected = parity.outputs(fitted_search, X)
+    actual = _nudged(_nudged(expected, "predict_proba", 1), "best_estimator_:predict_proba", 1)
+    assert rule.verdict(expected, actual, fitted_search, ONE_ENVIRONMENT)[0] == "fail"
+
+
+@pytest.mark.parametrize("source, target, applies", [
+    ("0.20.4", "0.21.3", True), ("0.21.0", "0.22", True), ("0.22", "0.21.3", True),
+    ("0.20.4", "0.22.2.post1", False), ("0.21.0", "0.21.3", False), ("1.9.1", "0.20.4", False),
+])
+def test_a_routine_of_some_releases_applies_only_between_them_and_others(source, target, applies):
+    assert reasons.Within("0.21", "0.22").applies(rule.Pair(source, target, same_stack=True), None) is applies

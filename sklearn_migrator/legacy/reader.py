@@ -22,9 +22,11 @@ from ..objects.compiled import CompiledCodec
 from ..objects.containers import ContainerSubclassCodec
 from ..objects.estimator import EstimatorCodec
 from ..objects.generator import GeneratorCodec, pcg64_state
+from ..objects.masked import MaskedArrayCodec
 from ..objects.partial import PartialCodec
 from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
+from ..objects.search import PassthroughScorerCodec
 from ..objects.sparse import SparseCodec
 from ..registry import entry_for_alias, global_for_object
 from ..tree import Global, MemoizedRebuild, Node, join
@@ -78,6 +80,8 @@ class _Reader(MemoizedRebuild):
         return self.estimator(entry, stub, path, flat)
 
     def plain(self, entry, stub, path):
+        """A plain object's ``__dict__``; a masked array's data, mask and fill value (which the
+        unpickler read from its state)."""
         return Node(entry.name, state=None if stub.state is None else self.value(stub.state, path))
 
     def compiled(self, entry, stub, path):
@@ -119,8 +123,9 @@ class _Reader(MemoizedRebuild):
         return Node(entry.name, args=self.value([func] + list(args or ()), join(path, "args")),
                     state=self.value(dict(keywords or {}), path))
 
-    def sparse(self, entry, stub, path):
-        """A scipy sparse matrix: its pickled ``__dict__`` in the form its codec captures."""
+    def own_form(self, entry, stub, path):
+        """An object whose codec reads its pickled ``__dict__`` its own way (a scipy sparse
+        matrix, a passthrough scorer): in the form the codec captures."""
         return Node(entry.name, state=self.value(entry.codec.legacy_state(stub.state), path))
 
     def container(self, entry, stub, path):
@@ -135,7 +140,8 @@ class _Reader(MemoizedRebuild):
 _CONVERTERS = {EstimatorCodec: _Reader.estimator, BirchCodec: _Reader.birch, PlainObjectCodec: _Reader.plain,
                CompiledCodec: _Reader.compiled, RandomStateCodec: _Reader.random_state,
                GeneratorCodec: _Reader.generator, PartialCodec: _Reader.partial,
-               ContainerSubclassCodec: _Reader.container, SparseCodec: _Reader.sparse}
+               ContainerSubclassCodec: _Reader.container, SparseCodec: _Reader.own_form,
+               MaskedArrayCodec: _Reader.plain, PassthroughScorerCodec: _Reader.own_form}
 
 
 def _expanded(root):

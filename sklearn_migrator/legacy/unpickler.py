@@ -30,6 +30,7 @@ import numpy as np
 
 from .. import limits
 from ..errors import DocumentError, MigratorError, UnsafeContentError
+from ..objects.masked import fill_value
 from ..registry import SPARSE_ALIASES, global_reference
 from . import containers
 
@@ -53,6 +54,11 @@ _JOBLIB_ARRAYS = {(prefix + module, name) for prefix in ("", "sklearn.externals.
 # of its columns); read as the object array capture makes of it.
 _PANDAS_INDEX = ("pandas.core.indexes.base", "Index")
 _PANDAS_NEW_INDEX = ("pandas.core.indexes.base", "_new_Index")
+# numpy's masked arrays (a search's ``cv_results_``): ``_mareconstruct(MaskedArray, ndarray, (0,), "b")``, then
+# the state ``(version, shape, dtype, Fortran order, data, mask bytes, fill value)``.
+# (numpy 1.25+ names the class from numpy.ma).
+_MASKED = {("numpy.ma.core", "MaskedArray"), ("numpy.ma", "MaskedArray")}
+_MASKED_RECONSTRUCT = {("numpy.ma.core", "_mareconstruct"), ("numpy.ma", "_mareconstruct")}
 _BUILTINS = {"object": object, "bytes": bytes, "bytearray": bytearray, "set": set, "frozenset": frozenset,
              "complex": complex, "slice": slice}
 
@@ -129,6 +135,9 @@ class RestrictedUnpickler(pickle._Unpickler):
             built = _array_from_state(self.stack.pop())
         elif isinstance(inst, Stub) and (type(inst).module, type(inst).name) in _JOBLIB_ARRAYS:
             built = self._joblib_array(type(inst).name, self.stack.pop())
+        elif isinstance(inst, Stub) and (type(inst).module, type(inst).name) in _MASKED and inst.state is None:
+            inst.state = _masked_from_state(self.stack.pop())
+            return
         elif isinstance(inst, Stub) and type(inst) is self._stub_types.get((type(inst).module, type(inst).name)):
             return super().load_build()  # a record this reader made: Stub.__setstate__ keeps the state
         else:  # a class, a function or a value it did not make: nothing outside the file's records changes
@@ -261,8 +270,10 @@ class RestrictedUnpickler(pickle._Unpickler):
             return self._bound_method
         if (module, name) == _PANDAS_NEW_INDEX:
             return _pandas_index
-        if (module, name) == _PANDAS_INDEX:
+        if (module, name) == _PANDAS_INDEX or (module, name) in _MASKED:
             return self.stub_type(module, name)
+        if (module, name) in _MASKED_RECONSTRUCT:
+            return self._masked_placeholder
         reference = global_reference("%s.%s" % (module, name))
         if reference is not None:  # an allowlisted type or function used as a value: kept as its name
             return reference
@@ -280,6 +291,13 @@ class RestrictedUnpickler(pickle._Unpickler):
             return self.stub_type(module, name)
         raise UnsafeContentError("the file references %s.%s, which is not on sklearn-migrator's allowlist; "
                                  "nothing was loaded" % (module, name))
+
+    def _masked_placeholder(self, subtype, baseclass, baseshape, basetype):
+        """A masked array's record, which ``BUILD`` gives its data, mask and fill value."""
+        if not (is_stub_type(subtype) and (subtype.module, subtype.name) in _MASKED) or baseclass is not _NDARRAY:
+            raise UnsafeContentError("masked array reconstruction is only allowed for numpy.ma.MaskedArray of "
+                                     "plain arrays")
+        return subtype()
 
     def _bound_method(self, owner, name):
         """pickle stores a bound method as ``getattr(owner, name)``: one of a scikit-learn
@@ -380,6 +398,16 @@ def _array_from_state(state):
     if not isinstance(data, (bytes, bytearray)) or len(data) != count * dtype.itemsize:
         _refuse("array", state)
     return np.frombuffer(bytearray(data), dtype=dtype, count=count).reshape(shape, order=order)
+
+
+def _masked_from_state(state):
+    """``{"data", "mask", "fill_value"}`` of a masked array from the state
+    ``MaskedArray.__getstate__`` gives, its arrays made as :func:`_array_from_state` makes them."""
+    if not (isinstance(state, tuple) and len(state) == 7 and state[0] == 1):
+        _refuse("masked array", state)
+    data = _array_from_state(state[1:5])
+    mask = _array_from_state(state[1:2] + (np.dtype(np.bool_),) + state[3:4] + state[5:6])
+    return {"data": data, "mask": mask, "fill_value": fill_value(state[6])}
 
 
 class _NDARRAY:

@@ -9,6 +9,7 @@ from ..objects.sparse import shape_of
 from ..objects.text import idf_size
 from ..tree import Node
 from ._kinds import missing, refuse
+from .families import TFIDF_TRANSFORMER
 
 CSR = "scipy.sparse.csr_matrix"
 
@@ -79,3 +80,23 @@ def transformer_width(node, migration, path):
     if isinstance(transformer, Node) and isinstance(transformer.state, dict) and isinstance(vocabulary, dict):
         transformer.state.setdefault("n_features_in_", len(vocabulary))
 
+
+
+#: The parameters a TfidfVectorizer forwarded to its TfidfTransformer before 1.1.
+FORWARDED_PARAMS = ("norm", "use_idf", "smooth_idf", "sublinear_tf")
+
+
+def transformer_made_in_fit(node, migration, path):
+    """1.1 made TfidfVectorizer keep ``norm``, ``use_idf``, ``smooth_idf`` and
+    ``sublinear_tf`` itself and create its TfidfTransformer ``_tfidf`` in ``fit``; before,
+    ``__init__`` created it and the four were properties reading and setting it. So an
+    unfitted vectorizer (a search's or a pipeline's template) has no ``_tfidf`` from 1.1,
+    and needs one before."""
+    if "vocabulary_" not in node.state:
+        node.state.pop("_tfidf", None)
+
+
+def transformer_made_in_init(node, migration, path):
+    if "_tfidf" not in node.state:
+        node.state["_tfidf"] = Node(TFIDF_TRANSFORMER, params={name: node.params[name] for name in FORWARDED_PARAMS},
+                                    state={})

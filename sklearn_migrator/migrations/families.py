@@ -230,3 +230,14 @@ DICT_VECTORIZER = "sklearn.feature_extraction.DictVectorizer"
 PARTIAL = "functools.partial"
 LABEL_ENCODER = "sklearn.preprocessing.LabelEncoder"
 CHECK_ARRAY = "sklearn.utils.check_array"
+#: Hyper-parameter searches (issue 18): the two of 0.20, and the successive-halving ones (0.24+).
+SEARCHES_020 = ["sklearn.model_selection.GridSearchCV", "sklearn.model_selection.RandomizedSearchCV"]
+HALVING_SEARCHES = ["sklearn.model_selection.HalvingGridSearchCV", "sklearn.model_selection.HalvingRandomSearchCV"]
+SEARCHES = SEARCHES_020 + HALVING_SEARCHES
+#: make_scorer's classes before 1.4 (predict, predict_proba, decision_function), and 1.4's one class.
+SCORER_CLASSES = ["sklearn.metrics._scorer._PredictScorer", "sklearn.metrics._scorer._ProbaScorer",
+                  "sklearn.metrics._scorer._ThresholdScorer"]
+SCORER = "sklearn.metrics._scorer._Scorer"
+SHUFFLE_SPLITS = ["sklearn.model_selection." + name
+                  for name in ("ShuffleSplit", "StratifiedShuffleSplit", "GroupShuffleSplit")]
+TIME_SERIES_SPLIT = "sklearn.model_selection.TimeSeriesSplit"

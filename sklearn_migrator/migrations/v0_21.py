@@ -4,15 +4,16 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
+from . import _search as search
 from ._gradient_boosting import ZERO_020, dummy_regressor, init_020, init_of_020, raw_020, raw_021, zero_020
 from ._kinds import (constant, missing, output_changed, param_added, param_removed, refuse, refused_across,
                      state_added, state_removed, state_renamed, unchanged, when_fitted)
 from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIRCH, COLUMN_TRANSFORMER, DUMMY_CLASSIFIER,
                        DUMMY_CLASSIFIER_FLOAT_021, DUMMY_CLASSIFIER_INT_020, DUMMY_REGRESSOR, FEATURE_UNION,
-                       GB_CLASSIFIER, GB_CLASSIFIER_INIT_020, GB_REGRESSOR, GRADIENT_BOOSTING, IFORESTS, LDA,
+                       GB_CLASSIFIER, GB_CLASSIFIER_INIT_020, GB_REGRESSOR, GRADIENT_BOOSTING, HASHERS, IFORESTS, LDA,
                        LDA_OVR_020, LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
-                       ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIALS, QDA, QUANTILE_TRANSFORMER, SGD, SIMPLE_IMPUTER,
-                       SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA, HASHERS)
+                       ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIALS, QDA, QUANTILE_TRANSFORMER, SEARCHES_020, SGD,
+                       SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -199,4 +200,12 @@ STEPS += [
 STEPS += [
     param_removed("0.21", HASHERS, "non_negative", False,
                   changes="the output (absolute values of the hashed features)"),
+]
+
+# Searches (issue 18): 0.21 removed fit_params (deprecated in 0.19; fit takes them) and made
+# return_train_score default to False, its 'warn' having computed train scores with a warning.
+STEPS += [
+    param_removed("0.21", SEARCHES_020, "fit_params", None, "fit parameters are passed to fit"),
+    Step("0.21", "searches' return_train_score 'warn' removed", SEARCHES_020, search.train_scores_up, unchanged),
+    Step("0.21", "searches' cv_results_ is a plain dict", SEARCHES_020, search.plain_results_up, unchanged),
 ]

@@ -7,17 +7,18 @@ from ..errors import MigrationError
 from ..versions import has_release
 from . import Step
 from . import _adaboost as adaboost
+from . import _search as search
 from ..objects.sparse import shape_of
 from ._hist_gradient_boosting import inserted, relayout
 from ._kinds import (constant, missing, n_features, output_changed, param_added, param_removed, param_values, refuse,
                      state_added, state_removed, state_renamed, unchanged, value_added, when_fitted)
-from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER,
-                       COORDINATE_DESCENT_CV, COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES,
-                       FORESTS, FUNCTION_TRANSFORMER, GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST,
-                       IFORESTS, IFOREST_OLD, KNN, LARS, LOF, LOGISTIC, LOGISTIC_CV, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM,
-                       ONE_HOT, ORDINAL, POLYNOMIAL, POLYNOMIAL_PRODUCTS_021, POLYNOMIAL_PRODUCTS_022,
-                       RADIUS_CLASSIFIER, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR, TREE_REGRESSORS, TRUNCATED_SVD,
-                       TRUNCATED_SVD_DOT_021, TRUNCATED_SVD_MATMUL_022)
+from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIN_MAPPER, CALIBRATED, COLUMN_TRANSFORMER, COORDINATE_DESCENT_CV,
+                       COUNT_NB, DECISION_TREES, DUMMIES, DUMMY_CLASSIFIERS, EXTRA_TREES, FORESTS, FUNCTION_TRANSFORMER,
+                       GRADIENT_BOOSTING, HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, IFOREST, IFORESTS, IFOREST_OLD, KNN,
+                       LARS, LOF, LOGISTIC, LOGISTIC_CV, MLP, MORE_NEIGHBORS, ONE_CLASS_SVM, ONE_HOT, ORDINAL,
+                       POLYNOMIAL, POLYNOMIAL_PRODUCTS_021, POLYNOMIAL_PRODUCTS_022, RADIUS_CLASSIFIER, SCORER_CLASSES,
+                       SEARCHES, SEARCHES_020, SHUFFLE_SPLITS, SVCS, SVM, SVRS, TREE_MODELS, TREE_PREDICTOR,
+                       TREE_REGRESSORS, TRUNCATED_SVD, TRUNCATED_SVD_DOT_021, TRUNCATED_SVD_MATMUL_022)
 
 
 def _presort(old_default, holder="params"):
@@ -375,4 +376,18 @@ STEPS += [
          params_added=["n_bins"], params_removed=["max_bins"]),
     Step("0.22", "predictor nodes gained missing_go_to_left", [TREE_PREDICTOR],
          relayout(inserted([("missing_go_to_left", "|u1")], after="threshold")), _missing_values_refused),
+]
+
+# Searches (issue 18): 0.22 deprecated iid ('warn' -> 'deprecated'), made error_score default to nan
+# ('raise-deprecating', which raised, is 'raise') and cv=None mean 5 folds where it meant 3 ('warn' too).
+# Scorers gained _deprecation_msg, which __call__ reads (None: no warning).
+STEPS += [
+    param_values("0.22", SEARCHES_020, "iid", {"warn": "deprecated"}),
+    param_values("0.22", SEARCHES_020, "error_score", {"raise-deprecating": "raise"}, one_way=True),
+    Step("0.22", "searches' cv=None means 5 folds, not 3", SEARCHES_020, search.folds_up, search.folds_down),
+    state_added("0.22", SCORER_CLASSES, "_deprecation_msg", constant(None)),
+    Step("0.22", "mean_squared_error gained squared (neg_root_mean_squared_error)", SEARCHES, unchanged,
+         search.squared_keyword_removed("sklearn.metrics.mean_squared_error")),
+    Step("0.22", "shuffle splits' test_size 'default' became None and _default_test_size", SHUFFLE_SPLITS,
+         search.shuffle_test_size_up, search.shuffle_test_size_down),
 ]

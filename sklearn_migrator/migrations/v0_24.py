@@ -11,7 +11,8 @@ from .families import (AGGLOMERATIVE, ARD, BIN_MAPPER, CALIBRATED, CALIBRATED_PA
                        DUMMY_CLASSIFIERS, EXTRA_TREES, FACTOR_ANALYSIS, GB_CLASSIFIERS, GB_REGRESSOR, GP_REGRESSOR,
                        GRADIENT_BOOSTING, HIST_GRADIENT_BOOSTING, IFORESTS, ISOTONIC, KBINS, KERNEL_PCA, KNN_IMPUTER,
                        LDAS, LINEAR_REGRESSION, MINIBATCH_KMEANS, MIN_MAX_SCALER, MISSING_INDICATOR, NMF, ORDINAL,
-                       PERCEPTRON, RIDGE_CV, ROBUST_SCALER, SIMPLE_IMPUTER, TREE_PREDICTOR)
+                       PERCEPTRON, RIDGE_CV, ROBUST_SCALER, SCORER_CLASSES, SEARCHES_020, SIMPLE_IMPUTER,
+                       TIME_SERIES_SPLIT, TREE_PREDICTOR)
 
 
 def _n_categories(node):
@@ -151,3 +152,12 @@ STEPS += [
                   check=refuse_categorical_splits)),
 ] + [state_added("0.24", [TREE_PREDICTOR], bitsets, lambda node: np.zeros((0, 8), dtype=np.uint32))
      for bitsets in ("binned_left_cat_bitsets", "raw_left_cat_bitsets")]
+
+# Searches (issue 18): 0.24 removed iid (which only weighted the fold scores fit averaged) and the
+# scorers' _deprecation_msg; TimeSeriesSplit gained gap and test_size (0 and None: the splits of before).
+STEPS += [
+    param_removed("0.24", SEARCHES_020, "iid", "deprecated", "it only weighted the fold scores fit averaged"),
+    state_added("0.24", [TIME_SERIES_SPLIT], "gap", constant(0)),
+    state_added("0.24", [TIME_SERIES_SPLIT], "test_size", constant(None)),
+    state_removed("0.24", SCORER_CLASSES, "_deprecation_msg", constant(None)),
+]

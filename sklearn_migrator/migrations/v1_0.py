@@ -4,15 +4,17 @@ import numpy as np
 from ..errors import MigrationError
 from ..tree import Node
 from . import Step
+from . import _search as search
 from ._kinds import (_MISSING, constant, copy_of, n_features, param_added, param_removed, param_values, state_added,
                      state_removed, state_renamed, unchanged, when_fitted)
 from ._unsupervised import absent, nmf_unregularized
 from ._text import idf_width, transformer_width
 from .families import (BAGGING_ENSEMBLES, BAYES, BIN_MAPPER, BIRCH, COLUMN_TRANSFORMER, DISCRETE_NB, DUMMIES,
-                       FOREST_REGRESSORS, GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, HGB_LOSSES, HGB_REGRESSOR,
-                       KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF, NORMALIZE_FALSE, ONE_HOT,
-                       ONE_VS_REST, ORDINAL, POLYNOMIALS, RIDGE, RIDGE_CLASSIFIER, SGD_CLASSIFIER, SGD_REGRESSOR,
-                       TREE_MODELS, TREE_REGRESSORS, TFIDF_TRANSFORMERS, TFIDF_VECTORIZER)
+                       FOREST_REGRESSORS, GAUSSIAN_NB, GB_REGRESSOR, GLM, GRADIENT_BOOSTING, HALVING_SEARCHES,
+                       HGB_LOSSES, HGB_REGRESSOR, KERNEL_PCA, KMEANS, LASSO, LEAST_ANGLE, LINEAR_REGRESSION, MLP, NMF,
+                       NORMALIZE_FALSE, ONE_HOT, ONE_VS_REST, ORDINAL, POLYNOMIALS, RIDGE, RIDGE_CLASSIFIER, SEARCHES,
+                       SGD_CLASSIFIER, SGD_REGRESSOR, TFIDF_TRANSFORMERS, TFIDF_VECTORIZER, TREE_MODELS,
+                       TREE_REGRESSORS)
 
 _REGRESSION_CRITERIA = {"mse": "squared_error", "mae": "absolute_error"}
 
@@ -238,4 +240,12 @@ STEPS += [
     state_added("1.0", TFIDF_TRANSFORMERS, "n_features_in_", idf_width),
     Step("1.0", "a TfidfVectorizer's transformer records its input width", [TFIDF_VECTORIZER], transformer_width,
          unchanged),
+]
+
+# Searches (issue 18): the successive-halving searches' refit.
+STEPS += [
+    Step("1.0", "successive-halving searches keep refit=True", HALVING_SEARCHES, search.halving_refit_up,
+         search.halving_refit_down),
+    Step("1.0", "mean_squared_log_error gained squared", SEARCHES, unchanged,
+         search.squared_keyword_removed("sklearn.metrics.mean_squared_log_error")),
 ]

@@ -4,12 +4,13 @@ import numpy as np
 from ..tree import Node
 from . import Step
 from ._hist_gradient_boosting import baseline_down, baseline_up, loss_down, loss_up
+from ._text import transformer_made_in_fit, transformer_made_in_init
 from ._kinds import (_MISSING, constant, copy_of, param_added, param_values, state_added, state_removed, state_renamed,
                      value_added, when_fitted)
 from .families import (BIRCH, FAST_ICA, FUNCTION_TRANSFORMER, GB_CLASSIFIERS, GLM, GRADIENT_BOOSTING, HGB_CLASSIFIER,
                        HGB_REGRESSOR, HIST_GRADIENT_BOOSTING, KBINS, KMEANS, KNN_IMPUTER, LDAS, LIBLINEAR_SVM,
                        MINIBATCH_KMEANS, NMF, ONE_HOT, ONE_VS_REST, ORDINAL, PCA, POISSON, SGD_CLASSIFIER,
-                       SIMPLE_IMPUTER, SVCS, SVM, SVRS, TRUNCATED_SVDS, TWEEDIE)
+                       SIMPLE_IMPUTER, SVCS, SVM, SVRS, TFIDF_VECTORIZER, TRUNCATED_SVDS, TWEEDIE)
 
 
 def _n_iter(kind):
@@ -203,4 +204,10 @@ STEPS += [
     Step("1.1", "classifier loss 'log_loss'", [HGB_CLASSIFIER], _log_loss_up, _log_loss_down),
     param_added("1.1", [HGB_REGRESSOR], "quantile", None),
     value_added("1.1", [HGB_REGRESSOR], "loss", ["quantile"], "the pinball loss"),
+]
+
+# TfidfVectorizer keeps its idf settings itself and makes its TfidfTransformer in fit.
+STEPS += [
+    Step("1.1", "TfidfVectorizer makes its TfidfTransformer in fit", [TFIDF_VECTORIZER], transformer_made_in_fit,
+         transformer_made_in_init),
 ]

@@ -4,13 +4,13 @@ import numpy as np
 from ..registry import METRICS
 from . import Step
 from . import _adaboost as adaboost
+from . import _search as search
 from ._hist_gradient_boosting import relayout, retyped
 from ._kinds import (class_renamed, constant, missing, param_added, param_removed, param_renamed, param_values, refuse,
                      state_added, unchanged, value_added)
-from .families import (ARD, BAYES, FAST_ICA,
-                       FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, HGB_REGRESSOR, IFORESTS, KERNEL_PCA,
-                       LIBLINEAR_SVM, ONE_HOT, ORDINAL, SIMPLE_IMPUTER, TREE, TREE_CLASSIFIERS, TREE_PREDICTOR,
-                       TREE_REGRESSORS)
+from .families import (ARD, BAYES, FAST_ICA, FOREST_CLASSIFIERS, FOREST_REGRESSORS, GP_REGRESSOR, HGB_REGRESSOR,
+                       IFORESTS, KERNEL_PCA, LIBLINEAR_SVM, ONE_HOT, ORDINAL, SEARCHES, SIMPLE_IMPUTER, TREE,
+                       TREE_CLASSIFIERS, TREE_PREDICTOR, TREE_REGRESSORS)
 
 
 def _nodes_up(node, migration, path):
@@ -176,4 +176,10 @@ STEPS += [
     Step("1.3.1", "predictor nodes index features with intp", [TREE_PREDICTOR],
          relayout(retyped("feature_idx", np.dtype(np.intp).str)), relayout(retyped("feature_idx", "<u4"))),
     value_added("1.3", [HGB_REGRESSOR], "loss", ["gamma"], "the gamma loss"),
+]
+
+# Searches (issue 18): the passthrough scorer of scoring=None became an object.
+STEPS += [
+    Step("1.3", "scoring=None's scorer is a _PassthroughScorer", SEARCHES, search.passthrough_up,
+         search.passthrough_down),
 ]

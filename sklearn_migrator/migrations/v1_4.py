@@ -5,6 +5,7 @@ import numpy as np
 
 from ..tree import Node
 from . import Step
+from . import _search as search
 from ._gradient_boosting import fold_into_first_stage
 from ._hist_gradient_boosting import categories_without_encoder
 from ._kinds import (constant, copy_of, param_added, param_removed, param_values, refused_across, state_added,
@@ -12,7 +13,7 @@ from ._kinds import (constant, copy_of, param_added, param_removed, param_values
 from .families import (ADABOOST, AGGLOMERATIVE, BAGGING, CALIBRATED, CALIBRATED_PAIR, COLUMN_TRANSFORMER, DISCRETE_NB,
                        FORESTS, FUNCTION_TRANSFORMER, GB_CLASSIFIER, GB_CLASSIFIERS, GRADIENT_BOOSTING,
                        HIST_GRADIENT_BOOSTING, IFORESTS, KMEANS, LEAST_ANGLE, MINIBATCH_KMEANS, NMF, ONE_HOT, QUANTILE,
-                       SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
+                       SCORER, SCORER_CLASSES, SEARCHES, SGD_CLASSIFIERS, TREES, TREE_CLASSIFIERS)
 
 _OLD_LOSSES = "sklearn.ensemble._gb_losses."
 # old loss class -> (new loss class, GB parameter passed as the new loss' quantile)
@@ -289,4 +290,12 @@ STEPS += [
     # Listed last: going down it runs first, while _preprocessor is still there to be judged.
     Step("1.4", "categorical features encoded by the model", HIST_GRADIENT_BOOSTING, unchanged,
          _categorical_by_dtype_down),
+]
+
+# Scorers (issue 18): one class naming its response method; root mean squared errors became metrics.
+STEPS += [
+    Step("1.4", "scorers are _Scorer(response_method)", SCORER_CLASSES + [SCORER],
+         search.scorer_class_up, search.scorer_class_down),
+    Step("1.4", "squared=False scorers call root_mean_squared(_log)_error", SEARCHES,
+         search.root_metrics_up, search.root_metrics_down),
 ]

@@ -4,11 +4,10 @@ import numpy as np
 from ..tree import Global, Node
 from . import Step
 from . import _adaboost as adaboost
-from ._kinds import param_added, param_values, state_removed, unchanged
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BIRCH, CALIBRATED,
-                       CHECK_ARRAY, NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16,
-                       NEAREST_CENTROID_UNSCORED, NMF, PARTIAL, PIPELINE, RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV,
-                       SGD_CLASSIFIERS)
+from ._kinds import constant, param_added, param_values, state_added, state_removed, unchanged
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BIRCH, CALIBRATED, CHECK_ARRAY, NEAREST_CENTROID,
+                       NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF, PARTIAL, PIPELINE,
+                       RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV, SCORER, SGD_CLASSIFIERS)
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -168,4 +167,9 @@ STEPS += [
     Step("1.6", "check_array's force_all_finite renamed ensure_all_finite", [PARTIAL],
          _check_array_keyword("force_all_finite", "ensure_all_finite"),
          _check_array_keyword("ensure_all_finite", "force_all_finite")),
+]
+
+# Scorers (issue 18): _deprecation_msg again (1.6-1.7), which __call__ reads.
+STEPS += [
+    state_added("1.6", [SCORER], "_deprecation_msg", constant(None)),
 ]

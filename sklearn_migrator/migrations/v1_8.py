@@ -9,7 +9,7 @@ from .families import (ADABOOST_CLASSIFIERS, BAGGING, BIRCH, CALIBRATED, GAUSSIA
                        GAUSSIAN_MIXTURE_SPHERICAL_17, GAUSSIAN_MIXTURE_SPHERICAL_18, INCREMENTAL_PCA, LOGISTIC,
                        LOGISTIC_BINARY_MULTINOMIAL, LOGISTIC_CV, LOGISTIC_CVS, LOGISTIC_CV_BINARY_MULTINOMIAL,
                        LOGISTIC_CV_OVR, LOGISTIC_OVR, MAX_ABS_SCALER, PERCEPTRON, QDA, RIDGE_CLASSIFIER,
-                       RIDGE_CLASSIFIER_CV, SGD_CLASSIFIER, SGD_REGRESSOR, SIMPLE_IMPUTER)
+                       RIDGE_CLASSIFIER_CV, SCORER, SGD_CLASSIFIER, SGD_REGRESSOR, SIMPLE_IMPUTER)
 
 #: The compat class keeping each ``multi_class`` behaviour 1.8+ no longer computes.
 _COMPAT = {"ovr": LOGISTIC_OVR, "multinomial": LOGISTIC_BINARY_MULTINOMIAL}
@@ -220,4 +220,9 @@ STEPS += [
     output_changed("1.8", "GaussianMixture spherical log-probabilities through matmul", GAUSSIAN_MIXTURE,
                    GAUSSIAN_MIXTURE_SPHERICAL_17, GAUSSIAN_MIXTURE_SPHERICAL_18, _spherical,
                    "the log-probability of a spherical GaussianMixture (score_samples, predict_proba)"),
+]
+
+# Scorers (issue 18): _deprecation_msg removed again.
+STEPS += [
+    state_removed("1.8", [SCORER], "_deprecation_msg", constant(None)),
 ]

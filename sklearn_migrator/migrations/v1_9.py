@@ -1,8 +1,8 @@
 """scikit-learn 1.9 (2026)."""
 from . import Step
-from ._kinds import constant, output_changed, param_removed, param_values, state_added, unchanged
+from ._kinds import constant, missing, output_changed, param_removed, param_values, state_added, unchanged
 from .families import (COLUMN_TRANSFORMER, COMMON_LOSSES, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, LOGISTIC_CVS,
-                       POWER, POWER_YEO_JOHNSON_18, POWER_YEO_JOHNSON_19, SVCS, SVRS)
+                       POWER, POWER_YEO_JOHNSON_18, POWER_YEO_JOHNSON_19, SEARCHES, SVCS, SVRS)
 from .v1_7 import effective_alphas
 
 
@@ -69,3 +69,8 @@ STEPS += [
 
 # The common losses keep the array namespace and device they compute with (None: numpy).
 STEPS += [state_added("1.9", COMMON_LOSSES, name, constant(None)) for name in ("xp", "device")]
+
+# Searches (issue 18): 1.9 keeps the checked splitter fit used (_checked_cv_orig); only fit reads it.
+STEPS += [
+    state_added("1.9", SEARCHES, "_checked_cv_orig", missing),
+]

@@ -1,4 +1,4 @@
-"""Plain Python helper objects of scikit-learn (losses, links, optimizers)."""
+"""Plain Python helper objects of scikit-learn (losses, links, optimizers, scorers, CV splitters)."""
 from __future__ import annotations
 
 from ..errors import DocumentError
@@ -7,7 +7,11 @@ from ._state import apply_state, newobj_state
 
 
 class PlainObjectCodec:
-    """Objects pickled as "new instance of the class, then its ``__dict__``"."""
+    """Objects pickled as "new instance of the class, then its ``__dict__``"; ``validator``
+    checks the state further (a scorer's metric and sign)."""
+
+    def __init__(self, validator=None):
+        self.validator = validator
 
     def capture(self, obj, entry):
         return Node(entry.name, state=newobj_state(obj))
@@ -18,6 +22,8 @@ class PlainObjectCodec:
         if node.state is not None and (not isinstance(node.state, dict)
                                        or not all(isinstance(k, str) for k in node.state)):
             raise DocumentError("state must be a mapping of attribute names", path=path)
+        if self.validator is not None:
+            self.validator(node, path)
 
     def build(self, cls, node, path):
         return apply_state(cls.__new__(cls), node.state, path)

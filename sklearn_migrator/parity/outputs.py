@@ -22,7 +22,7 @@ import numpy as np
 
 METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function", "transform", "score_samples",
            "apply")
-ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_")
+ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_", "cv_results_")
 #: Outputs that are discrete whatever their dtype: indices and labels (never tolerated; any
 #: other output of a non-float dtype, a classifier's predicted labels, is discrete too).
 DISCRETE = ("apply", "kneighbors.indices", "labels_", "children_", "classes_")
@@ -124,12 +124,23 @@ def own_outputs(estimator, X, y=None) -> dict:
                 results[name] = np.asarray(estimator.score(X) if y is NO_TARGET else estimator.score(X, y))
             except (ValueError, TypeError, AttributeError):  # a score this estimator cannot give on these targets
                 pass
+        results.update(_search_results(estimator))
         for name in ATTRIBUTES:
             value = getattr(estimator, name, None)
             # (0.22-0.23 regression trees had a deprecated classes_ of [None]: not an output)
             if isinstance(value, np.ndarray) and not (value.dtype == object and all(v is None for v in value.flat)):
                 results[name] = value
     return results
+
+
+def _search_results(estimator):
+    """A search's numeric results (``cv_results_.mean_test_score``...): data, carried exactly,
+    and all a search fitted with refit=False offers."""
+    results = getattr(estimator, "cv_results_", None)
+    if not isinstance(results, dict):
+        return ()
+    return [("cv_results_." + key, value) for key, value in results.items()
+            if type(value) is np.ndarray and value.dtype.kind in "biuf"]
 
 
 def members(estimator, X=None):
@@ -208,6 +219,11 @@ def _target_regressor(estimator, X):
 
 
 #: Composite class name -> how its members and their inputs are found.
+def _best(estimator, X):
+    """A search's refitted best estimator (none with refit=False)."""
+    yield "best_estimator_", getattr(estimator, "best_estimator_", None), X
+
+
 _MEMBERS = {
     "Pipeline": _pipeline,
     "FeatureUnion": _feature_union,
@@ -223,6 +239,8 @@ _MEMBERS = {
     "MultiOutputClassifier": _listed("estimators_"),
     "CalibratedClassifierCV": _calibrated,
     "TransformedTargetRegressor": _target_regressor,
+    **{name: _best for name in ("GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV",
+                                "HalvingRandomSearchCV")},
 }
 
 

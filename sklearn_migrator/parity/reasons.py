@@ -9,9 +9,14 @@ allows each output in ulps (:mod:`.ulps`), and when it applies:
   run different numpy or scipy versions;
 - :class:`Crossing`: the cause is a change in scikit-learn's own code; it
   applies only where the pair of releases crosses the release that made it;
+- :class:`Within`: the cause is a routine only some releases computed their way; it
+  applies only where exactly one of the pair is among them;
 - :class:`Members`: for composites, whose outputs are computed from their
   members' outputs; it applies only where one of the members was observed to
   differ as that member's own reason allows;
+- :class:`Delegates`: for a composite whose output is one member's own output on
+  the same input (a search's ``best_estimator_``); it applies only where that
+  member's output was found to differ as its reason allows, by at least as much;
 - :class:`Follows`: for an output computed from the estimator's own outputs
   (``score`` from ``predict``); it applies only where one of those differs as
   a reason allows.
@@ -54,6 +59,22 @@ class Crossing:
         return "across %s" % self.release
 
 
+class Within:
+    """Applies where exactly one of source and target is a release from ``first`` up to, not
+    including, ``end`` (a routine only those releases computed their way)."""
+
+    def __init__(self, first: str, end: str):
+        self.first, self.end = first, end
+
+    def applies(self, pair, context) -> bool:
+        def inside(version):
+            return has_release(version, self.first) and not has_release(version, self.end)
+        return inside(pair.source) != inside(pair.target)
+
+    def __str__(self):
+        return "between %s-%s and another release" % (self.first, self.end)
+
+
 class Members:
     """Applies where a member of the composite differs as its own reason allows."""
 
@@ -62,6 +83,20 @@ class Members:
 
     def __str__(self):
         return "a member differs as its reason allows"
+
+
+class Delegates:
+    """Applies where the composite's output is ``member``'s same output, found to differ as
+    the member's reason allows and by at least as much."""
+
+    def __init__(self, member):
+        self.member = member
+
+    def applies(self, pair, context) -> bool:
+        return context.member_as_close(self.member)
+
+    def __str__(self):
+        return "%s's same output differs as much, as its reason allows" % self.member
 
 
 class Follows:
@@ -107,6 +142,8 @@ _REGRESSORS = (
     "MultiOutputRegressor", "NuSVR", "PassiveAggressiveRegressor", "PoissonRegressor", "QuantileRegressor",
     "RadiusNeighborsRegressor", "RandomForestRegressor", "Ridge", "RidgeCV", "SGDRegressor", "SVR",
     "StackingRegressor", "TransformedTargetRegressor", "TweedieRegressor", "VotingRegressor")
+
+_SEARCHES = ("GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV", "HalvingRandomSearchCV")
 
 _BLAS = ("computed with numpy's matrix products, which call the BLAS (OpenBLAS) build bundled with each numpy "
          "release; another build blocks and sums the products in another order")
@@ -234,6 +271,13 @@ REASONS = (
         "TransformedTargetRegressor": {"predict": 16, "score": 8},
         "VotingClassifier": {"predict_proba": 4, "transform": 8},
         "VotingRegressor": {"predict": 64, "transform": 8}})
+    # A search predicts, transforms and scores with its best estimator on the same input: its outputs are the
+    # member's, bound by the distance the member's own reason allowed.
+    + [Reason(_SEARCHES,
+              {output: float("inf") for output in ("predict", "predict_proba", "predict_log_proba",
+                                                   "decision_function", "transform", "inverse_transform",
+                                                   "score_samples", "score", "score.multioutput")},
+              Delegates("best_estimator_"), "a search's output is its best_estimator_'s on the same input")]
     # scikit-learn's code: apply only across the release that changed it.
     + _each(Crossing("0.21"), "0.21 computes the sigmoid calibration with scipy's expit where 0.20 computed "
                               "1 / (1 + np.exp(.)) (scikit-learn PR #12909); they differ where numpy's exp takes "
@@ -244,10 +288,18 @@ REASONS = (
               "0.23 made RegressorMixin.score average the outputs' R^2 uniformly where it weighted them by variance "
               "(scikit-learn PR #13157): for one output (s v) / v rounds s by an ulp; for several it is another "
               "number, not compared across 0.23")]
+    + _each(Within("0.21", "0.22"), "0.21's sparse manhattan_distances sums |x - y| over a densified row with the "
+                                     "BLAS dasum of scipy's OpenBLAS (sklearn.utils._cython_blas, new in 0.21), whose "
+                                     "kernel is picked by CPU; 0.20's bundled reference BLAS and 0.22's loop over "
+                                     "the stored values (scikit-learn PR #15049) add in index order. The OpenBLAS "
+                                     "order cannot be reproduced elsewhere", {
+        "KNeighborsRegressor": {"kneighbors.distances": 4}})
     + _each(Crossing("0.23"), "0.23 rewrote KMeans' Lloyd and Elkan iterations and its inertia in chunked Cython "
                               "(scikit-learn PR #11950), summing the inertia in another order", {
         "KMeans": {"score": 4}})
     # Outputs computed from the estimator's own: apply only where those differ as a reason allows.
     + [Reason(_REGRESSORS, {"score": 128, "score.multioutput": 16}, Follows("predict"),
               "R^2 of predictions that differ as the class's own reason allows")]
+    + [Reason(_SEARCHES, {"score": 128}, Follows("predict", "predict_proba", "decision_function"),
+              "the scorer's metric of its best estimator's predictions, which differ as their reason allows")]
 )

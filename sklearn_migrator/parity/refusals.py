@@ -93,6 +93,8 @@ REFUSALS = [
             "0.22 added make_column_selector"),
     Refusal("GaussianProcessRegressor-*normalize_y", backward("0.23"), "normalize_y=True",
             "0.23 scales normalize_y predictions by the targets' standard deviation"),
+    Refusal("GridSearchCV-Ridge-rmse-KFold", backward("0.22"), "squared=False",
+            "0.22 added mean_squared_error(squared=False), with which neg_root_mean_squared_error scores"),
     Refusal("HistGradientBoosting*categorical*", backward("0.24"), "splits on categorical features",
             "0.24 added categorical splits"),
     Refusal("HistGradientBoostingClassifier-from_dtype", backward("1.4"), "internal OrdinalEncoder",

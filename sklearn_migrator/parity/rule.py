@@ -101,8 +101,9 @@ def judge(found: list, pair: Pair):
         reason = None
         if record["kind"] == "float":
             owner, _, output = record["output"].rpartition(":")
-            close = {name for name, detail in details.items() if detail["reason"] is not None}
-            reason = find_reason(record["class"], output, pair, record["ulps"], Context(owner, close))
+            close = {name: detail["ulps"] for name, detail in details.items() if detail["reason"] is not None}
+            reason = find_reason(record["class"], output, pair, record["ulps"], Context(owner, close, output,
+                                                                                        record["ulps"]))
         details[record["output"]] = {"kind": record["kind"], "ulps": record["ulps"], "reason": reason}
     status = "close" if all(detail["reason"] is not None for detail in details.values()) else "fail"
     return status, details
@@ -110,17 +111,23 @@ def judge(found: list, pair: Pair):
 
 class Context:
     """What a reason may look at besides the pair: the path of the estimator whose
-    output is judged (``""`` for the top level) and the outputs found close so far."""
+    output is judged (``""`` for the top level), the outputs found close so far
+    (``{name: ulps}``), and the output judged and its distance."""
 
-    __slots__ = ("owner", "close")
+    __slots__ = ("owner", "close", "output", "ulps")
 
-    def __init__(self, owner, close):
-        self.owner, self.close = owner, close
+    def __init__(self, owner, close, output=None, ulps=None):
+        self.owner, self.close, self.output, self.ulps = owner, close, output, ulps
 
     def member_close(self) -> bool:
         """Whether an output of one of the owner's members (at any depth) is close."""
         prefix = self.owner + "/" if self.owner else ""
         return any(name.startswith(prefix) and name.rpartition(":")[0] != self.owner for name in self.close)
+
+    def member_as_close(self, member) -> bool:
+        """Whether ``member``'s same output was found close, differing at least as much."""
+        name = "%s%s:%s" % (self.owner + "/" if self.owner else "", member, self.output)
+        return name in self.close and self.ulps <= self.close[name]
 
     def own_close(self, outputs) -> bool:
         """Whether one of the owner's own ``outputs`` is close."""
@@ -136,7 +143,7 @@ def _judging_order(record):
 def find_reason(cls, output, pair, ulps, context=None):
     """The index in REASONS of the first reason allowing ``output`` of ``cls`` to
     differ by ``ulps`` across ``pair`` (in ``context``, a :class:`Context`), or None."""
-    context = context or Context("", set())
+    context = context or Context("", {})
     for index, reason in enumerate(REASONS):
         bound = reason.bound(cls, output)
         if bound is not None and ulps <= bound and reason.applies(pair, context):
