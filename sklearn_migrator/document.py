@@ -8,7 +8,8 @@ A document is a JSON object::
      "producer": {"sklearn_migrator": "0.1.0", "python": "3.13.0", "numpy": "2.5.5"},
      "tree": {"__class__": "sklearn.ensemble.RandomForestRegressor", "params": {...}, "state": {...}}}
 
-``sklearn_version`` is the release the tree's state belongs to. The JSON
+``sklearn_version`` is the release the tree's state belongs to; ``trusted`` (only
+when the exporter named functions of its own as trusted) lists them. The JSON
 Schema ships as ``sklearn_migrator/schema/document.schema.json``; the format is
 described in ``docs/format.md``.
 """
@@ -31,17 +32,21 @@ _ENVELOPE = {"format": str, "format_version": int, "estimator": str, "sklearn_ve
              "tree": dict}
 
 
-def envelope(estimator_class: str, sklearn_version: str, tree_json: dict) -> dict:
-    """A complete document around an encoded tree."""
-    return {
+def envelope(estimator_class: str, sklearn_version: str, tree_json: dict, trusted=()) -> dict:
+    """A complete document around an encoded tree; ``trusted``: the functions of the user's own
+    it names (see :mod:`~sklearn_migrator.trust`), recorded only when there are any."""
+    doc = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "estimator": estimator_class,
         "sklearn_version": sklearn_version,
         "producer": {"sklearn_migrator": __version__, "python": platform.python_version(),
                      "numpy": np.__version__},
-        "tree": tree_json,
     }
+    if trusted:
+        doc["trusted"] = sorted(trusted)
+    doc["tree"] = tree_json
+    return doc
 
 
 def check_envelope(doc) -> None:
@@ -59,6 +64,9 @@ def check_envelope(doc) -> None:
         raise DocumentError("format version %d is not readable by sklearn-migrator %s (reads up to %d)"
                             % (doc["format_version"], __version__, FORMAT_VERSION), path="format_version",
                             hint="Upgrade sklearn-migrator")
+    trusted = doc.get("trusted", [])
+    if not (isinstance(trusted, list) and all(isinstance(name, str) for name in trusted)):
+        raise DocumentError("expected a list of function names", path="trusted")
     parse(doc["sklearn_version"])
     if doc["tree"].get("__class__") != doc["estimator"]:
         raise DocumentError("the tree's class %r differs from the envelope's estimator %r"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 
+from . import trust
 from .errors import CaptureError, UnsupportedEstimatorError
 from .migrations.families import COMMON_LOSS_NAMES
 from .objects.birch import BirchCodec
@@ -658,22 +659,40 @@ def entry_for_class(cls, path: str = None) -> ClassEntry:
     return entry
 
 
-def global_for_name(name: str, path: str = None) -> GlobalEntry:
-    """The entry of a type or function named in a document or a pickle (canonical or historical path)."""
+class TrustedEntry:
+    """A function the caller named as trusted (see :mod:`~sklearn_migrator.trust`)."""
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, name, path=None):
+        self.name, self.path = name, path
+
+    def resolve(self):
+        return trust.resolve(self.name, self.path)
+
+
+def global_for_name(name: str, path: str = None):
+    """The entry of a type or function named in a document or a pickle (canonical or historical
+    path), or of a function the caller named as trusted."""
     entry = _GLOBAL_BY_ALIAS.get(name) if isinstance(name, str) else None
+    if entry is None and isinstance(name, str) and trust.is_trusted(name):
+        return TrustedEntry(name, path)
     if entry is None:
         raise UnsupportedEstimatorError("%r is not a type or function sklearn-migrator may reference" % (name,),
                                         path=path,
                                         hint="Only numpy scalar types, numpy ufuncs on the FunctionTransformer "
-                                             "allowlist, scikit-learn score and metric functions and check_array are carried")
+                                             "allowlist, scikit-learn score and metric functions and check_array are "
+                                             "carried; " + trust.HINT)
     return entry
 
 
 def global_reference(name: str):
     """A :class:`~sklearn_migrator.tree.Global` for an allowlisted type or function named
-    in a pickle (canonical or historical path), or None."""
+    in a pickle (canonical or historical path), or for a function the caller trusts; or None."""
     entry = _GLOBAL_BY_ALIAS.get(name)
-    return None if entry is None else Global(entry.name)
+    if entry is None:
+        return Global(name) if trust.is_trusted(name) else None
+    return Global(entry.name)
 
 
 def global_for_object(obj, path: str = None) -> GlobalEntry:
@@ -684,6 +703,8 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
             if resolved is not None:
                 _GLOBAL_BY_ID.setdefault(id(resolved), entry)  # numpy.bool_ and numpy.bool are one object
     entry = _GLOBAL_BY_ID.get(id(obj))
+    if entry is None and trust.name_of(obj) is not None:
+        return TrustedEntry(trust.name_of(obj), path)
     if entry is None:
         raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs, "
                            "scikit-learn score and metric functions and check_array are carried by name (arbitrary "
@@ -693,7 +714,7 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
                                 "strip_accents, stop_words, analyzer='word', 'char' or 'char_wb'; a "
                                 "FunctionTransformer's func: an allowlisted numpy ufunc; a search's scoring: a "
                                 "scorer name, a list or dict of names, or make_scorer of a scikit-learn metric; "
-                                "its refit: True, False or a metric's name)")
+                                "its refit: True, False or a metric's name); or, " + trust.HINT)
     return entry
 
 

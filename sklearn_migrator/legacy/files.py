@@ -8,6 +8,7 @@ from ..api import rebuild
 from ..codec import encode_tree
 from ..document import envelope
 from ..errors import DocumentError, MigratorError
+from ..trust import trusting
 from .containers import open_stream
 from .reader import stubs_to_tree
 from .unpickler import load_stubs
@@ -37,27 +38,29 @@ def reading_file(path, max_bytes=None):
     return limits.reading(size, max_bytes, path=path)
 
 
-def tree_document(tree, version: str, arrays: str = "auto") -> dict:
+def tree_document(tree, version: str, arrays: str = "auto", trusted=()) -> dict:
     """The portable document of a state tree read from a file, at the file's release."""
-    return envelope(tree.cls, version, encode_tree(tree, arrays))
+    return envelope(tree.cls, version, encode_tree(tree, arrays), trusted)
 
 
-def read_legacy(path, *, arrays: str = "auto", max_bytes=None) -> dict:
+def read_legacy(path, *, arrays: str = "auto", max_bytes=None, trusted=None) -> dict:
     """The portable document of the estimator pickled in ``path``, at the file's release;
     the installed scikit-learn may be any supported release. What the file declares may
-    make the reader allocate at most ``max(256 MiB, 64 x its size)`` bytes, or ``max_bytes``."""
+    make the reader allocate at most ``max(256 MiB, 64 x its size)`` bytes, or ``max_bytes``.
+    ``trusted`` names functions of the user's own the file may reference (see
+    :mod:`~sklearn_migrator.trust`); the document lists those it holds."""
     path = os.fspath(path)
-    with reading_file(path, max_bytes):
+    with reading_file(path, max_bytes), trusting(trusted) as used:
         tree, version = read_tree(path)
-        return tree_document(tree, version, arrays)
+        return tree_document(tree, version, arrays, used)
 
 
-def load_legacy(path, *, max_bytes=None):
+def load_legacy(path, *, max_bytes=None, trusted=None):
     """The estimator pickled in ``path``, rebuilt for the installed scikit-learn (straight
-    from the file's state, without an intermediate document); ``max_bytes`` as for
-    :func:`read_legacy`."""
+    from the file's state, without an intermediate document); ``max_bytes`` and ``trusted``
+    as for :func:`read_legacy`."""
     path = os.fspath(path)
-    with reading_file(path, max_bytes):
+    with reading_file(path, max_bytes), trusting(trusted):
         tree, version = read_tree(path)
         try:
             return rebuild(tree, version, stacklevel=3)

@@ -290,7 +290,10 @@ class RestrictedUnpickler(pickle._Unpickler):
                 return _pyx_unpickle
             return self.stub_type(module, name)
         raise UnsafeContentError("the file references %s.%s, which is not on sklearn-migrator's allowlist; "
-                                 "nothing was loaded" % (module, name))
+                                 "nothing was loaded" % (module, name),
+                                 hint="If it is a function of your own that you trust, name it: load_legacy(path, "
+                                      "trusted=['%s.%s']); otherwise the file is not a plain scikit-learn model, or "
+                                      "it was tampered with: do not load it with pickle either" % (module, name))
 
     def _masked_placeholder(self, subtype, baseclass, baseshape, basetype):
         """A masked array's record, which ``BUILD`` gives its data, mask and fill value."""
