@@ -703,8 +703,9 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
             if resolved is not None:
                 _GLOBAL_BY_ID.setdefault(id(resolved), entry)  # numpy.bool_ and numpy.bool are one object
     entry = _GLOBAL_BY_ID.get(id(obj))
-    if entry is None and trust.name_of(obj) is not None:
-        return TrustedEntry(trust.name_of(obj), path)
+    trusted = trust.name_of(obj) if entry is None else None
+    if trusted is not None:
+        return TrustedEntry(trusted, path)
     if entry is None:
         raise CaptureError("%s %r cannot be exported: only numpy scalar types, allowlisted numpy ufuncs, "
                            "scikit-learn score and metric functions and check_array are carried by name (arbitrary "

@@ -27,7 +27,7 @@ RESPONSE_OF_CLASS = {
 }
 _CLASS_OF_RESPONSE = {method: cls for cls, method in RESPONSE_OF_CLASS.items()}
 
-#: Metrics 1.4 split out of ``squared=False`` (scikit-learn PR #26734), which 1.6 removed.
+#: Metrics 1.4 split out of ``squared=False`` (deprecated in 1.4, removed in 1.6).
 _ROOT_METRICS = {"sklearn.metrics.mean_squared_error": "sklearn.metrics.root_mean_squared_error",
                  "sklearn.metrics.mean_squared_log_error": "sklearn.metrics.root_mean_squared_log_error"}
 _SQUARED_METRICS = {root: squared for squared, root in _ROOT_METRICS.items()}
@@ -46,7 +46,7 @@ def _scorers(node):
 
 def passthrough_up(node, migration, path):
     """1.3 made the scorer of ``scoring=None`` an object holding the search's estimator
-    (``_PassthroughScorer``, scikit-learn PR #26142, for metadata routing) where it was the
+    (``_PassthroughScorer``, for 1.3's metadata routing of scorers) where it was the
     function ``_passthrough_scorer``; both call the best estimator's own ``score``."""
     if node.state.get("scorer_") == Global(PASSTHROUGH_FUNCTION):
         node.state["scorer_"] = Node(PASSTHROUGH_SCORER, state={"_estimator": node.params["estimator"]})
@@ -60,7 +60,7 @@ def passthrough_down(node, migration, path):
 
 def scorer_class_up(node, migration, path):
     """1.4 replaced ``_PredictScorer``, ``_ProbaScorer`` and ``_ThresholdScorer`` by one
-    ``_Scorer`` naming the response method it calls (scikit-learn PR #26840)."""
+    ``_Scorer`` naming the response method it calls."""
     if node.cls in RESPONSE_OF_CLASS:
         node.state["_response_method"] = RESPONSE_OF_CLASS[node.cls]
         node.cls = SCORER
@@ -168,8 +168,8 @@ def squared_keyword_removed(metric):
 
 
 def folds_up(node, migration, path):
-    """0.22 made ``cv=None`` mean 5 folds (scikit-learn PR #11557); before, None and 'warn'
-    meant 3."""
+    """0.22 made ``cv=None`` mean 5 folds (scikit-learn PR #13839, announced in 0.20 by
+    PR #11557); before, None and 'warn' meant 3."""
     if node.params.get("cv") in ("warn", None):
         node.params["cv"] = 3
 

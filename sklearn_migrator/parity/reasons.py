@@ -288,11 +288,12 @@ REASONS = (
               "0.23 made RegressorMixin.score average the outputs' R^2 uniformly where it weighted them by variance "
               "(scikit-learn PR #13157): for one output (s v) / v rounds s by an ulp; for several it is another "
               "number, not compared across 0.23")]
-    + _each(Within("0.21", "0.22"), "0.21's sparse manhattan_distances sums |x - y| over a densified row with the "
-                                     "BLAS dasum of scipy's OpenBLAS (sklearn.utils._cython_blas, new in 0.21), whose "
-                                     "kernel is picked by CPU; 0.20's bundled reference BLAS and 0.22's loop over "
-                                     "the stored values (scikit-learn PR #15049) add in index order. The OpenBLAS "
-                                     "order cannot be reproduced elsewhere", {
+    + _each(Within("0.21", "0.22"), "0.21's sparse manhattan_distances sums the absolute differences of a "
+                                     "densified row with the BLAS dasum of scipy's OpenBLAS "
+                                     "(sklearn.utils._cython_blas, new in 0.21), whose kernel is picked by CPU; "
+                                     "0.20's bundled reference BLAS and 0.22's loop over the stored values "
+                                     "(scikit-learn PR #15049) add in index order. The OpenBLAS order cannot be "
+                                     "reproduced elsewhere", {
         "KNeighborsRegressor": {"kneighbors.distances": 4}})
     + _each(Crossing("0.23"), "0.23 rewrote KMeans' Lloyd and Elkan iterations and its inertia in chunked Cython "
                               "(scikit-learn PR #11950), summing the inertia in another order", {
