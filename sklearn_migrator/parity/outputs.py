@@ -22,7 +22,9 @@ import numpy as np
 
 METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function", "transform", "score_samples",
            "apply")
-ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_", "cv_results_")
+ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_")
+#: A search's ``cv_results_`` (a dict; RidgeCV's of 1.5+ is an array, not compared).
+SEARCH_RESULTS = "cv_results_"
 #: Outputs that are discrete whatever their dtype: indices and labels (never tolerated; any
 #: other output of a non-float dtype, a classifier's predicted labels, is discrete too).
 DISCRETE = ("apply", "kneighbors.indices", "labels_", "children_", "classes_")
@@ -136,10 +138,10 @@ def own_outputs(estimator, X, y=None) -> dict:
 def _search_results(estimator):
     """A search's numeric results (``cv_results_.mean_test_score``...): data, carried exactly,
     and all a search fitted with refit=False offers."""
-    results = getattr(estimator, "cv_results_", None)
+    results = getattr(estimator, SEARCH_RESULTS, None)
     if not isinstance(results, dict):
         return ()
-    return [("cv_results_." + key, value) for key, value in results.items()
+    return [(SEARCH_RESULTS + "." + key, value) for key, value in results.items()
             if type(value) is np.ndarray and value.dtype.kind in "biuf"]
 
 
@@ -248,6 +250,8 @@ def offered(estimator, output) -> bool:
     """Whether ``estimator`` has the method (or attribute) an output comes from
     (``SimpleImputer.inverse_transform`` only exists from 1.0 on)."""
     name = output.split("[")[0].split(".")[0]
+    if name == SEARCH_RESULTS:
+        return isinstance(getattr(estimator, name, None), dict)
     return name in ATTRIBUTES or hasattr(type(estimator), name)
 
 

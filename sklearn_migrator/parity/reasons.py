@@ -295,6 +295,10 @@ REASONS = (
                                      "(scikit-learn PR #15049) add in index order. The OpenBLAS order cannot be "
                                      "reproduced elsewhere", {
         "KNeighborsRegressor": {"kneighbors.distances": 4}})
+    + _each(Crossing("0.21"), "0.21 moved KMeans' compiled label assignment from scikit-learn's bundled "
+                              "reference BLAS to scipy's OpenBLAS (sklearn.utils._cython_blas), whose ddot of the "
+                              "centers' squared norms is picked by CPU and sums in another order", {
+        "KMeans": {"score": 4}})
     + _each(Crossing("0.23"), "0.23 rewrote KMeans' Lloyd and Elkan iterations and its inertia in chunked Cython "
                               "(scikit-learn PR #11950), summing the inertia in another order", {
         "KMeans": {"score": 4}})
