@@ -25,6 +25,9 @@ METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function",
 ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_")
 #: A search's ``cv_results_`` (a dict; RidgeCV's of 1.5+ is an array, not compared).
 SEARCH_RESULTS = "cv_results_"
+#: A vectorizer's column names (``get_feature_names_out``, 1.0+; ``get_feature_names`` before 1.2).
+FEATURE_NAMES = "feature_names"
+_NAMING = ("get_feature_names_out", "get_feature_names")
 #: Outputs that are discrete whatever their dtype: indices and labels (never tolerated; any
 #: other output of a non-float dtype, a classifier's predicted labels, is discrete too).
 DISCRETE = ("apply", "kneighbors.indices", "labels_", "children_", "classes_")
@@ -127,6 +130,9 @@ def own_outputs(estimator, X, y=None) -> dict:
             except (ValueError, TypeError, AttributeError):  # a score this estimator cannot give on these targets
                 pass
         results.update(_search_results(estimator))
+        if hasattr(estimator, "vocabulary_"):  # the text and dictionary vectorizers
+            naming = next(getattr(estimator, name) for name in _NAMING if hasattr(estimator, name))
+            results[FEATURE_NAMES] = np.array(list(naming()), dtype=object)
         for name in ATTRIBUTES:
             value = getattr(estimator, name, None)
             # (0.22-0.23 regression trees had a deprecated classes_ of [None]: not an output)
@@ -252,6 +258,8 @@ def offered(estimator, output) -> bool:
     name = output.split("[")[0].split(".")[0]
     if name == SEARCH_RESULTS:
         return isinstance(getattr(estimator, name, None), dict)
+    if name == FEATURE_NAMES:
+        return any(hasattr(type(estimator), naming) for naming in _NAMING)
     return name in ATTRIBUTES or hasattr(type(estimator), name)
 
 
