@@ -63,6 +63,11 @@ class _Capture:
             return np.array(list(value), dtype=object)
         if isinstance(value, _REFERENCED):
             return Global(global_for_object(value, path).name)
+        if kind is types.GeneratorType:
+            raise CaptureError("a generator cannot be exported: it holds running code, and a search's fit consumed "
+                               "its splits", path=path,
+                               hint="Refit with cv as a number of folds, a splitter object (KFold(...)) or a list "
+                                    "of (train, test) index arrays")
         return self.node(value, path)
 
     def array(self, array, path):

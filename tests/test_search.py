@@ -220,6 +220,10 @@ def test_what_is_not_carried_is_refused_naming_the_value():
                                        cv=3, random_state=0).fit(X, DATA["clf3"])
     with pytest.raises(sm.UnsupportedEstimatorError, match="at param_distributions.C: objects of class scipy"):
         sm.serialize(distributions)
+    splits = _search(cv=KFold(3).split(X)).fit(X, DATA["clf3"])
+    with pytest.raises(sm.CaptureError, match="at cv: a generator cannot be exported") as raised:
+        sm.serialize(splits)
+    assert "list of (train, test) index arrays" in raised.value.hint
     own_refit = _search(refit=lambda results: 0).fit(X, DATA["clf3"])
     with pytest.raises(sm.CaptureError, match="at refit: function '<lambda>' cannot be exported"):
         sm.serialize(own_refit)
