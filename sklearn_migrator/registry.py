@@ -32,7 +32,7 @@ from .objects.neighbors import validate_binary_tree, validate_distance_metric, v
 from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
-from .objects.search import PassthroughScorerCodec, validate_scorer, validate_search
+from .objects.search import DEPRECATION_DICT, PassthroughScorerCodec, validate_scorer, validate_search
 from .objects.sparse import INDEX_FIELDS, SparseCodec
 from .objects.svm import validate_libsvm
 from .objects.text import validate_dict_vectorizer, validate_tfidf_transformer, validate_vectorizer
@@ -404,7 +404,7 @@ _CONTAINERS = [
     _public("sklearn.utils.Bunch", "sklearn.utils._bunch"),
     # 0.20's searches' cv_results_, warning (FutureWarning) when a train score is read under
     # return_train_score='warn'.
-    ("sklearn.utils.deprecation.DeprecationDict", ("sklearn.utils.deprecation",), ()),
+    (DEPRECATION_DICT, ("sklearn.utils.deprecation",), ()),
 ]
 
 # Subclasses that keep an output a target release computes differently (built by

@@ -9,13 +9,13 @@ such change; the release modules pair them into steps.
 """
 from __future__ import annotations
 
+from ..objects.search import search_results
 from ..tree import Global, Node
 from ._kinds import refuse
 from .families import SCORER, SCORER_CLASSES
 
 PASSTHROUGH_FUNCTION = "sklearn.metrics._scorer._passthrough_scorer"
 PASSTHROUGH_SCORER = "sklearn.metrics._scorer._PassthroughScorer"
-DEPRECATION_DICT = "sklearn.utils.deprecation.DeprecationDict"
 REFIT_CALLABLE = "sklearn.model_selection._search_successive_halving._refit_callable"
 
 #: make_scorer's classes before 1.4 and the response method 1.4's ``_Scorer`` names for each
@@ -143,9 +143,8 @@ def train_scores_up(node, migration, path):
 def plain_results_up(node, migration, path):
     """0.21 keeps ``cv_results_`` as a plain dict; 0.20's was a ``DeprecationDict`` warning
     when a train score computed under ``return_train_score='warn'`` was read."""
-    results = node.state.get("cv_results_")
-    if type(results) is Node and results.cls == DEPRECATION_DICT and isinstance(results.state, dict):
-        node.state["cv_results_"] = results.state["items"]
+    if "cv_results_" in node.state:
+        node.state["cv_results_"] = search_results(node.state)
 
 
 def squared_keyword_removed(metric):

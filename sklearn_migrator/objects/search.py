@@ -19,12 +19,24 @@ from ._state import as_int, require
 RESPONSE_METHODS = ("predict", "predict_proba", "decision_function", "score_samples")
 
 
+#: 0.20's ``cv_results_``: a dict subclass warning when a train score computed under
+#: ``return_train_score='warn'`` is read.
+DEPRECATION_DICT = "sklearn.utils.deprecation.DeprecationDict"
+
+
+def search_results(state):
+    """A search's ``cv_results_``: the dict itself, or the items of 0.20's DeprecationDict node
+    (None when that node is malformed)."""
+    results = state.get("cv_results_")
+    if type(results) is Node and results.cls == DEPRECATION_DICT:
+        return results.state.get("items") if isinstance(results.state, dict) else None
+    return results
+
+
 def validate_search(node, path):
     """``best_index_`` points into ``cv_results_``; the scorer is a scorer or a dict of them."""
     state = node.state
-    results = state.get("cv_results_")
-    if type(results) is Node and results.cls == "sklearn.utils.deprecation.DeprecationDict":  # 0.20's
-        results = results.state.get("items") if isinstance(results.state, dict) else None
+    results = search_results(state)
     if "cv_results_" in state:
         require(isinstance(results, dict) and all(isinstance(key, str) for key in results),
                 "cv_results_ must be a mapping of names", join(path, "cv_results_"))

@@ -23,6 +23,8 @@ import numpy as np
 METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function", "transform", "score_samples",
            "apply")
 ATTRIBUTES = ("labels_", "cluster_centers_", "children_", "distances_", "classes_")
+#: The searches, which predict with their ``best_estimator_``.
+SEARCH_CLASSES = ("GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV", "HalvingRandomSearchCV")
 #: A search's ``cv_results_`` (a dict; RidgeCV's of 1.5+ is an array, not compared).
 SEARCH_RESULTS = "cv_results_"
 #: A vectorizer's column names (``get_feature_names_out``, 1.0+; ``get_feature_names`` before 1.2).
@@ -247,8 +249,7 @@ _MEMBERS = {
     "MultiOutputClassifier": _listed("estimators_"),
     "CalibratedClassifierCV": _calibrated,
     "TransformedTargetRegressor": _target_regressor,
-    **{name: _best for name in ("GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV",
-                                "HalvingRandomSearchCV")},
+    **{name: _best for name in SEARCH_CLASSES},
 }
 
 

@@ -34,6 +34,7 @@ bounds say so rather than hide it behind an absolute tolerance.
 from __future__ import annotations
 
 from ..versions import has_release
+from .outputs import SEARCH_CLASSES
 
 
 class Stack:
@@ -143,7 +144,6 @@ _REGRESSORS = (
     "RadiusNeighborsRegressor", "RandomForestRegressor", "Ridge", "RidgeCV", "SGDRegressor", "SVR",
     "StackingRegressor", "TransformedTargetRegressor", "TweedieRegressor", "VotingRegressor")
 
-_SEARCHES = ("GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV", "HalvingRandomSearchCV")
 
 _BLAS = ("computed with numpy's matrix products, which call the BLAS (OpenBLAS) build bundled with each numpy "
          "release; another build blocks and sums the products in another order")
@@ -273,7 +273,7 @@ REASONS = (
         "VotingRegressor": {"predict": 64, "transform": 8}})
     # A search predicts, transforms and scores with its best estimator on the same input: its outputs are the
     # member's, bound by the distance the member's own reason allowed.
-    + [Reason(_SEARCHES,
+    + [Reason(SEARCH_CLASSES,
               {output: float("inf") for output in ("predict", "predict_proba", "predict_log_proba",
                                                    "decision_function", "transform", "inverse_transform",
                                                    "score_samples", "score", "score.multioutput")},
@@ -305,6 +305,6 @@ REASONS = (
     # Outputs computed from the estimator's own: apply only where those differ as a reason allows.
     + [Reason(_REGRESSORS, {"score": 128, "score.multioutput": 16}, Follows("predict"),
               "R^2 of predictions that differ as the class's own reason allows")]
-    + [Reason(_SEARCHES, {"score": 128}, Follows("predict", "predict_proba", "decision_function"),
+    + [Reason(SEARCH_CLASSES, {"score": 128}, Follows("predict", "predict_proba", "decision_function"),
               "the scorer's metric of its best estimator's predictions, which differ as their reason allows")]
 )
