@@ -1,34 +1,19 @@
 """The public functions: serialize/deserialize documents, dump/load files."""
 from __future__ import annotations
 
+import io
 import os
-import warnings
 
-import sklearn
-
-from . import jsonio
+from . import jsonio, sniff
 from .atomic import write_atomically
-from .build import build
 from .capture import capture
 from .codec import decode_tree, encode_tree
 from .document import check_envelope, envelope
-from .errors import MigrationWarning, MigratorError, UnsupportedEstimatorError, VersionMismatchError
+from .errors import MigratorError, UnsupportedEstimatorError
+from .legacy import load_legacy
 from .limits import reading
-from .migrations import migrate
+from .restore import check_installed, installed_version, rebuild
 from .trust import is_trusted, trusting
-from .versions import parse
-
-
-def installed_version() -> str:
-    """The scikit-learn release installed in this environment."""
-    return sklearn.__version__
-
-
-def check_installed(version, role: str) -> None:
-    """Refuse a caller-declared version that is not the installed one."""
-    if version is not None and parse(version) != parse(installed_version()):
-        raise VersionMismatchError("%s=%r but scikit-learn %s is installed" % (role, version, installed_version()),
-                                   target_version=installed_version())
 
 
 def serialize(estimator, version_in=None, *, arrays: str = "auto", trusted=None) -> dict:
@@ -73,7 +58,7 @@ def _rebuild_document(doc, cut, allow_unverified=False):
     check_envelope(doc)
     untrusted = [name for name in doc.get("trusted", []) if not is_trusted(name)]
     if untrusted:
-        raise UnsupportedEstimatorError("the document references functions of its own, which are code: %s"
+        raise UnsupportedEstimatorError("the document references classes or functions of its own, which are code: %s"
                                         % ", ".join(untrusted), estimator=doc["estimator"].rsplit(".", 1)[-1],
                                         hint="If you trust them, load it with trusted=%r" % untrusted)
     try:
@@ -83,19 +68,6 @@ def _rebuild_document(doc, cut, allow_unverified=False):
                             target_version=installed_version())
     del cut  # the document text is no longer needed while the estimator is built: let it go
     return rebuild(tree, doc["sklearn_version"], allow_unverified=allow_unverified, stacklevel=4)
-
-
-def rebuild(tree, source: str, *, allow_unverified: bool = False, stacklevel: int = 2):
-    """Migrate a state tree from release ``source`` to the installed one (reporting
-    what changed as :class:`~sklearn_migrator.errors.MigrationWarning`) and build it."""
-    target = installed_version()
-    try:
-        migration = migrate(tree, source, target, allow_unverified=allow_unverified)
-        for note in migration.notes:
-            warnings.warn(note, MigrationWarning, stacklevel=stacklevel)
-        return build(tree, consume=True)
-    except MigratorError as error:
-        raise error.located(estimator=tree.cls.rsplit(".", 1)[-1], source_version=source, target_version=target)
 
 
 def dumps(estimator, *, arrays: str = "auto", indent=None, trusted=None) -> str:
@@ -109,39 +81,100 @@ def loads(text, *, max_bytes=None, trusted=None):
     """Rebuild an estimator from JSON text (or UTF-8 bytes); ``max_bytes`` and ``trusted`` as for
     :func:`load`."""
     data = text.encode("utf-8") if isinstance(text, str) else text
+    kind = sniff.identify(data[:sniff.HEAD])
+    if kind.route != sniff.DOCUMENT or kind.compression != "none":
+        raise sniff.refuse(kind, sniff.DOCUMENT)
     with reading(len(data), max_bytes), trusting(trusted):
         return _rebuild_document(*jsonio.parse_document(data))
 
 
-def dump(estimator, file, *, arrays: str = "auto", indent=None, trusted=None) -> None:
-    """Write the document of ``estimator`` to a path or a text file object.
+#: What ``dump`` writes, by the suffix of the file's name: plain JSON, gzip or zstandard.
+SUFFIXES = {".json": None, ".gz": "gzip", ".zst": "zstd"}
 
-    A path is written atomically (to a temporary file in the same directory that
-    replaces the target only once complete), gzip-compressed if it ends in
-    ``.gz``, zstandard-compressed if it ends in ``.zst``. Array bytes are encoded
-    and written piece by piece, never held in full as text. ``trusted`` as for :func:`serialize`.
+
+def dump(estimator, file, *, compress=None, arrays: str = "auto", indent=None, trusted=None) -> None:
+    """Write the document of ``estimator`` to a path or a file object.
+
+    A path must end in ``.json`` (plain JSON), ``.gz`` (gzip-compressed, e.g.
+    ``model.json.gz``) or ``.zst`` (zstandard-compressed, with the ``zstandard``
+    package); ``compress`` (``"gzip"`` or ``"zstd"``), when given, must agree with
+    it. It is written atomically (to a temporary file in the same directory that
+    replaces the target only once complete). A binary file object receives the
+    document's bytes, compressed as ``compress`` says; a text file object its text.
+    Array bytes are encoded and written piece by piece, never held in full as text.
+    ``trusted`` as for :func:`serialize`.
     """
-    doc = _document(estimator, arrays, streamed=True, trusted=trusted)
+    if compress is not None and compress not in sniff.DOCUMENT_COMPRESSIONS:
+        raise ValueError("compress must be None, 'gzip' or 'zstd', got %r" % (compress,))
     if isinstance(file, (str, os.PathLike)):
-        write_atomically(os.fspath(file), jsonio.file_writer(os.fspath(file), doc, indent))
-    else:
+        path = os.fspath(file)
+        compress = _compression_of_name(path, compress)
+        doc = _document(estimator, arrays, streamed=True, trusted=trusted)
+        write_atomically(path, jsonio.file_writer(doc, compress, indent))
+    elif isinstance(file, io.TextIOBase):
+        if compress is not None:
+            raise ValueError("a text file object takes plain JSON: open the file in binary mode ('wb') to "
+                             "write it %s-compressed" % compress)
+        doc = _document(estimator, arrays, streamed=True, trusted=trusted)
         jsonio.write_document(doc, lambda piece: file.write(piece.decode("utf-8")), indent)
+    elif callable(getattr(file, "write", None)):
+        jsonio.write_stream(_document(estimator, arrays, streamed=True, trusted=trusted), file, compress, indent)
+    else:
+        raise TypeError("dump writes to a path or a file object, not %s" % type(file).__name__)
+
+
+def _compression_of_name(path, compress):
+    """The compression a file name calls for, which ``compress`` (if given) must agree with."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in SUFFIXES:
+        raise ValueError("dump writes sklearn-migrator documents: name the file .json, .json.gz (gzip) or "
+                         ".json.zst (zstandard), not %r%s" % (os.path.basename(path), _pickle_hint(suffix)))
+    named = SUFFIXES[suffix]
+    if compress is not None and compress != named:
+        raise ValueError("compress=%r but the name %r says %s" % (compress, os.path.basename(path),
+                                                                 named or "plain JSON"))
+    return named
+
+
+def _pickle_hint(suffix):
+    if suffix in (".pkl", ".pickle", ".joblib", ".sav"):
+        return " (a native pickle for this release is joblib.dump's job; documents are what move across releases)"
+    return ""
 
 
 def load(file, *, max_bytes=None, trusted=None):
-    """Rebuild an estimator from a document at a path (decompressed as its name says)
-    or in a text file object.
+    """Rebuild the estimator (or the container of estimators) a file holds, under the
+    installed scikit-learn: a document (plain JSON, gzip or zstandard) or a legacy pickle or
+    joblib file of any release, told apart by content, not by name (legacy files are read as
+    :func:`~sklearn_migrator.load_legacy` does). ``file`` is a path or a file object (binary;
+    a text one holds a document).
 
-    What the document declares (packed lists, the size of its decompressed text) may make
+    What the file declares (packed lists, the size of its decompressed text) may make
     the reader allocate at most ``max(256 MiB, 64 x the file's size)`` bytes, or
     ``max_bytes``; past it a :class:`~sklearn_migrator.limits.ResourceLimitError` is raised
     before anything is allocated. ``trusted`` as for :func:`deserialize`.
     """
-    if not isinstance(file, (str, os.PathLike)):
-        return loads(file.read(), max_bytes=max_bytes, trusted=trusted)
-    path = os.fspath(file)
-    with reading(_size_of(path), max_bytes, path=path), trusting(trusted):
-        return _rebuild_document(*jsonio.parse_document(jsonio.read_file(path)))
+    if isinstance(file, (str, os.PathLike)):
+        path = os.fspath(file)
+        kind = sniff.identify_path(path)
+        if kind.route == sniff.LEGACY:
+            return load_legacy(path, max_bytes=max_bytes, trusted=trusted)
+        if kind.route != sniff.DOCUMENT:
+            raise sniff.refuse(kind, sniff.DOCUMENT, path)
+        with reading(_size_of(path), max_bytes, path=path), trusting(trusted):
+            return _rebuild_document(*jsonio.parse_document(jsonio.read_file(path, kind.compression)))
+    data = file.read()
+    if isinstance(data, str):
+        return loads(data, max_bytes=max_bytes, trusted=trusted)
+    kind = sniff.identify(data[:sniff.HEAD])
+    if kind.route == sniff.LEGACY:
+        return load_legacy(io.BytesIO(data), max_bytes=max_bytes, trusted=trusted)
+    if kind.route != sniff.DOCUMENT:
+        raise sniff.refuse(kind, sniff.DOCUMENT)
+    with reading(len(data), max_bytes), trusting(trusted):
+        if kind.compression != "none":
+            data = jsonio.decompress(io.BytesIO(data), kind.compression)
+        return _rebuild_document(*jsonio.parse_document(data))
 
 
 def _size_of(path):

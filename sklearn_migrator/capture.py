@@ -13,8 +13,8 @@ import types
 import numpy as np
 
 from .errors import CaptureError, MigratorError
-from .registry import entry_for_class, global_for_object
-from .tree import Global, Node, join, set_item
+from .registry import CONTAINER_CLASSES, entry_for_class, global_for_object
+from .tree import Global, Node, iter_nodes, join, set_item
 
 _SCALARS = frozenset((type(None), bool, int, float, str))
 _KEY_TYPES = (bool, int, float, str, type(None), tuple, np.generic)
@@ -124,8 +124,13 @@ def _is_pandas_index(value) -> bool:
 
 
 def capture(estimator) -> Node:
-    """The state tree of a live estimator (any object of an allowlisted class)."""
+    """The state tree of a live estimator (any object of an allowlisted class), or of a
+    dict, list or tuple holding estimators at any depth, with plain values beside them."""
     try:
-        return _Capture().node(estimator, "")
+        tree = _Capture().node(estimator, "")
     except MigratorError as error:
         raise error.located(estimator=type(estimator).__name__)
+    if tree.cls in CONTAINER_CLASSES and next(iter_nodes(tree.state), None) is None:
+        raise CaptureError("the %s holds no scikit-learn estimator" % tree.name, estimator=tree.name,
+                           hint="sklearn-migrator exports estimators, alone or in a dict, list or tuple")
+    return tree

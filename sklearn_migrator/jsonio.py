@@ -1,4 +1,4 @@
-"""Document text and files: JSON (orjson 3.9.15+ when installed) and compression by file name.
+"""Document text and files: JSON (orjson 3.9.15+ when installed), plain or compressed.
 
 orjson writes and parses the long base64 strings of large arrays several times
 faster than the standard library (measured on a 182 MB forest: 0.12 s against
@@ -16,8 +16,8 @@ parsing it and decodes each straight from the input bytes. Profiled on a
 strings, about as long as everything else together; they are plain JSON
 strings all the same, and any JSON reader reads the document.
 
-A path ending in ``.gz`` is gzip-compressed, in ``.zst`` zstandard-compressed
-(with the ``zstandard`` package); anything else is plain UTF-8 JSON.
+A document file is plain UTF-8 JSON, or gzip- or zstandard-compressed (the
+latter with the ``zstandard`` package); readers tell which from its content.
 """
 from __future__ import annotations
 
@@ -197,46 +197,57 @@ def _zstd():
     try:
         import zstandard
     except ImportError:
-        raise DocumentError("a .zst document needs the zstandard package", hint="pip install zstandard")
+        raise DocumentError("a zstandard-compressed document needs the zstandard package", hint="pip install zstandard")
     return zstandard
 
 
-def file_writer(name: str, doc, indent=None):
+def file_writer(doc, compression=None, indent=None):
     """A ``write(path)`` (for :func:`~sklearn_migrator.atomic.write_atomically`) storing
-    ``doc`` compressed as the target file ``name`` says."""
+    ``doc`` plain (``compression`` None) or ``"gzip"``/``"zstd"``-compressed."""
     def write(path):
         with open(path, "wb") as handle:
-            if name.endswith(".gz"):
-                with gzip.GzipFile(fileobj=handle, mode="wb", compresslevel=6, mtime=0) as stream:
-                    write_document(doc, stream.write, indent)
-            elif name.endswith(".zst"):
-                with _zstd().ZstdCompressor(level=ZSTD_LEVEL, threads=-1).stream_writer(handle, closefd=False) as stream:
-                    write_document(doc, stream.write, indent)
-            else:
-                write_document(doc, handle.write, indent)
+            write_stream(doc, handle, compression, indent)
     return write
 
 
-def read_file(path: str):
-    """The document bytes stored at ``path`` (decompressed as its name says). An
-    uncompressed file is memory-mapped, not copied: the long strings
-    :func:`parse_document` cuts out are decoded straight from the page cache."""
+def write_stream(doc, handle, compression=None, indent=None) -> None:
+    """Write ``doc`` to a binary file object, plain or ``"gzip"``/``"zstd"``-compressed."""
+    if compression == "gzip":
+        with gzip.GzipFile(fileobj=handle, mode="wb", compresslevel=6, mtime=0) as stream:
+            write_document(doc, stream.write, indent)
+    elif compression == "zstd":
+        with _zstd().ZstdCompressor(level=ZSTD_LEVEL, threads=-1).stream_writer(handle, closefd=False) as stream:
+            write_document(doc, stream.write, indent)
+    else:
+        write_document(doc, handle.write, indent)
+
+
+def read_file(path: str, compression: str = "none"):
+    """The document bytes stored at ``path`` (``compression``: ``"none"``, ``"gzip"`` or
+    ``"zstd"``, as :func:`sklearn_migrator.sniff.identify` found). An uncompressed file
+    is memory-mapped, not copied: the long strings :func:`parse_document` cuts out are
+    decoded straight from the page cache."""
     with open(path, "rb") as handle:
-        if not path.endswith((".gz", ".zst")):
+        if compression == "none":
             try:
                 if _POPULATE:  # map every page at once: one kernel call instead of a fault per page
                     return mmap.mmap(handle.fileno(), 0, flags=mmap.MAP_SHARED | _POPULATE, prot=mmap.PROT_READ)
                 return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             except (ValueError, OSError):  # an empty file, or one that cannot be mapped
                 return handle.read()
-        if path.endswith(".gz"):
-            decompress, errors = _gunzip, (EOFError, zlib.error)
-        else:
-            decompress, errors = _unzstd, (_zstd().ZstdError,)
-        try:
-            return decompress(handle)
-        except errors as exc:
-            raise DocumentError("cannot decompress the document: %s" % exc, path=path)
+        return decompress(handle, compression, path)
+
+
+def decompress(handle, compression: str, path=None):
+    """The decompressed bytes of a ``"gzip"`` or ``"zstd"`` document read from ``handle``."""
+    if compression == "gzip":
+        unpack, errors = _gunzip, (EOFError, zlib.error)
+    else:
+        unpack, errors = _unzstd, (_zstd().ZstdError,)
+    try:
+        return unpack(handle)
+    except errors as exc:
+        raise DocumentError("cannot decompress the document: %s" % exc, path=path)
 
 
 _GZIP_CHUNK = 1 << 20

@@ -22,7 +22,7 @@ from .migrations.families import COMMON_LOSS_NAMES
 from .objects.birch import BirchCodec
 from .objects.cluster import validate_kmeans
 from .objects.compiled import CompiledCodec
-from .objects.containers import ContainerSubclassCodec
+from .objects.containers import ContainerSubclassCodec, PlainContainerCodec
 from .objects.ensemble import validate_bagging, validate_gradient_boosting, validate_tree_ensemble
 from .objects.estimator import EstimatorCodec
 from .objects.generator import GeneratorCodec
@@ -400,6 +400,8 @@ _CODECS = {"sklearn.cluster.Birch": BirchCodec()}
 
 
 # List and dict subclasses held in fitted state.
+#: The plain containers a file or document may hold its estimators in, by class path.
+CONTAINER_CLASSES = ("builtins.dict", "builtins.list", "builtins.tuple")
 _CONTAINERS = [
     _public("sklearn.utils.Bunch", "sklearn.utils._bunch"),
     # 0.20's searches' cv_results_, warning (FutureWarning) when a train score is read under
@@ -593,6 +595,8 @@ def _build_entries() -> dict:
         add(spec, codec, top_level=True)
     for spec in _CONTAINERS:
         add(spec, ContainerSubclassCodec())
+    for name in CONTAINER_CLASSES:  # what users pickle around their estimators: a whole file, never a field
+        add((name, ("builtins",), ("__builtin__." + name.split(".")[1],)), PlainContainerCodec())
     for spec in _ENSEMBLE_NESTED + _NESTED_UNSUPERVISED + _CALIBRATORS:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
@@ -629,34 +633,66 @@ _BY_CLASS = {}  # allowlisted classes met so far (a forest meets one class in ev
 
 
 def entry_for_name(name: str, path: str = None) -> ClassEntry:
-    """The entry of a canonical class path found in a document."""
+    """The entry of a canonical class path found in a document, or of a class the caller trusts."""
     entry = ENTRIES.get(name) if isinstance(name, str) else None
     if entry is None:
-        raise UnsupportedEstimatorError("class %r is not on sklearn-migrator's allowlist" % (name,), path=path)
+        entry = _trusted_class(name, path)
+    if entry is None:
+        raise UnsupportedEstimatorError("class %r is not on sklearn-migrator's allowlist" % (name,), path=path,
+                                        hint=_UNSUPPORTED_HINT)
     return entry
 
 
 def entry_for_alias(qualified: str, path: str = None) -> ClassEntry:
-    """The entry of a class named in a pickle (any of its known module paths)."""
-    entry = _BY_ALIAS.get(qualified)
+    """The entry of a class named in a pickle (any of its known module paths), or of a class
+    the caller trusts."""
+    entry = _BY_ALIAS.get(qualified) or _trusted_class(qualified, path)
     if entry is None:
-        raise UnsupportedEstimatorError("class %s is not on sklearn-migrator's allowlist" % qualified, path=path)
+        raise UnsupportedEstimatorError("class %s is not on sklearn-migrator's allowlist" % qualified, path=path,
+                                        hint=_UNSUPPORTED_HINT)
     return entry
 
 
 def entry_for_class(cls, path: str = None) -> ClassEntry:
-    """The entry of a live object's class; the class must be the allowlisted one itself."""
+    """The entry of a live object's class: the allowlisted class itself, or one the caller trusts."""
     entry = _BY_CLASS.get(cls)
     if entry is not None:
         return entry
     qualified = "%s.%s" % (getattr(cls, "__module__", "?"), getattr(cls, "__qualname__", cls.__name__))
     entry = _BY_ALIAS.get(qualified)
     if entry is None or entry.resolve() is not cls:
+        trusted = trust.name_of(cls)
+        if trusted is not None:
+            return TrustedClassEntry(trusted, cls)
         raise UnsupportedEstimatorError(
             "objects of class %s cannot be exported (subclasses and classes outside scikit-learn's "
-            "supported set are refused)" % qualified, path=path)
+            "supported set are refused)" % qualified, path=path, hint=_UNSUPPORTED_HINT)
     _BY_CLASS[cls] = entry
     return entry
+
+
+_UNSUPPORTED_HINT = ("sklearn_migrator.supported_models() lists the supported estimators; " + trust.CLASS_HINT)
+
+
+def _trusted_class(name, path):
+    """The entry of a class the caller named as trusted, or None."""
+    if not isinstance(name, str) or not trust.is_trusted(name):
+        return None
+    return TrustedClassEntry(name, trust.resolve(name, path, kind="class"))
+
+
+class TrustedClassEntry(ClassEntry):
+    """A class of the user's own that the caller named as trusted (see :mod:`~sklearn_migrator.trust`):
+    captured and built as scikit-learn's own estimators (``BaseEstimator`` subclasses, by their
+    params and fitted state) or helper objects are, by its trusted name; no migration step names it."""
+
+    __slots__ = ()
+
+    def __init__(self, name, cls):
+        estimator = any(base.__module__.split(".")[0] == "sklearn" and base.__name__ == "BaseEstimator"
+                        for base in cls.__mro__)
+        super().__init__(name, (), EstimatorCodec() if estimator else PlainObjectCodec())
+        self._resolved = cls
 
 
 class TrustedEntry:
@@ -688,11 +724,9 @@ def global_for_name(name: str, path: str = None):
 
 def global_reference(name: str):
     """A :class:`~sklearn_migrator.tree.Global` for an allowlisted type or function named
-    in a pickle (canonical or historical path), or for a function the caller trusts; or None."""
+    in a pickle (canonical or historical path), or None."""
     entry = _GLOBAL_BY_ALIAS.get(name)
-    if entry is None:
-        return Global(name) if trust.is_trusted(name) else None
-    return Global(entry.name)
+    return None if entry is None else Global(entry.name)
 
 
 def global_for_object(obj, path: str = None) -> GlobalEntry:
@@ -717,6 +751,11 @@ def global_for_object(obj, path: str = None) -> GlobalEntry:
                                 "scorer name, a list or dict of names, or make_scorer of a scikit-learn metric; "
                                 "its refit: True, False or a metric's name); or, " + trust.HINT)
     return entry
+
+
+def is_allowlisted(name: str) -> bool:
+    """Whether a class or function path (canonical or historical) is read without ``trusted=``."""
+    return name in _BY_ALIAS or name in _GLOBAL_BY_ALIAS
 
 
 def supported_models() -> list:

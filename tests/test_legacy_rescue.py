@@ -162,5 +162,8 @@ def test_a_pickle_of_something_else_is_refused(tmp_path):
     import pickle
 
     path.write_bytes(pickle.dumps([1, 2, 3]))
-    with pytest.raises(sm.DocumentError, match="does not hold a scikit-learn estimator"):
+    with pytest.raises(sm.DocumentError, match="the file holds a list without a scikit-learn estimator in it"):
+        read_legacy(str(path))
+    path.write_bytes(pickle.dumps({1, 2}))
+    with pytest.raises(sm.DocumentError, match="does not hold a scikit-learn estimator \\(it holds set\\)"):
         read_legacy(str(path))

@@ -38,7 +38,7 @@ def test_a_trusted_function_travels_by_its_import_path(tmp_path):
     sm.dump(model, path, trusted=[NAME])
     doc = sm.serialize(model, trusted=[NAME])
     assert doc["trusted"] == [NAME] and doc["tree"]["params"]["tokenizer"] == {"__global__": NAME}
-    with pytest.raises(sm.UnsupportedEstimatorError, match="references functions of its own, which are code: "
+    with pytest.raises(sm.UnsupportedEstimatorError, match="references classes or functions of its own, which are code: "
                        + NAME) as raised:
         sm.load(path)
     assert NAME in raised.value.hint
@@ -84,7 +84,7 @@ def test_a_trusted_function_in_a_pickle_is_imported_by_its_path(tmp_path):
 @pytest.mark.parametrize("trusted, error, message", [
     ("mod.fn", TypeError, "a list of qualified names"),
     (["fn"], ValueError, "qualified names"),
-    ({NAME: "not a function"}, ValueError, "must be a function"),
+    ({NAME: "not a function"}, ValueError, "must be a class or a function, got str"),
 ])
 def test_malformed_trusted_arguments_are_refused(trusted, error, message):
     with pytest.raises(error, match=message):
@@ -96,7 +96,7 @@ def test_a_trusted_name_that_cannot_be_imported_is_reported(tmp_path):
     missing = "no_such_package.split_words"
     doc["trusted"] = [missing]
     doc["tree"]["params"]["tokenizer"] = {"__global__": missing}
-    with pytest.raises(sm.UnavailableError, match="trusted function %s cannot be imported" % missing):
+    with pytest.raises(sm.UnavailableError, match="trusted %s cannot be imported here" % missing):
         sm.deserialize(doc, trusted=[missing])
 
 

@@ -23,12 +23,10 @@ import zlib
 
 from .. import limits
 from ..errors import DocumentError, UnsafeContentError
+from ..sniff import HEAD, LEGACY, identify, refuse
 
 _ZF_PREFIX = b"ZF"
 _ZF_LENGTH_FIELD = len("{:#x}".format(2 ** 64))  # joblib's _MAX_LEN
-#: (first bytes, name) of joblib's compressors, as joblib/compressor.py detects them.
-_MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bz2"), (b"\xfd7zXZ", "xz"), (b"\x5d\x00\x00", "lzma"),
-          (b"\x04\x22\x4d\x18", "lz4"), (b"\x78", "zlib"), (_ZF_PREFIX, "zf"))
 CHUNK = 1 << 20
 
 
@@ -62,11 +60,6 @@ class _ZlibReader(io.RawIOBase):
     def close(self):
         self._raw.close()
         super().close()
-
-
-def compression_of(head: bytes) -> str:
-    """The compressor named by a file's first bytes ('none' for a plain pickle)."""
-    return next((name for magic, name in _MAGIC if head.startswith(magic)), "none")
 
 
 def read_zfile(handle) -> bytes:
@@ -133,13 +126,18 @@ class _Charged:
         self.close()
 
 
-def open_stream(path):
-    """``(file object, compression)`` reading the pickle stream stored in ``path``
-    (decompressed bytes charged to the read's budget)."""
-    raw = open(path, "rb")
-    head = raw.read(8)
+def open_stream(source):
+    """``(file object, compression)`` reading the pickle stream stored in ``source`` (a path,
+    or a seekable binary file object the stream takes over), decompressed bytes charged to
+    the read's budget."""
+    raw = open(source, "rb") if isinstance(source, (str, bytes, os.PathLike)) else source
+    head = raw.read(HEAD)
     raw.seek(0)
-    kind = compression_of(head)
+    kind = identify(head)
+    if kind.route != LEGACY:
+        raw.close()
+        raise refuse(kind, LEGACY)
+    kind = kind.compression
     try:
         if kind == "none":
             return raw, kind

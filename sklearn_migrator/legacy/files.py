@@ -1,27 +1,40 @@
 """``read_legacy`` / ``load_legacy``: a pickled estimator file -> document / estimator."""
 from __future__ import annotations
 
+import io
 import os
 
 from .. import limits
-from ..api import rebuild
+from ..restore import rebuild
 from ..codec import encode_tree
 from ..document import envelope
 from ..errors import DocumentError, MigratorError
 from ..trust import trusting
 from .containers import open_stream
 from .reader import stubs_to_tree
-from .unpickler import load_stubs
+from .unpickler import global_verdict, load_stubs, referenced_globals
 
 
-def read_tree(path):
-    """``(state tree, source release)`` of the estimator pickled in ``path`` (a pickle
-    file, or any file ``joblib.dump`` writes). No code from the file runs and no
-    scikit-learn class it names is imported. Call it within :func:`limits.reading`."""
+def referenced_names(source) -> dict:
+    """``{module.name: (readable, what the reader does with it)}`` of every global the pickle or
+    joblib file ``source`` references (see ``unpickler.global_verdict``), found without running
+    anything from it (call it within :func:`reading_file`)."""
+    path = source.path
+    stream, _ = open_stream(source.file or path)
+    with stream:
+        names = referenced_globals(stream, None if path is None else os.path.dirname(os.path.abspath(path)))
+    return {name: global_verdict(name) for name in names}
+
+
+def read_tree(source):
+    """``(state tree, source release)`` of the estimator pickled in ``source`` (see
+    :func:`opened`): a pickle, or anything ``joblib.dump`` writes. No code from the
+    file runs and no scikit-learn class it names is imported. Call it within :func:`reading_file`."""
+    path = source.path
     try:
-        stream, _ = open_stream(path)
+        stream, _ = open_stream(source.file or path)
         with stream:
-            stubs = load_stubs(stream, os.path.dirname(os.path.abspath(path)))
+            stubs = load_stubs(stream, None if path is None else os.path.dirname(os.path.abspath(path)))
         return stubs_to_tree(stubs)
     except MigratorError as error:
         raise error.located(path=path)
@@ -29,13 +42,30 @@ def read_tree(path):
         raise DocumentError("cannot read the file: %s" % exc, path=path)
 
 
-def reading_file(path, max_bytes=None):
-    """The bounds of reading the file at ``path`` (see :mod:`sklearn_migrator.limits`)."""
-    try:
-        size = os.path.getsize(path)
-    except OSError as exc:
-        raise DocumentError("cannot read the file: %s" % exc, path=path)
-    return limits.reading(size, max_bytes, path=path)
+class Source:
+    """A legacy file to read: a ``path``, or the bytes of a ``file`` object read whole (joblib's
+    sibling array files of releases before 0.10 are only read next to a path)."""
+
+    __slots__ = ("path", "file", "size")
+
+    def __init__(self, path_or_file):
+        if isinstance(path_or_file, (str, os.PathLike)):
+            self.path, self.file = os.fspath(path_or_file), None
+            try:
+                self.size = os.path.getsize(self.path)
+            except OSError as exc:
+                raise DocumentError("cannot read the file: %s" % exc, path=self.path)
+        else:
+            data = path_or_file.read()
+            if not isinstance(data, (bytes, bytearray)):
+                raise TypeError("a legacy file must be opened in binary mode ('rb'), got %s from read()"
+                                % type(data).__name__)
+            self.path, self.file, self.size = None, io.BytesIO(data), len(data)
+
+
+def reading_file(source, max_bytes=None):
+    """The bounds of reading ``source`` (a :class:`Source`; see :mod:`sklearn_migrator.limits`)."""
+    return limits.reading(source.size, max_bytes, path=source.path)
 
 
 def tree_document(tree, version: str, arrays: str = "auto", trusted=()) -> dict:
@@ -44,25 +74,25 @@ def tree_document(tree, version: str, arrays: str = "auto", trusted=()) -> dict:
 
 
 def read_legacy(path, *, arrays: str = "auto", max_bytes=None, trusted=None) -> dict:
-    """The portable document of the estimator pickled in ``path``, at the file's release;
-    the installed scikit-learn may be any supported release. What the file declares may
-    make the reader allocate at most ``max(256 MiB, 64 x its size)`` bytes, or ``max_bytes``.
-    ``trusted`` names functions of the user's own the file may reference (see
-    :mod:`~sklearn_migrator.trust`); the document lists those it holds."""
-    path = os.fspath(path)
-    with reading_file(path, max_bytes), trusting(trusted) as used:
-        tree, version = read_tree(path)
+    """The portable document of the estimator pickled in ``path`` (a path or a binary file
+    object), at the file's release; the installed scikit-learn may be any supported release.
+    What the file declares may make the reader allocate at most ``max(256 MiB, 64 x its size)``
+    bytes, or ``max_bytes``. ``trusted`` names classes and functions of the user's own the file
+    may reference (see :mod:`~sklearn_migrator.trust`); the document lists those it holds."""
+    source = Source(path)
+    with reading_file(source, max_bytes), trusting(trusted) as used:
+        tree, version = read_tree(source)
         return tree_document(tree, version, arrays, used)
 
 
 def load_legacy(path, *, max_bytes=None, trusted=None):
-    """The estimator pickled in ``path``, rebuilt for the installed scikit-learn (straight
-    from the file's state, without an intermediate document); ``max_bytes`` and ``trusted``
-    as for :func:`read_legacy`."""
-    path = os.fspath(path)
-    with reading_file(path, max_bytes), trusting(trusted):
-        tree, version = read_tree(path)
+    """The estimator pickled in ``path`` (a path or a binary file object), rebuilt for the
+    installed scikit-learn (straight from the file's state, without an intermediate document);
+    ``max_bytes`` and ``trusted`` as for :func:`read_legacy`."""
+    source = Source(path)
+    with reading_file(source, max_bytes), trusting(trusted):
+        tree, version = read_tree(source)
         try:
             return rebuild(tree, version, stacklevel=3)
         except MigratorError as error:
-            raise error.located(path=path)
+            raise error.located(path=source.path)

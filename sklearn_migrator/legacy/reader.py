@@ -11,6 +11,8 @@ stay shared in the tree.
 """
 from __future__ import annotations
 
+import builtins
+
 import numpy as np
 import sklearn
 
@@ -28,7 +30,7 @@ from ..objects.plain import PlainObjectCodec
 from ..objects.random_state import RandomStateCodec
 from ..objects.search import PassthroughScorerCodec
 from ..objects.sparse import SparseCodec
-from ..registry import entry_for_alias, global_for_object
+from ..registry import CONTAINER_CLASSES, entry_for_alias, global_for_object
 from ..tree import Global, MemoizedRebuild, Node, join
 from ..versions import parse
 from .unpickler import Stub
@@ -144,6 +146,40 @@ _CONVERTERS = {EstimatorCodec: _Reader.estimator, BirchCodec: _Reader.birch, Pla
                MaskedArrayCodec: _Reader.plain, PassthroughScorerCodec: _Reader.own_form}
 
 
+#: What a value of the wrong kind anywhere in a graph from an untrusted file raises: it is malformed.
+_MALFORMED = (TypeError, ValueError, LookupError, AttributeError, OverflowError)
+_PLAIN_CONTAINERS = {getattr(builtins, name.rsplit(".", 1)[1]): name for name in CONTAINER_CLASSES}
+
+
+def _version_of(stub):
+    state = stub.state
+    return state.get("_sklearn_version") if isinstance(state, dict) else None
+
+
+def _container_version(root):
+    """The release of the estimators in a dict, list or tuple the user pickled them in (any depth)."""
+    found, stack, seen = [], [root], set()
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, Stub):
+            found.append(value)
+        elif type(value) in _PLAIN_CONTAINERS:
+            stack.extend(value.values() if type(value) is dict else value)
+    versions = sorted({version for version in map(_version_of, found) if isinstance(version, str)})
+    kind = type(root).__name__
+    if not versions:
+        raise DocumentError("the file holds a %s without a scikit-learn estimator in it%s" % (
+            kind, " (the objects in it carry no _sklearn_version: scikit-learn before 0.18)" if found else ""),
+            hint="sklearn-migrator reads estimators, alone or in a dict, list or tuple")
+    if len(versions) > 1:
+        raise DocumentError("the %s holds estimators of several scikit-learn releases (%s)"
+                            % (kind, ", ".join(versions)), hint="Save each release's estimators in a file of its own")
+    return versions[0]
+
+
 def _expanded(root):
     """``(values, depth)``: how many values a tree of the stub graph holds, each container
     shared by several parents counted as often as it is referenced (the tree copies it;
@@ -194,18 +230,23 @@ def stubs_to_tree(root):
                                         % (depth, limits.MAX_DEPTH))
     limits.budget().charge(values * limits.VALUE_BYTES, "the file's shared references, copied (%d values)"
                            % values)
-    if not isinstance(root, Stub):
+    if type(root) in _PLAIN_CONTAINERS:  # estimators the user pickled together
+        name, version = type(root).__name__, _container_version(root)
+    elif isinstance(root, Stub):
+        name, version = type(root).name, _version_of(root)
+        if not isinstance(version, str):
+            raise DocumentError("the pickle carries no scikit-learn version (_sklearn_version)",
+                                hint="Only files written by scikit-learn 0.18 or newer can be read")
+    else:
         raise DocumentError("the file does not hold a scikit-learn estimator (it holds %s)" % type(root).__name__)
-    version = root.state.get("_sklearn_version") if isinstance(root.state, dict) else None
-    if not isinstance(version, str):
-        raise DocumentError("the pickle carries no scikit-learn version (_sklearn_version)",
-                            hint="Only files written by scikit-learn 0.18 or newer can be read")
     parse(version)
     try:
-        return _Reader(version).node(root, ""), version
+        reader = _Reader(version)
+        if isinstance(root, Stub):
+            return reader.node(root, ""), version
+        return Node(_PLAIN_CONTAINERS[type(root)], state=reader.value(root, "")), version
     except MigratorError as error:
-        raise error.located(estimator=type(root).name, source_version=version)
-    except (TypeError, ValueError, LookupError, AttributeError, OverflowError) as exc:
-        # The graph comes from an untrusted file: a value of the wrong kind anywhere means it is malformed.
-        raise DocumentError("the file's %s is malformed: %s: %s" % (type(root).name, type(exc).__name__, exc),
-                            estimator=type(root).name, source_version=version)
+        raise error.located(estimator=name, source_version=version)
+    except _MALFORMED as exc:
+        raise DocumentError("the file's %s is malformed: %s: %s" % (name, type(exc).__name__, exc),
+                            estimator=name, source_version=version)

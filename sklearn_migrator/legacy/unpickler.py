@@ -28,10 +28,11 @@ import struct
 
 import numpy as np
 
-from .. import limits
+from .. import limits, trust
 from ..errors import DocumentError, MigratorError, UnsafeContentError
 from ..objects.masked import fill_value
 from ..registry import SPARSE_ALIASES, global_reference
+from ..tree import Global
 from . import containers
 
 _SKLEARN_MODULE = re.compile(r"^(sklearn(\.[A-Za-z_][A-Za-z0-9_]*)*|_loss)$")
@@ -274,9 +275,12 @@ class RestrictedUnpickler(pickle._Unpickler):
             return self.stub_type(module, name)
         if (module, name) in _MASKED_RECONSTRUCT:
             return self._masked_placeholder
-        reference = global_reference("%s.%s" % (module, name))
+        qualified = "%s.%s" % (module, name)
+        reference = global_reference(qualified)
         if reference is not None:  # an allowlisted type or function used as a value: kept as its name
             return reference
+        if trust.is_trusted(qualified):  # the caller's own: an object of a class is read as an inert record
+            return self.stub_type(module, name) if isinstance(trust.lookup(qualified), type) else Global(qualified)
         if (module, name) in _JOBLIB_ARRAYS or (module, name) in _NUMPY_RANDOM or (module, name) == _PARTIAL:
             return self.stub_type(module, name)
         if "%s.%s" % (module, name) in SPARSE_ALIASES:
@@ -291,8 +295,8 @@ class RestrictedUnpickler(pickle._Unpickler):
             return self.stub_type(module, name)
         raise UnsafeContentError("the file references %s.%s, which is not on sklearn-migrator's allowlist; "
                                  "nothing was loaded" % (module, name),
-                                 hint="If it is a function of your own that you trust, name it: load_legacy(path, "
-                                      "trusted=['%s.%s']); otherwise the file is not a plain scikit-learn model, or "
+                                 hint="If it is a class or function of your own that you trust, name it: "
+                                      "load_legacy(path, trusted=['%s.%s']); otherwise the file is not a plain scikit-learn model, or "
                                       "it was tampered with: do not load it with pickle either" % (module, name))
 
     def _masked_placeholder(self, subtype, baseclass, baseshape, basetype):
@@ -498,32 +502,33 @@ def _pyx_unpickle(cls, checksum, state):
     return stub
 
 
-def global_verdict(qualified: str) -> str:
-    """What the legacy reader does with a global named ``module.name`` in a pickle."""
+def global_verdict(qualified: str) -> tuple:
+    """``(readable, what)``: whether the legacy reader reads a global named ``module.name``
+    in a pickle without ``trusted=``, and what it does with it."""
     from ..registry import entry_for_alias
 
     module, _, name = qualified.rpartition(".")
     if (module, name) in _JOBLIB_ARRAYS:
-        return "joblib array record (the array is read from the bytes joblib stored with it)"
+        return True, "joblib array record (the array is read from the bytes joblib stored with it)"
     if (module, name) in _NUMPY_RANDOM:
-        return "numpy random state (read as an inert record)"
+        return True, "numpy random state (read as an inert record)"
     if module in ("builtins", "__builtin__") and name == "getattr":
-        return "bound method of a scikit-learn object (read as an inert record)"
+        return True, "bound method of a scikit-learn object (read as an inert record)"
     if (module, name) in (_PANDAS_INDEX, _PANDAS_NEW_INDEX):
-        return "pandas Index of labels (read as an array of them)"
+        return True, "pandas Index of labels (read as an array of them)"
     if (module, name) == _PARTIAL:
-        return "partial function (read as an inert record; its function must be on the allowlist)"
+        return True, "partial function (read as an inert record; its function must be on the allowlist)"
     try:
         found = RestrictedUnpickler(io.BytesIO(b"")).find_class(module, name)
     except UnsafeContentError:
-        return "refused: not on the allowlist"
+        return False, "refused: not on the allowlist"
     if not is_stub_type(found):
-        return "allowed: numpy/builtin reconstructor or pickle helper"
+        return True, "allowed: numpy/builtin reconstructor or pickle helper"
     try:
         entry_for_alias(qualified)
     except MigratorError:
-        return "read as an inert record, but not a supported class"
-    return "supported class (read as an inert record)"
+        return False, "read as an inert record, but not a supported class"
+    return True, "supported class (read as an inert record)"
 
 
 def _read(unpickler):

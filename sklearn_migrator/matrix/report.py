@@ -213,17 +213,68 @@ def reasons_markdown(report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def heatmap(report, path) -> None:
-    """A PNG with one source x target grid per estimator: green exact, yellow close, red fail."""
+#: The summary's colours, by a cell's verdict (partly refused counts as refused).
+_SHARES = (("exact", "#2ca02c"), ("close", "#ffdd57"), ("refused", "#7f7f7f"), ("FAIL", "#d62728"))
+
+
+def _pyplot():
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
-        from matplotlib.colors import ListedColormap
     except ImportError:
-        raise RuntimeError("the heat map needs matplotlib: pip install 'sklearn-migrator[matrix]'")
+        raise RuntimeError("the heat maps need matplotlib: pip install 'sklearn-migrator[matrix]'")
+    return plt
+
+
+def summary_heatmap(report, path) -> None:
+    """One source x target grid: each cell a bar split by the share of estimators whose
+    configurations are all exact, at worst close, refused (some or all), or failing there,
+    labelled with the exact share in percent."""
+    plt = _pyplot()
+    from matplotlib.patches import Patch, Rectangle
+
+    grid = cells(report)
+    versions = _ordered(report["versions"])
+    size = max(6.0, 0.5 * len(versions) + 2)
+    figure, axis = plt.subplots(figsize=(size * 1.1, size))
+    for row, source in enumerate(versions):
+        for column, target in enumerate(versions):
+            verdicts = [_verdict(of[(source, target)]) for of in grid.values() if (source, target) in of]
+            if not verdicts:
+                continue
+            left = column - 0.45
+            for name, colour in _SHARES:
+                share = sum(v == name or (name == "refused" and v == "partly refused") for v in verdicts)
+                width = 0.9 * share / len(verdicts)
+                axis.add_patch(Rectangle((left, row - 0.45), width, 0.9, color=colour, linewidth=0))
+                left += width
+            exact = 100.0 * verdicts.count("exact") / len(verdicts)
+            axis.text(column, row, "%d" % round(exact), ha="center", va="center", fontsize=7 if len(versions) < 20
+                      else 5)
+    axis.set_xlim(-0.5, len(versions) - 0.5)
+    axis.set_ylim(len(versions) - 0.5, -0.5)
+    axis.set_xticks(range(len(versions)))
+    axis.set_yticks(range(len(versions)))
+    axis.set_xticklabels(versions, rotation=90, fontsize=8)
+    axis.set_yticklabels(versions, fontsize=8)
+    axis.set_xlabel("target release (rebuilt in)")
+    axis.set_ylabel("source release (exported from)")
+    axis.set_title("sklearn-migrator: %d estimators, share per cell (number: %% exact)" % len(grid), fontsize=11)
+    axis.legend(handles=[Patch(color=colour, label=name if name != "FAIL" else "failing") for name, colour in _SHARES],
+                loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=9, frameon=False)
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def heatmap(report, path) -> None:
+    """A PNG with one source x target grid per estimator: green exact, yellow close, red fail."""
     import numpy as np
+
+    plt = _pyplot()
+    from matplotlib.colors import ListedColormap
 
     grid = cells(report)
     versions = _ordered(report["versions"])

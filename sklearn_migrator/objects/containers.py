@@ -49,3 +49,22 @@ class ContainerSubclassCodec:
             obj.extend(items)
         obj.__dict__.update(node.state["attributes"])
         return obj
+
+
+class PlainContainerCodec:
+    """A plain ``dict``, ``list`` or ``tuple`` holding estimators, as users pickle them
+    together (``{"scaler": scaler, "svc": model, "orient": 9}``, ``(vectorizer, model)``):
+    the whole of a file or document, never a field of an estimator (those are values).
+    Its ``state`` is the container itself, estimators in it as nodes, so each is migrated
+    and built as if it stood alone and the same container comes back."""
+
+    def capture(self, obj, entry):
+        return Node(entry.name, state=obj)
+
+    def validate(self, node, path):
+        require(node.params is None and node.args is None, "%s takes neither params nor args", path, node.name)
+        kind = type(node.state).__name__
+        require(kind == node.name, "a %s holds a %s, not a %s", path, node.name, node.name, kind)
+
+    def build(self, cls, node, path):
+        return cls(node.state)
