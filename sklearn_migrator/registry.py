@@ -32,6 +32,7 @@ from .objects.neighbors import validate_binary_tree, validate_distance_metric, v
 from .objects.partial import PartialCodec
 from .objects.plain import PlainObjectCodec
 from .objects.random_state import RandomStateCodec
+from .objects.scalars import validate_kernel
 from .objects.search import DEPRECATION_DICT, PassthroughScorerCodec, validate_scorer, validate_search
 from .objects.sparse import INDEX_FIELDS, SparseCodec
 from .objects.svm import validate_libsvm
@@ -601,8 +602,10 @@ def _build_entries() -> dict:
         add(spec, EstimatorCodec(_VALIDATORS.get(spec[0])))
     for name, validator in _COMPAT.items():
         add(("sklearn_migrator.compat." + name, ("sklearn_migrator.compat",), ()), EstimatorCodec(validator))
-    for spec in _PLAIN + _KERNELS + _CALIBRATED_PAIRS + _SPLITTERS:
+    for spec in _PLAIN + _CALIBRATED_PAIRS + _SPLITTERS:
         add(spec, PlainObjectCodec())
+    for spec in _KERNELS:
+        add(spec, PlainObjectCodec(validate_kernel))
     for spec in SCORERS:
         add(spec, PlainObjectCodec(validate_scorer))
     add(("sklearn.metrics._scorer._PassthroughScorer", ("sklearn.metrics._scorer",), ()), PassthroughScorerCodec())
@@ -691,7 +694,7 @@ class TrustedClassEntry(ClassEntry):
     def __init__(self, name, cls):
         estimator = any(base.__module__.split(".")[0] == "sklearn" and base.__name__ == "BaseEstimator"
                         for base in cls.__mro__)
-        super().__init__(name, (), EstimatorCodec() if estimator else PlainObjectCodec())
+        super().__init__(name, (), EstimatorCodec(check_params=False) if estimator else PlainObjectCodec())
         self._resolved = cls
 
 

@@ -237,7 +237,7 @@ def summary_heatmap(report, path) -> None:
 
     grid = cells(report)
     versions = _ordered(report["versions"])
-    size = max(6.0, 0.5 * len(versions) + 2)
+    size = min(max(6.0, 0.5 * len(versions) + 2), 14.0)  # 15 releases: 9.5 inches; all 46: 14
     figure, axis = plt.subplots(figsize=(size * 1.1, size))
     for row, source in enumerate(versions):
         for column, target in enumerate(versions):
@@ -251,21 +251,22 @@ def summary_heatmap(report, path) -> None:
                 axis.add_patch(Rectangle((left, row - 0.45), width, 0.9, color=colour, linewidth=0))
                 left += width
             exact = 100.0 * verdicts.count("exact") / len(verdicts)
-            axis.text(column, row, "%d" % round(exact), ha="center", va="center", fontsize=7 if len(versions) < 20
-                      else 5)
+            if len(versions) <= 20:  # (46 releases leave no room for a number per cell)
+                axis.text(column, row, "%d" % round(exact), ha="center", va="center", fontsize=7)
     axis.set_xlim(-0.5, len(versions) - 0.5)
     axis.set_ylim(len(versions) - 0.5, -0.5)
     axis.set_xticks(range(len(versions)))
     axis.set_yticks(range(len(versions)))
-    axis.set_xticklabels(versions, rotation=90, fontsize=8)
-    axis.set_yticklabels(versions, fontsize=8)
+    axis.set_xticklabels(versions, rotation=90, fontsize=8 if len(versions) <= 20 else 6)
+    axis.set_yticklabels(versions, fontsize=8 if len(versions) <= 20 else 6)
     axis.set_xlabel("target release (rebuilt in)")
     axis.set_ylabel("source release (exported from)")
-    axis.set_title("sklearn-migrator: %d estimators, share per cell (number: %% exact)" % len(grid), fontsize=11)
+    axis.set_title("sklearn-migrator: %d estimators, their share per cell%s" % (
+        len(grid), " (number: %% exact)" if len(versions) <= 20 else ""), fontsize=11)
     axis.legend(handles=[Patch(color=colour, label=name if name != "FAIL" else "failing") for name, colour in _SHARES],
                 loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=9, frameon=False)
     figure.tight_layout()
-    figure.savefig(path, dpi=110)
+    figure.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(figure)
 
 

@@ -13,7 +13,7 @@ from .families import (AGGLOMERATIVE, BAYESIAN_RIDGE, BIRCH, COLUMN_TRANSFORMER,
                        GB_CLASSIFIER, GB_CLASSIFIER_INIT_020, GB_REGRESSOR, GRADIENT_BOOSTING, HASHERS, IFORESTS, LDA,
                        LDA_OVR_020, LDA_SOFTMAX_021, LOGISTIC, LOGISTIC_CV, NU_SVC, NU_SVC_OVR_020, NU_SVC_OVR_021,
                        ONE_HOT, ONE_VS_ONE, PIPELINE, POLYNOMIALS, QDA, QUANTILE_TRANSFORMER, SEARCHES_020, SGD,
-                       SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA)
+                       SIMPLE_IMPUTER, SVC, SVC_OVR_020, SVC_OVR_021, TOPIC_LDA, VOTING)
 
 _OLD_INIT_ESTIMATORS = {"sklearn.ensemble.gradient_boosting.%s" % name for name in (
     "QuantileEstimator", "MeanEstimator", "LogOddsEstimator", "ScaledLogOddsEstimator", "PriorProbabilityEstimator",
@@ -84,6 +84,13 @@ def _multiclass_ovr(node):
     return _multiclass(node) and node.params.get("decision_function_shape") == "ovr"
 
 
+def _flatten_transform_up(node, migration, path):
+    """0.20's VotingClassifier default ``flatten_transform=None`` returned the unflattened
+    probabilities (with a DeprecationWarning), as False does; 0.21 made the default True."""
+    if "flatten_transform" in node.params and node.params["flatten_transform"] is None:
+        node.params["flatten_transform"] = False
+
+
 def _warm_start_param(node, migration, path):
     """0.21 made IsolationForest's ``warm_start`` a constructor parameter (in 0.20 an
     attribute, always False, set by the bagging base class)."""
@@ -107,6 +114,7 @@ def _iforest_path_length_changed(node, migration, path):
 
 
 STEPS = [
+    Step("0.21", "VotingClassifier flatten_transform default True", VOTING, _flatten_transform_up, unchanged),
     param_added("0.21", [AGGLOMERATIVE], "distance_threshold", None),
     state_renamed("0.21", [AGGLOMERATIVE], "n_components_", "n_connected_components_"),
     state_added("0.21", [AGGLOMERATIVE], "n_clusters_", lambda node: node.params["n_clusters"]),

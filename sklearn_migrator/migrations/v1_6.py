@@ -5,9 +5,9 @@ from ..tree import Global, Node
 from . import Step
 from . import _adaboost as adaboost
 from ._kinds import constant, param_added, param_values, state_added, state_removed, unchanged
-from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BIRCH, CALIBRATED, CHECK_ARRAY, NEAREST_CENTROID,
-                       NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF, PARTIAL, PIPELINE,
-                       RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV, SCORER, SGD_CLASSIFIERS)
+from .families import (ADABOOST_CLASSIFIERS, AGGLOMERATIVE, BIRCH, CALIBRATED, CHECK_ARRAY, HIST_GRADIENT_BOOSTING,
+                       NEAREST_CENTROID, NEAREST_CENTROIDS, NEAREST_CENTROID_SCORES16, NEAREST_CENTROID_UNSCORED, NMF,
+                       PARTIAL, PIPELINE, RIDGE_CLASSIFIER, RIDGE_CLASSIFIER_CV, SCORER, SGD_CLASSIFIERS)
 
 # Cython losses that 1.6 pickles by calling the class (before: Cython's __pyx_unpickle
 # with the constructor arguments as state); the multinomial loss kept the old form.
@@ -106,6 +106,9 @@ def _samme_r_down(node, migration, path):
 
 
 STEPS = [
+    # 1.4-1.5's default 'warn' treated a frame's categorical columns as numeric, as None does; 1.6 made the
+    # default 'from_dtype' and dropped 'warn' (scikit-learn PR #30002; 'warn falls back to None': PR #28485).
+    param_values("1.6", HIST_GRADIENT_BOOSTING, "categorical_features", {"warn": None}, one_way=True),
     Step("1.6", "NearestCentroid priors and discriminant scores", NEAREST_CENTROIDS, _nearest_centroid_up,
          _nearest_centroid_down, params_added=["priors"]),
     Step("1.6", "Cython losses pickled by constructor call", _CALLED_LOSSES, _to_call, _to_unpickle),

@@ -75,6 +75,14 @@ def _max_samples_down(node, migration, path):
         node.params["max_samples"] = 1.0
 
 
+def _eta0_up(node, migration, path):
+    """1.8 made ``eta0`` strictly positive and its default 0.01 (scikit-learn PR #31933): the old
+    default 0.0 is refused by its rules, though the default learning rate 'optimal' never reads it.
+    Only there is it replaced (a fitted model's predictions never read it); 0.01 is valid below 1.8."""
+    if node.params.get("eta0") == 0.0 and node.params.get("learning_rate") == "optimal":
+        node.params["eta0"] = 0.01
+
+
 STEPS = [
     Step("1.8", "LogisticRegression multi_class removed", [LOGISTIC] + list(_COMPAT.values()),
          *_multi_class_removed(LOGISTIC, _COMPAT), params_removed=["multi_class"]),
@@ -88,6 +96,7 @@ STEPS = [
 
     param_removed("1.8", ADABOOST_CLASSIFIERS, "algorithm", "deprecated", "1.6 made it have no effect"),
     Step("1.8", "bagging max_samples default None", BAGGING, unchanged, _max_samples_down),
+    Step("1.8", "SGDClassifier eta0 must be positive, default 0.01", [SGD_CLASSIFIER], _eta0_up, unchanged),
 ]
 
 def _constant_statistics(as_objects):

@@ -2,7 +2,7 @@
 from . import Step
 from ._kinds import constant, missing, output_changed, param_removed, param_values, state_added, unchanged
 from .families import (COLUMN_TRANSFORMER, COMMON_LOSSES, COORDINATE_DESCENT_CV, GRADIENT_BOOSTING, KBINS, LOGISTIC_CVS,
-                       POWER, POWER_YEO_JOHNSON_18, POWER_YEO_JOHNSON_19, SEARCHES, SVCS, SVRS)
+                       POWER, POWER_YEO_JOHNSON_18, POWER_YEO_JOHNSON_19, SEARCHES, SVCS, SVRS, TREE_REGRESSORS)
 from .v1_7 import effective_alphas
 
 
@@ -41,6 +41,9 @@ def _yeo_johnson(node):
 STEPS = [
     # 1.9 deprecated gradient boosting's criterion (always friedman_mse) and SVC's probability.
     param_values("1.9", GRADIENT_BOOSTING, "criterion", {"friedman_mse": "deprecated"}),
+    # ... and removed 'friedman_mse' from the regression trees' criteria (gradient boosting now grows its trees
+    # with 'squared_error'); a fitted tree's predictions never read it, and 'squared_error' is valid before 1.9.
+    param_values("1.9", TREE_REGRESSORS, "criterion", {"friedman_mse": "squared_error"}, one_way=True),
     Step("1.9", "SVC probability deprecated", SVCS, _probability_up, _probability_down),
     state_added("1.9", SVRS, "_effective_probability", lambda node: False),
 ]

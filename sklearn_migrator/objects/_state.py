@@ -21,6 +21,7 @@ class CheckedCodec:
         self.check(node, path)
         if self.validator is not None:
             self.validator(node, path)
+        self.check_after(node, path)
 
     def validate_all(self, items):
         """:meth:`validate` for many ``(node, path)``."""
@@ -32,9 +33,14 @@ class CheckedCodec:
         for node, path in items:
             self.check(node, path)
         many(items)
+        for node, path in items:
+            self.check_after(node, path)
 
     def check(self, node, path):
         raise NotImplementedError
+
+    def check_after(self, node, path):
+        """Checks that come after the class's validator (whose messages are the more specific)."""
 
 
 def newobj_state(obj):

@@ -8,6 +8,8 @@ import sklearn
 from ..errors import DocumentError
 from ..tree import Node, join
 from ._state import CheckedCodec, apply_state, newobj_state
+from .constraints import parameter_check
+from .scalars import check_scalars
 
 
 @functools.lru_cache(maxsize=None)
@@ -39,8 +41,11 @@ class EstimatorCodec(CheckedCodec):
     the rebuilt estimator would carry it.
     """
 
-    def __init__(self, validator=None, derived=None, forwarded=None):
+    def __init__(self, validator=None, derived=None, forwarded=None, check_params=True):
         super().__init__(validator)
+        #: Whether the params and scalar state are checked against the installed release's
+        #: rules (:mod:`.constraints`, :mod:`.scalars`); not for a class of the user's own.
+        self.check_params = check_params
         #: ``(attribute names, restore)``: fitted attributes that are not data (objects
         #: holding functions) but follow from the params; never captured, ``restore(obj)``
         #: sets them again on the rebuilt estimator.
@@ -61,13 +66,16 @@ class EstimatorCodec(CheckedCodec):
                 params[name] = getattr(state[holder], name)
         return Node(entry.name, params=params, state=state)
 
-    @staticmethod
-    def check(node, path):
+    def check(self, node, path):
         for key in ("params", "state"):
             value = getattr(node, key)
             if not isinstance(value, dict) or not _identifiers(tuple(value)):
                 raise DocumentError("%s must be a mapping of attribute names (Python identifiers)" % key,
                                     path=join(path, key))
+
+    def check_after(self, node, path):
+        if self.check_params:
+            check_scalars(node, path)
 
     def build(self, cls, node, path):
         expected = param_names(cls)
@@ -76,6 +84,8 @@ class EstimatorCodec(CheckedCodec):
         if not node.params.keys().isdisjoint(node.state):
             raise DocumentError("fields appear both as params and as state: %s"
                                 % ", ".join(sorted(set(node.params) & set(node.state))), path=path)
+        if self.check_params:  # (the params as built: estimators in them are objects now)
+            parameter_check(cls).check(node.params, path)
         forwarded = [name for name in self.forwarded if isinstance(getattr(cls, name, None), property)]
         state = {name: value for name, value in node.params.items() if name not in forwarded}
         state.update(node.state)

@@ -15,6 +15,10 @@ from ..tree import Global, Node, join
 from ._state import require
 
 
+#: check_array's keywords that choose how non-finite values are treated.
+_FINITE_FLAGS = frozenset(("ensure_all_finite", "force_all_finite"))
+
+
 class PartialCodec:
     def capture(self, obj, entry):
         if getattr(obj, "__dict__", None):
@@ -28,6 +32,10 @@ class PartialCodec:
         require(isinstance(node.state, dict) and all(isinstance(key, str) and key.isidentifier()
                                                      for key in node.state),
                 "a partial's keywords must be a mapping of names", join(path, "state"))
+        for key in _FINITE_FLAGS.intersection(node.state):  # check_array's: a bool or 'allow-nan'
+            value = node.state[key]
+            require(isinstance(value, bool) or value == "allow-nan", "%s must be True, False or 'allow-nan', not %r",
+                    join(path, key), key, value)
 
     def build(self, cls, node, path):
         return cls(*node.args, **node.state)
