@@ -106,3 +106,17 @@ def test_a_value_an_older_release_allowed_is_migrated_to_one_the_newer_allows(xy
         member.params["criterion"] = "friedman_mse"
     migrate(tree, "1.8.0", "1.9.1")  # 1.9's DecisionTreeRegressor refuses 'friedman_mse' from users
     assert {member.params["criterion"] for member in members} == {"squared_error"}
+
+
+def test_what_older_releases_wrote_is_not_refused():
+    from sklearn_migrator.objects.scalars import check_scalars
+    from sklearn_migrator.tree import Node
+
+    # 0.23-0.24's dummies did not validate X and kept n_features_in_ = None; 0.23-0.24's KMeans and
+    # 1.0-1.1's NMF held 'deprecated' placeholders in n_jobs and alpha
+    check_scalars(Node("sklearn.dummy.DummyClassifier", params={}, state={"n_features_in_": None}), "")
+    check_scalars(Node("sklearn.cluster.KMeans", params={"n_jobs": "deprecated"}, state={}), "")
+    check_scalars(Node("sklearn.decomposition.NMF", params={"alpha": "deprecated", "beta_loss": "frobenius"},
+                       state={"components_": np.ones((2, 3))}), "")
+    with pytest.raises(sm.DocumentError, match="at n_features_in_: expected an integer count, found NoneType None"):
+        check_scalars(Node("sklearn.linear_model.Ridge", params={}, state={"n_features_in_": None}), "")

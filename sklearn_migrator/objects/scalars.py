@@ -34,6 +34,11 @@ from ..tree import Node, join
 _COUNT = re.compile(r"^n_[a-z0-9_]*_$")  # fitted counts by scikit-learn's naming: n_features_in_, n_iter_...
 #: Counts that may also be None (no iteration yet; no bootstrap).
 _COUNT_OR_NONE = frozenset(("n_iter_", "_n_samples_bootstrap"))
+#: Estimators whose ``n_features_in_`` 0.23-0.24 set to None (they did not validate X).
+_UNCOUNTED = ("sklearn.dummy.Dummy", "sklearn_migrator.compat.Dummy")
+#: The placeholders releases gave a parameter's default while it was deprecated or changing; the
+#: release's own rules (or the kinds of its defaults) judge them, not this module.
+_PLACEHOLDERS = ("deprecated", "warn")
 #: Counts named otherwise (private ones: those the estimators' code takes as integers).
 _OTHER_COUNTS = frozenset(("max_features_", "_max_features", "_max_samples", "max_samples_", "_max_degree",
                            "_min_degree", "_max_components", "_batch_size", "batch_size_", "_n_features",
@@ -71,8 +76,8 @@ _REAL_TYPES = (int, float, np.integer, np.floating)
 _SCALARS = (type(None), bool, int, float, str, np.generic)
 
 
-def _problem(name, value):
-    """What is wrong with scalar ``value`` in field ``name``, or None."""
+def _problem(name, value, cls=""):
+    """What is wrong with scalar ``value`` in field ``name`` of an object of class ``cls``, or None."""
     flag = isinstance(value, (bool, np.bool_))
     if name in _FLAGS:
         return None if flag else "expected a boolean"
@@ -92,7 +97,7 @@ def _problem(name, value):
             return "expected a number"
         return "expected a count, not negative" if (_COUNT.match(name) and value < 0) else None
     if _COUNT.match(name) or name in _OTHER_COUNTS:
-        if value is None and name in _COUNT_OR_NONE:
+        if value is None and (name in _COUNT_OR_NONE or (name == "n_features_in_" and cls.startswith(_UNCOUNTED))):
             return None
         if flag or not isinstance(value, _INTEGERS):
             return "expected an integer count"
@@ -116,7 +121,7 @@ def check_scalars(node, path):
     code does not accept, or whose count another field contradicts."""
     for name, value in node.state.items():
         if isinstance(value, _SCALARS):
-            problem = _problem(name, value)
+            problem = _problem(name, value, node.cls)
             if problem is not None:
                 raise DocumentError("%s, found %s %r" % (problem, type(value).__name__, value), path=join(path, name),
                                     hint=_HINT)
@@ -160,7 +165,7 @@ def _check_params(node, path):
         _bad_param("random_state", "expected None, a seed from 0 to 2**32 - 1 or a RandomState, found %r" % (seed,),
                    path)
     jobs = params.get("n_jobs")
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, _INTEGERS)):
+    if jobs is not None and jobs not in _PLACEHOLDERS and (isinstance(jobs, bool) or not isinstance(jobs, _INTEGERS)):
         _bad_param("n_jobs", "expected None or an integer, found %r" % (jobs,), path)
     weights = params.get("transformer_weights")
     if "transformer_list" in params and weights is not None and not isinstance(weights, dict):
@@ -219,6 +224,8 @@ def _check_params(node, path):
                        % (params["beta_loss"],), path)
         for name, minimum, kinds in (("alpha", 0, _REAL_TYPES), ("tol", 0, _REAL_TYPES), ("max_iter", 1, _INTEGERS)):
             value = params.get(name, minimum)
+            if value in _PLACEHOLDERS:
+                continue
             if isinstance(value, bool) or not isinstance(value, kinds) or not value >= minimum:
                 _bad_param(name, "expected a number of at least %d, found %r" % (minimum, value), path)
     whiten = params.get("whiten")
