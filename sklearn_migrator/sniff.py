@@ -97,12 +97,9 @@ def read_head(handle) -> bytes:
 
 
 def identify_path(path) -> Kind:
-    """The kind of the file at ``path``."""
-    try:
-        with open(path, "rb") as handle:
-            return identify(handle.read(HEAD))
-    except OSError as exc:
-        raise DocumentError("cannot read the file: %s" % exc, path=str(path))
+    """The kind of the file at ``path`` (a missing or unreadable file raises the ``OSError``)."""
+    with open(path, "rb") as handle:
+        return identify(handle.read(HEAD))
 
 
 def refuse(kind: Kind, wanted: str, path=None):

@@ -294,3 +294,10 @@ def test_inspect_and_convert_take_trusted_names(data, tmp_path, capsys):
     assert cli.main(["convert", str(path), "-o", str(tmp_path / "out"), "--trusted", CLIP]) == 0
     capsys.readouterr()
     assert sm.get_untrusted_types(str(tmp_path / "out" / "model.json")) == [CLIP]
+
+
+def test_a_missing_file_is_the_operating_systems_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        sm.load(str(tmp_path / "absent.json"))
+    with pytest.raises(FileNotFoundError):
+        sm.get_untrusted_types(str(tmp_path / "absent.pkl"))
