@@ -400,8 +400,7 @@ def _array_from_state(state):
         for index, item in enumerate(data):
             array[index] = item
         return array.reshape(shape, order=order)
-    if isinstance(data, str):  # Python 2 pickles read with encoding="latin1"
-        data = data.encode("latin1")
+    data = _python2_bytes(data)
     if not isinstance(data, (bytes, bytearray)) or len(data) != count * dtype.itemsize:
         _refuse("array", state)
     return np.frombuffer(bytearray(data), dtype=dtype, count=count).reshape(shape, order=order)
@@ -443,7 +442,19 @@ def _scalar(dtype, *args):
         raise UnsafeContentError("numpy scalar reconstruction needs a dtype")
     if dtype.hasobject:
         return args[0] if args else None
-    return np.frombuffer(args[0], dtype=dtype, count=1)[0] if args else dtype.type()
+    if not args:
+        return dtype.type()
+    data = _python2_bytes(args[0])
+    if not isinstance(data, (bytes, bytearray)) or len(data) != dtype.itemsize:
+        raise UnsafeContentError("a numpy %s scalar needs %d bytes, not %r" % (dtype, dtype.itemsize, type(data).__name__))
+    return np.frombuffer(data, dtype=dtype, count=1)[0]
+
+
+def _python2_bytes(data):
+    """The bytes of a buffer in a pickle: a Python 2 ``str`` arrives as text (the reader decodes
+    Python 2 strings as latin-1, as ``pickle.load(..., encoding="latin1")`` does for numpy state),
+    and is encoded back to the same bytes."""
+    return data.encode("latin1") if isinstance(data, str) else data
 
 
 def _frombuffer(buffer, dtype, shape, order):
