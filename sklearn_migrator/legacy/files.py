@@ -11,6 +11,8 @@ from ..document import envelope
 from ..errors import DocumentError, MigratorError
 from ..trust import trusting
 from .containers import open_stream
+from ..sniff import HEAD
+from .python2 import text_arrays, written_by_python2
 from .reader import stubs_to_tree
 from .unpickler import global_verdict, load_stubs, referenced_globals
 
@@ -20,22 +22,24 @@ def referenced_names(source) -> dict:
     joblib file ``source`` references (see ``unpickler.global_verdict``), found without running
     anything from it (call it within :func:`reading_file`)."""
     path = source.path
-    stream, _ = open_stream(source.file or path)
+    stream, _ = open_stream(source.reopened())
     with stream:
         names = referenced_globals(stream, None if path is None else os.path.dirname(os.path.abspath(path)))
     return {name: global_verdict(name) for name in names}
 
 
 def read_tree(source):
-    """``(state tree, source release)`` of the estimator pickled in ``source`` (see
-    :func:`opened`): a pickle, or anything ``joblib.dump`` writes. No code from the
-    file runs and no scikit-learn class it names is imported. Call it within :func:`reading_file`."""
+    """``(state tree, source release)`` of the estimator pickled in ``source`` (a :class:`Source`):
+    a pickle, or anything ``joblib.dump`` writes, under Python 3 or 2 (:mod:`.python2`). No code
+    from the file runs and no scikit-learn class it names is imported. Call it within :func:`reading_file`."""
     path = source.path
     try:
-        stream, _ = open_stream(source.file or path)
+        python2 = written_by_python2(source.head())
+        stream, _ = open_stream(source.reopened())
         with stream:
             stubs = load_stubs(stream, None if path is None else os.path.dirname(os.path.abspath(path)))
-        return stubs_to_tree(stubs)
+        tree, version = stubs_to_tree(stubs)
+        return (text_arrays(tree) if python2 else tree), version
     except MigratorError as error:
         raise error.located(path=path)
     except (OSError, EOFError) as exc:
@@ -61,6 +65,16 @@ class Source:
                 raise TypeError("a legacy file must be opened in binary mode ('rb'), got %s from read()"
                                 % type(data).__name__)
             self.path, self.file, self.size = None, io.BytesIO(data), len(data)
+
+    def reopened(self):
+        """What :func:`~.containers.open_stream` reads: the path, or a new reader of the bytes."""
+        return self.path if self.file is None else io.BytesIO(self.file.getbuffer())
+
+    def head(self) -> bytes:
+        """The first bytes of the pickle stream (decompressed)."""
+        stream, _ = open_stream(self.reopened())
+        with stream:
+            return stream.read(HEAD)
 
 
 def reading_file(source, max_bytes=None):
