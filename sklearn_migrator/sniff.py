@@ -88,14 +88,6 @@ def identify(head: bytes) -> Kind:
                 % " ".join("%02x" % byte for byte in bytearray(head[:8])))
 
 
-def read_head(handle) -> bytes:
-    """The first :data:`HEAD` bytes of a binary file object, which is left where it was."""
-    position = handle.tell()
-    head = handle.read(HEAD)
-    handle.seek(position)
-    return head
-
-
 def identify_path(path) -> Kind:
     """The kind of the file at ``path`` (a missing or unreadable file raises the ``OSError``)."""
     with open(path, "rb") as handle:
