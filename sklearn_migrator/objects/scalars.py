@@ -15,8 +15,8 @@ anything is built:
 * a count that another field also states must agree with it: ``n_features_in_``
   with ``feature_names_in_`` and the width of the fitted arrays that hold one row
   or column per feature, ``n_classes_`` with ``classes_``, ``n_layers_`` with
-  ``coefs_``, ``n_outputs_`` with a tree's own count, ``n_neighbors`` with the
-  samples a neighbours model was fitted on.
+  ``coefs_``, ``n_neighbors`` with the samples a neighbours model was fitted on
+  (a tree's own counts and KMeans' centres are their classes' validators' to check).
 
 A field not named here is not checked here (its class's validator may); the
 table names what the fuzz of scalar fields over the zoo (tests/test_scalar_fuzz.py)
@@ -68,8 +68,9 @@ _CHOICES = {
 _NONE_OR_OBJECT = frozenset(("_preprocessor", "_drop_idx_after_grouping", "pairwise_indices_", "drop_idx_",
                              "indicator_", "_tree", "center_"))
 #: Arrays whose last axis has one entry per input feature (a scaler's ``mean_`` and a naive Bayes's
-#: per-class ``var_`` alike).
-_PER_FEATURE = ("coef_", "components_", "cluster_centers_", "feature_names_in_", "mean_", "var_", "scale_",
+#: per-class ``var_`` alike). KMeans' ``cluster_centers_`` and a tree's own counts are its class
+#: validator's to check (``objects/cluster.validate_kmeans``, ``objects/tree.check_tree_inputs``).
+_PER_FEATURE = ("coef_", "components_", "feature_names_in_", "mean_", "var_", "scale_",
                 "statistics_", "theta_", "means_", "feature_log_prob_", "data_min_", "quantiles_")
 _INTEGERS = (int, np.integer)
 _REAL_TYPES = (int, float, np.integer, np.floating)
@@ -146,12 +147,6 @@ def _check_counts(node, path):
     coefs, layers = state.get("coefs_"), state.get("n_layers_")
     if isinstance(coefs, list) and isinstance(layers, _INTEGERS):
         _agree(layers, len(coefs) + 1, "n_layers_", "the layers coefs_ joins", path)
-    tree = state.get("tree_")
-    if isinstance(tree, Node) and isinstance(tree.args, (list, tuple)) and len(tree.args) == 3:
-        for name, index, what in (("n_outputs_", 2, "tree_'s outputs"), ("n_features_in_", 0, "tree_'s features")):
-            value = state.get(name)
-            if isinstance(value, _INTEGERS) and isinstance(tree.args[index], _INTEGERS):
-                _agree(value, tree.args[index], name, what, path)
 
 
 def _check_params(node, path):
